@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { PageHeading } from '@/components/page-heading';
+import { pluralize } from '@/lib/format';
+import { pageMetadata } from '@/lib/metadata';
+import { getCategories } from '@/lib/posts';
+import { categoriesPath } from '@/lib/urls';
+
+export const metadata = pageMetadata({ title: 'Categories', description: 'Every topic on the blog.', path: categoriesPath() });
+
+export default function CategoriesPage() {
+  const categories = getCategories();
+  return (
+    <>
+      <PageHeading title="Categories">{pluralize(categories.length, 'category', 'categories')}</PageHeading>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {categories.map((category) => (
+          <li key={category.slug}>
+            <Link
+              href={category.url}
+              className="flex items-baseline justify-between rounded-lg border border-border px-4 py-3 hover:border-accent"
+            >
+              <span className="font-medium text-fg">{category.name}</span>
+              <span className="text-sm text-muted">{pluralize(category.posts.length, 'post')}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

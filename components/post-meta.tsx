@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { formatDay, pluralize } from '@/lib/format';
+import type { PostSummary } from '@/lib/posts';
+
+/** Date, reading time and category links of a post, as shown in listings and on the post. */
+export function PostMeta({ post }: { post: PostSummary }) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+      <time dateTime={post.date.day}>{formatDay(post.date.day)}</time>
+      <span aria-hidden="true">·</span>
+      <span>{pluralize(post.readingMinutes, 'min')} read</span>
+      {post.isDraft ? (
+        <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold uppercase text-amber-900">Draft</span>
+      ) : null}
+      {post.categories.length > 0 ? (
+        <ul className="flex flex-wrap gap-2" aria-label="Categories">
+          {post.categories.map((category) => (
+            <li key={category.slug}>
+              <Link
+                href={category.url}
+                className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-accent hover:border-accent"
+              >
+                {category.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The content contract as pure functions: what a post's front matter may say
+ * and what we derive from it. Used by contentlayer.config.ts (computed fields),
+ * by the content check that runs before every build, and by lib/posts.ts.
+ * Nothing here touches the file system, so every rule is unit-tested directly.
+ */
+
+/** A problem in one post, reported as `file: field: message`. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${field}: ${detail}`);
+    this.name = 'ContentError';
+  }
+}
+
+export interface ParsedDate {
+  /** Exact instant, for sorting: milliseconds since the epoch. */
+  epochMs: number;
+  /** The calendar day as the author wrote it (no time-zone shift): YYYY-MM-DD. */
+  day: string;
+  /** ISO 8601 with the author's offset (UTC when none was written). */
+  iso: string;
+}
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Parses a Jekyll front-matter date: `2024-11-15`, `2023-06-01 14:30:00 +0200`
+ * or ISO 8601. Throws on anything else, including impossible dates such as
+ * `2024-13-45` or `2023-02-30` (which `new Date()` would silently roll over).
+ * A date without an offset is taken as UTC.
+ */
+export function parsePostDate(raw: string): ParsedDate {
+  const text = String(raw).trim();
+  const match = DATE_PATTERN.exec(text);
+  if (!match) {
+    throw new Error(
+      `"${text}" is not a date; write YYYY-MM-DD, "YYYY-MM-DD HH:MM:SS +HHMM" or ISO 8601`,
+    );
+  }
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12) throw new Error(`"${text}" has no month ${month}`);
+  if (day < 1 || day > daysInMonth(year, month)) {
+    throw new Error(`"${text}" is impossible: ${year}-${pad(month)} has no day ${day}`);
+  }
+  if (hour > 23 || minute > 59 || second > 59) throw new Error(`"${text}" has an impossible time`);
+
+  let offsetMinutes = 0;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const digits = zone.replace(':', '');
+    const sign = digits.startsWith('-') ? -1 : 1;
+    const zoneHours = Number(digits.slice(1, 3));
+    const zoneMinutes = Number(digits.slice(3, 5));
+    if (zoneHours > 14 || zoneMinutes > 59) throw new Error(`"${text}" has an impossible offset`);
+    offsetMinutes = sign * (zoneHours * 60 + zoneMinutes);
+  }
+  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const epochMs =
+    Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+
+  const dayString = `${year}-${pad(month)}-${pad(day)}`;
+  const offsetString =
+    offsetMinutes === 0
+      ? 'Z'
+      : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  const iso = `${dayString}T${pad(hour)}:${pad(minute)}:${pad(second)}${millis ? `.${pad(millis, 3)}` : ''}${offsetString}`;
+  return { epochMs, day: dayString, iso };
+}
+
+/** A post's slug: `slug` from front matter, else the file name without extension and date prefix. */
+export function postSlug(filePath: string, frontMatterSlug?: string): string {
+  if (frontMatterSlug !== undefined && frontMatterSlug.trim() !== '') {
+    const slug = frontMatterSlug.trim().replace(/^\/+|\/+$/g, '');
+    if (!/^[^\s/?#]+$/.test(slug)) {
+      throw new Error(`"${frontMatterSlug}" is not a usable slug (no spaces, "/", "?" or "#")`);
+    }
+    return slug;
+  }
+  const fileName = filePath.split(/[\\/]/).pop() ?? filePath;
+  const withoutExtension = fileName.replace(/\.(md|markdown)$/i, '');
+  const slug = withoutExtension.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+  if (!slug) throw new Error(`the file name "${fileName}" leaves no slug; add a "slug" field`);
+  return slug;
+}
+
+/** Category slug: lowercase, accents stripped, runs of other characters to one hyphen. */
+export function categorySlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export interface CategoryRef {
+  name: string;
+  slug: string;
+}
+
+/**
+ * The categories a post is in, in the order written: `categories` (a YAML list
+ * or a space-separated string, as Jekyll reads it) then `category` (one name,
+ * spaces allowed). Duplicates by slug are dropped.
+ */
+export function postCategories(categories: unknown, category: unknown): CategoryRef[] {
+  const names: string[] = [];
+  if (typeof categories === 'string') {
+    names.push(...categories.split(/\s+/));
+  } else if (Array.isArray(categories)) {
+    for (const item of categories) {
+      if (typeof item !== 'string' && typeof item !== 'number') {
+        throw new Error('every entry of "categories" must be a name');
+      }
+      names.push(String(item));
+    }
+  } else if (categories !== undefined && categories !== null) {
+    throw new Error('"categories" must be a list or a space-separated string');
+  }
+  if (typeof category === 'string' || typeof category === 'number') {
+    names.push(String(category));
+  } else if (category !== undefined && category !== null) {
+    throw new Error('"category" must be one name');
+  }
+
+  const seen = new Set<string>();
+  const refs: CategoryRef[] = [];
+  for (const rawName of names) {
+    const name = rawName.trim();
+    const slug = categorySlug(name);
+    if (!slug || seen.has(slug)) continue;
+    seen.add(slug);
+    refs.push({ name, slug });
+  }
+  return refs;
+}
+
+/** Jekyll's two ways of keeping a post out: `published: false` and `draft: true`. */
+export function isDraft(frontMatter: { published?: boolean; draft?: boolean }): boolean {
+  return frontMatter.published === false || frontMatter.draft === true;
+}
+
+const WORDS_PER_MINUTE = 220;
+
+/** Minutes to read plain text, at least one. */
+export function readingMinutes(plainText: string): number {
+  const words = plainText.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}

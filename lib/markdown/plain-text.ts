@@ -1,0 +1,56 @@
+/**
+ * Plain text out of markdown, for excerpts and reading time: no markdown
+ * syntax, no HTML, whitespace collapsed.
+ */
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+
+function parse(markdown: string): Root {
+  return parser.parse(markdown);
+}
+
+/** Text of a node, leaving out raw HTML, images and front matter. */
+function textOf(node: Nodes): string {
+  switch (node.type) {
+    case 'html':
+    case 'image':
+    case 'imageReference':
+    case 'yaml':
+    case 'definition':
+      return '';
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      return node.value;
+    case 'break':
+      return ' ';
+    default:
+      if ('children' in node) {
+        const separator = node.type === 'paragraph' || node.type === 'heading' ? '' : ' ';
+        return (node.children as Nodes[]).map(textOf).join(separator);
+      }
+      return '';
+  }
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The first paragraph of a markdown body that has any text, as plain text. */
+export function firstParagraphText(markdown: string): string {
+  for (const node of parse(markdown).children) {
+    if (node.type !== 'paragraph') continue;
+    const text = collapse(textOf(node));
+    if (text) return text;
+  }
+  return '';
+}
+
+/** All the words of a markdown body, as plain text. */
+export function markdownPlainText(markdown: string): string {
+  return collapse(parse(markdown).children.map(textOf).join(' '));
+}

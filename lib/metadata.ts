@@ -1,0 +1,33 @@
+/** Page metadata, built in one place for every route. */
+import type { Metadata } from 'next';
+import { siteConfig } from '@/site.config';
+import { absoluteUrl } from './urls';
+
+interface PageMetadataInput {
+  /** Page title; the root layout's template appends the site name. Omit for the home page. */
+  title?: string;
+  description?: string;
+  path: string;
+  type?: 'website' | 'article';
+  publishedTime?: string;
+  modifiedTime?: string;
+}
+
+export function pageMetadata({ title, description, path, type = 'website', publishedTime, modifiedTime }: PageMetadataInput): Metadata {
+  const url = absoluteUrl(path);
+  const pageDescription = description || siteConfig.description;
+  return {
+    ...(title ? { title } : {}),
+    description: pageDescription,
+    alternates: { canonical: url },
+    openGraph: {
+      type,
+      url,
+      siteName: siteConfig.title,
+      title: title ?? siteConfig.title,
+      description: pageDescription,
+      locale: siteConfig.language,
+      ...(type === 'article' ? { publishedTime, modifiedTime } : {}),
+    },
+  };
+}

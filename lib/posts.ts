@@ -1,0 +1,32 @@
+/**
+ * The only door to posts. Every page, feed, sitemap and static-params list
+ * reads from here, so the publish rule is applied in exactly one place.
+ */
+import { allPosts } from 'contentlayer/generated';
+import { siteConfig } from '@/site.config';
+import { buildPostIndex, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
+
+export type { Category, CategoryLink, Post, PostSummary } from './post-index';
+
+const index = buildPostIndex(allPosts as unknown as SourcePost[], {
+  showDrafts: siteConfig.showDrafts,
+  categoryLabels: siteConfig.categoryLabels,
+});
+
+/** Every published post, newest first. */
+export function getPosts(): PostSummary[] {
+  return index.posts;
+}
+
+export function getPost(slug: string): Post | undefined {
+  return index.postBySlug.get(slug);
+}
+
+/** Every category with at least one published post, by name. */
+export function getCategories(): Category[] {
+  return index.categories;
+}
+
+export function getCategory(slug: string): Category | undefined {
+  return index.categoryBySlug.get(slug);
+}

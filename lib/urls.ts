@@ -1,0 +1,18 @@
+/** Every URL of the URL contract, written once. Paths carry no base path; Next's <Link> adds it. */
+import { siteConfig } from '@/site.config';
+
+export const homePath = () => '/';
+export const postPath = (slug: string) => `/posts/${slug}/`;
+export const categoriesPath = () => '/categories/';
+export const categoryPath = (slug: string) => `/categories/${slug}/`;
+export const feedPath = () => '/feed.xml';
+export const sitemapPath = () => '/sitemap.xml';
+
+/** Absolute URL for feeds, sitemaps and canonical links: base URL + base path + path. */
+export function absoluteUrl(path: string): string {
+  const encoded = path
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeURIComponent(segment)))
+    .join('/');
+  return `${siteConfig.baseUrl}${siteConfig.basePath}${encoded}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything a blog owner changes lives here. This is also the only module
+ * that reads the environment, so every other file gets settings from one place.
+ */
+export interface NavItem {
+  label: string;
+  href: string;
+}
+
+export interface SiteConfig {
+  title: string;
+  description: string;
+  author: { name: string; url?: string };
+  /** Absolute origin of the production site, without a trailing slash. */
+  baseUrl: string;
+  /** Sub-path the site is served under ('' for the root, or '/blog'). */
+  basePath: string;
+  language: string;
+  postsPerPage: number;
+  nav: NavItem[];
+  /** Display names that override the spelling found in posts, keyed by category slug. */
+  categoryLabels: Record<string, string>;
+  /** Folder of markdown posts, relative to the project root or absolute. */
+  contentDir: string;
+  /** Drafts and unpublished posts are shown (marked) only while developing. */
+  showDrafts: boolean;
+}
+
+function normaliseBasePath(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+
+export const siteConfig: SiteConfig = {
+  title: 'Full Stack Master',
+  description:
+    'Practical articles on cloud architecture, DevOps and full-stack engineering.',
+  author: { name: 'Full Stack Master', url: 'https://www.fullstackmaster.net' },
+  baseUrl: (process.env.SITE_URL ?? 'https://www.fullstackmaster.net').replace(/\/+$/, ''),
+  basePath: normaliseBasePath(process.env.BASE_PATH),
+  language: 'en',
+  postsPerPage: 10,
+  nav: [
+    { label: 'Home', href: '/' },
+    { label: 'Categories', href: '/categories/' },
+  ],
+  // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
+  categoryLabels: {},
+  contentDir: process.env.CONTENT_DIR?.trim() || 'content/posts',
+  showDrafts: process.env.NODE_ENV === 'development' || process.env.SHOW_DRAFTS === '1',
+};

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import '@/styles/globals.css';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { absoluteUrl, feedPath } from '@/lib/urls';
+import { absoluteUrl } from '@/lib/urls';
 import { siteConfig } from '@/site.config';
 
 export const metadata: Metadata = {
@@ -11,9 +11,6 @@ export const metadata: Metadata = {
   title: { default: siteConfig.title, template: `%s · ${siteConfig.title}` },
   description: siteConfig.description,
   authors: [{ name: siteConfig.author.name, url: siteConfig.author.url }],
-  alternates: {
-    types: { 'application/rss+xml': [{ url: absoluteUrl(feedPath()), title: `${siteConfig.title} (RSS)` }] },
-  },
 };
 
 export const viewport: Viewport = {

@@ -1,7 +1,7 @@
 /** Page metadata, built in one place for every route. */
 import type { Metadata } from 'next';
 import { siteConfig } from '@/site.config';
-import { absoluteUrl } from './urls';
+import { absoluteUrl, feedPath } from './urls';
 
 interface PageMetadataInput {
   /** Page title; the root layout's template appends the site name. Omit for the home page. */
@@ -19,7 +19,11 @@ export function pageMetadata({ title, description, path, type = 'website', publi
   return {
     ...(title ? { title } : {}),
     description: pageDescription,
-    alternates: { canonical: url },
+    // Every page links the feed; a page's `alternates` replaces the layout's, so it is set here.
+    alternates: {
+      canonical: url,
+      types: { 'application/rss+xml': [{ url: absoluteUrl(feedPath()), title: `${siteConfig.title} (RSS)` }] },
+    },
     openGraph: {
       type,
       url,

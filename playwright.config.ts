@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/**
+ * The suite tests the exported sites through a plain static file server:
+ * out/ (the real content) and e2e/.out/fixture (the fixture corpus, built
+ * under the base path /blog). `npm test` builds both first.
+ * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
+ */
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const SITE_PORT = 4173;
+const FIXTURE_PORT = 4174;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: { executablePath },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'site', testMatch: 'site.spec.ts', use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
+    { name: 'fixture', testMatch: 'fixture.spec.ts', use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve.mjs --dir out --port ${SITE_PORT}`,
+      url: `http://127.0.0.1:${SITE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/serve.mjs --dir e2e/.out/fixture --port ${FIXTURE_PORT} --base /blog`,
+      url: `http://127.0.0.1:${FIXTURE_PORT}/blog/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

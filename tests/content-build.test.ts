@@ -1,0 +1,78 @@
+/**
+ * The content step as authors meet it: `npm run content` (contentlayer, then the
+ * cross-post check) over a folder of posts. Bad input must stop it with a message
+ * that names the file and the field; good input must lose no post.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const folders: string[] = [];
+after(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function corpus(files: Record<string, string>): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'blog-content-'));
+  folders.push(folder);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder, name), text);
+  return folder;
+}
+
+function runContentStep(folder: string) {
+  const result = spawnSync('npm', ['run', '--silent', 'content'], {
+    env: { ...process.env, CONTENT_DIR: folder },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+const post = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}\n---\n\n${body}\n`;
+
+describe('the content step', () => {
+  it('fails on each bad post, naming every file and what is wrong', () => {
+    const folder = corpus({
+      '2024-01-01-no-title.md': post('date: 2024-01-01'),
+      '2024-01-02-impossible-date.md': post('title: Impossible\ndate: 2024-13-45'),
+      '2024-01-03-no-date.md': post('title: Dateless'),
+      '2024-01-04-broken-yaml.md': post('title: [unclosed\ndate: 2024-01-04'),
+      '2024-01-05-wrong-type.md': post('title: Typed\ndate: 2024-01-05\npublished: "nope"'),
+      '2024-01-06-fine.md': post('title: Fine\ndate: 2024-01-06'),
+    });
+    const { status, output } = runContentStep(folder);
+    assert.notEqual(status, 0, output);
+    assert.match(output, /2024-01-01-no-title\.md[\s\S]*?title/);
+    assert.match(output, /2024-01-02-impossible-date\.md: date: "2024-13-45" has no month 13/);
+    assert.match(output, /2024-01-03-no-date\.md[\s\S]*?date/);
+    assert.match(output, /2024-01-04-broken-yaml\.md[\s\S]*?(YAML|Flow sequence)/);
+    assert.match(output, /2024-01-05-wrong-type\.md[\s\S]*?published/);
+  });
+
+  it('fails on two posts with the same slug, naming both files', () => {
+    const folder = corpus({
+      '2024-01-01-same.md': post('title: One\ndate: 2024-01-01'),
+      '2024-02-01-other.md': post('title: Two\ndate: 2024-02-01\nslug: same'),
+    });
+    const { status, output } = runContentStep(folder);
+    assert.notEqual(status, 0, output);
+    assert.match(output, /2024-01-01-same\.md/);
+    assert.match(output, /2024-02-01-other\.md/);
+    assert.match(output, /slug: "same" is also the slug of/);
+  });
+
+  it('builds every valid post, unknown fields and all, and skips none', () => {
+    const folder = corpus({
+      '2024-01-01-a.md': post('layout: post\ntitle: A\ndate: 2024-01-01\ncomments: true\nauthor: someone\ntags: [x, y]'),
+      '2024-01-02-b.md': post('title: B\ndate: 2023-06-01 14:30:00 +0200\ncategories: aws devops'),
+      '2024-01-03-c.md': post('title: C\ndate: 2024-01-03T10:00:00Z\ncategory: Cloud Computing\ndraft: true'),
+    });
+    const { status, output } = runContentStep(folder);
+    assert.equal(status, 0, output);
+    assert.match(output, /Content OK: 3 posts \(2 published\)/);
+    const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as unknown[];
+    assert.equal(generated.length, 3);
+  });
+});

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { categorySlug, isDraft, parsePostDate, postCategories, postSlug, readingMinutes } from '../lib/content-rules';
+
+describe('parsePostDate', () => {
+  it('reads a plain day as midnight UTC', () => {
+    assert.deepEqual(parsePostDate('2024-11-15'), {
+      day: '2024-11-15',
+      iso: '2024-11-15T00:00:00Z',
+      epochMs: Date.UTC(2024, 10, 15),
+    });
+  });
+
+  it("reads Jekyll's date with time and offset, keeping the author's day", () => {
+    const date = parsePostDate('2023-06-01 14:30:00 +0200');
+    assert.equal(date.day, '2023-06-01');
+    assert.equal(date.iso, '2023-06-01T14:30:00+02:00');
+    assert.equal(date.epochMs, Date.UTC(2023, 5, 1, 12, 30));
+  });
+
+  it('keeps the written day even when UTC is already the next day', () => {
+    const date = parsePostDate('2023-06-01 23:30:00 -0500');
+    assert.equal(date.day, '2023-06-01');
+    assert.equal(new Date(date.epochMs).toISOString(), '2023-06-02T04:30:00.000Z');
+  });
+
+  it('reads ISO 8601 with Z, with an offset and with fractions', () => {
+    assert.equal(parsePostDate('2021-12-31T23:30:00Z').epochMs, Date.UTC(2021, 11, 31, 23, 30));
+    assert.equal(parsePostDate('2022-01-20T09:15:00-05:00').iso, '2022-01-20T09:15:00-05:00');
+    assert.equal(parsePostDate('2022-01-20T09:15:00.250Z').epochMs, Date.UTC(2022, 0, 20, 9, 15, 0, 250));
+    assert.equal(parsePostDate('2022-01-20 09:15').iso, '2022-01-20T09:15:00Z');
+  });
+
+  it('orders dates with offsets by their instant', () => {
+    assert.ok(parsePostDate('2023-06-01 10:00:00 +0200').epochMs < parsePostDate('2023-06-01 09:00:00 +0000').epochMs);
+  });
+
+  for (const impossible of ['2024-13-45', '2024-00-10', '2023-02-29', '2024-04-31', '2024-01-01 25:00:00', '2024-01-01 10:61']) {
+    it(`rejects the impossible date ${impossible}`, () => {
+      assert.throws(() => parsePostDate(impossible), /impossible|no month/);
+    });
+  }
+
+  it('accepts 29 February in a leap year', () => {
+    assert.equal(parsePostDate('2024-02-29').day, '2024-02-29');
+  });
+
+  for (const garbage of ['yesterday', '15/11/2024', '', '2024-11-15 at noon']) {
+    it(`rejects "${garbage}" as not a date`, () => {
+      assert.throws(() => parsePostDate(garbage), /is not a date/);
+    });
+  }
+});
+
+describe('postSlug', () => {
+  it('drops the extension and the Jekyll date prefix', () => {
+    assert.equal(postSlug('2024-11-15-aws-architecture-best-practices-for-2024.md'), 'aws-architecture-best-practices-for-2024');
+    assert.equal(postSlug('nested/dir/2019-5-2-short-date.md'), 'short-date');
+    assert.equal(postSlug('no-date-prefix.md'), 'no-date-prefix');
+  });
+
+  it('prefers the slug in front matter', () => {
+    assert.equal(postSlug('2024-01-01-anything.md', 'chosen-slug'), 'chosen-slug');
+    assert.equal(postSlug('2024-01-01-anything.md', '  /trimmed/ '), 'trimmed');
+    assert.equal(postSlug('2024-01-01-anything.md', ''), 'anything');
+  });
+
+  it('rejects a slug that cannot be a URL segment', () => {
+    assert.throws(() => postSlug('a.md', 'two words'), /not a usable slug/);
+    assert.throws(() => postSlug('a.md', 'a/b'), /not a usable slug/);
+  });
+
+  it('rejects a file name that leaves nothing', () => {
+    assert.throws(() => postSlug('2024-01-01-.md'), /leaves no slug/);
+  });
+});
+
+describe('categorySlug', () => {
+  it('lowercases, strips accents and joins runs of other characters with one hyphen', () => {
+    assert.equal(categorySlug('DevOps'), 'devops');
+    assert.equal(categorySlug('Cloud Computing'), 'cloud-computing');
+    assert.equal(categorySlug('Café Ops'), 'cafe-ops');
+    assert.equal(categorySlug('  C++ & Rust!! '), 'c-rust');
+    assert.equal(categorySlug('Über--Straße'), 'uber-straße');
+    assert.equal(categorySlug('Node.js 20'), 'node-js-20');
+  });
+
+  it('makes DevOps and devops one category', () => {
+    assert.equal(categorySlug('DevOps'), categorySlug('devops'));
+  });
+});
+
+describe('postCategories', () => {
+  it('reads a YAML list', () => {
+    assert.deepEqual(postCategories(['aws', 'DevOps'], undefined), [
+      { name: 'aws', slug: 'aws' },
+      { name: 'DevOps', slug: 'devops' },
+    ]);
+  });
+
+  it('reads a space-separated string as Jekyll does', () => {
+    assert.deepEqual(
+      postCategories('aws devops', undefined).map((c) => c.slug),
+      ['aws', 'devops'],
+    );
+  });
+
+  it('reads `category` as one name with spaces', () => {
+    assert.deepEqual(postCategories(undefined, 'Cloud Computing'), [{ name: 'Cloud Computing', slug: 'cloud-computing' }]);
+  });
+
+  it('merges both fields and drops duplicates by slug', () => {
+    assert.deepEqual(
+      postCategories(['DevOps', 'devops'], 'DEVOPS').map((c) => c.name),
+      ['DevOps'],
+    );
+  });
+
+  it('accepts neither field, and an empty list', () => {
+    assert.deepEqual(postCategories(undefined, undefined), []);
+    assert.deepEqual(postCategories([], null), []);
+  });
+
+  it('rejects categories that are not names', () => {
+    assert.throws(() => postCategories({ a: 1 }, undefined), /must be a list/);
+    assert.throws(() => postCategories([['nested']], undefined), /must be a name/);
+    assert.throws(() => postCategories(undefined, ['a']), /must be one name/);
+  });
+});
+
+describe('isDraft', () => {
+  it('treats published: false and draft: true as drafts', () => {
+    assert.equal(isDraft({ published: false }), true);
+    assert.equal(isDraft({ draft: true }), true);
+    assert.equal(isDraft({}), false);
+    assert.equal(isDraft({ published: true, draft: false }), false);
+  });
+});
+
+describe('readingMinutes', () => {
+  it('is at least one minute and grows with the words', () => {
+    assert.equal(readingMinutes(''), 1);
+    assert.equal(readingMinutes('word '.repeat(220 * 5)), 5);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The fixture corpus (e2e/fixtures/posts), exported under the base path /blog:
+ * several posts and categories, a draft and an unpublished post, a post without
+ * excerpt, GFM tables, code blocks, raw HTML and titles that need escaping.
+ */
+import { expect, fetchXml, test } from './fixtures';
+
+const ORIGIN = 'https://www.fullstackmaster.net/blog';
+const PUBLISHED = [
+  { slug: 'kubernetes-rollouts', title: 'Zero-Downtime Kubernetes Rollouts', day: '2024-03-10' },
+  { slug: 'markdown-tables', title: 'Markdown Features Tour', day: '2023-06-01' },
+  { slug: 'escaping-and-accents', title: 'Escaping <b>tags</b> & ampersands in titles', day: '2022-01-20' },
+  { slug: 'hello-custom', title: 'Year-End Notes', day: '2021-12-31' },
+];
+const HIDDEN = [
+  { slug: 'draft-post', title: 'Secret Draft About Serverless' },
+  { slug: 'unpublished-post', title: 'Unpublished Thoughts On Lambda' },
+];
+
+test('the home page lists the published posts newest first, with links under /blog', async ({ page }) => {
+  await page.goto('/blog/');
+  const titles = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });
+  await expect(titles).toHaveText(PUBLISHED.map((post) => post.title));
+  for (const post of PUBLISHED) {
+    await expect(page.getByRole('link', { name: post.title, exact: true })).toHaveAttribute('href', `/blog/posts/${post.slug}/`);
+  }
+  const times = page.getByRole('main').getByRole('article').locator('time');
+  await expect(times).toHaveCount(PUBLISHED.length);
+  expect(await times.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')))).toEqual(PUBLISHED.map((p) => p.day));
+  for (const hidden of HIDDEN) await expect(page.getByRole('main')).not.toContainText(hidden.title);
+  // The stylesheet under /blog/_next/ is applied.
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(255, 255, 255)');
+});
+
+test('drafts and unpublished posts have no page and no category of their own', async ({ page, pageProblems }) => {
+  pageProblems.allowNotFound();
+  for (const hidden of HIDDEN) {
+    const response = await page.goto(`/blog/posts/${hidden.slug}/`);
+    expect(response?.status(), hidden.slug).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  }
+  expect((await page.goto('/blog/categories/serverless/'))?.status()).toBe(404);
+});
+
+test('a post without an excerpt is listed with its first paragraph as plain text', async ({ page }) => {
+  await page.goto('/blog/');
+  const item = page.getByRole('article').filter({ hasText: 'Markdown Features Tour' });
+  await expect(item.locator('p')).toHaveText(
+    'This post has no excerpt in its front matter, so the first paragraph becomes the excerpt shown in listings.',
+  );
+});
+
+test('titles, excerpts and category names are escaped text', async ({ page }) => {
+  await page.goto('/blog/posts/escaping-and-accents/');
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText('Escaping <b>tags</b> & ampersands in titles');
+  await expect(h1.locator('b')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Café Ops' })).toHaveAttribute('href', '/blog/categories/cafe-ops/');
+  await page.goto('/blog/');
+  const item = page.getByRole('article').filter({ hasText: 'ampersands' });
+  await expect(item.locator('p')).toHaveText('An excerpt with <i>angle brackets</i> & an ampersand stays text.');
+  await expect(item.locator('i')).toHaveCount(0);
+});
+
+test('GitHub-flavoured markdown, raw HTML and highlighted code render', async ({ page }) => {
+  await page.goto('/blog/posts/markdown-tables/');
+  await expect(page.locator('article header time')).toHaveAttribute('datetime', '2023-06-01');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveText(['Tool', 'Kind', 'Stars']);
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('checkbox')).toHaveCount(2);
+  await expect(page.getByRole('checkbox').first()).toBeChecked();
+  await expect(page.locator('del')).toHaveText('Strikethrough');
+  await expect(page.getByRole('link', { name: 'https://www.fullstackmaster.net' })).toHaveAttribute('href', 'https://www.fullstackmaster.net');
+  await expect(page.locator('div.author-note em')).toHaveText('HTML');
+
+  const code = page.locator('pre[data-language="ts"]');
+  await expect(code).toContainText('export function add(a: number, b: number): number {');
+  // Highlighted at build time: coloured spans in the HTML, with a light and a dark colour each.
+  const keyword = code.locator('span', { hasText: /^export$/ });
+  await expect(keyword).toHaveAttribute('style', /--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}/);
+  const colour = await keyword.evaluate((span) => getComputedStyle(span).color);
+  expect(colour).not.toBe(await page.locator('article p').first().evaluate((p) => getComputedStyle(p).color));
+});
+
+test('headings get stable ids; an unknown code language is shown plain', async ({ page }) => {
+  await page.goto('/blog/posts/kubernetes-rollouts/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Readiness before traffic' })).toHaveAttribute('id', 'readiness-before-traffic');
+  await expect(page.getByRole('heading', { level: 3, name: 'Watching a rollout' })).toHaveAttribute('id', 'watching-a-rollout');
+  await expect(page.locator('pre[data-language="cobol"]')).toHaveText('IDENTIFICATION DIVISION.');
+  await expect(page.locator('pre[data-language="yaml"] span[style]').first()).toHaveAttribute('style', /--shiki-light/);
+});
+
+test('on a phone, long code lines scroll inside the block and the page does not widen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/blog/posts/kubernetes-rollouts/');
+  const pre = page.locator('pre[data-language="bash"]');
+  const { scrollWidth, clientWidth, overflowX } = await pre.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+    overflowX: getComputedStyle(el).overflowX,
+  }));
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+  expect(overflowX).toBe('auto');
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(pageWidth).toBeLessThanOrEqual(375);
+});
+
+test('categories merge by slug and list their posts newest first', async ({ page }) => {
+  await page.goto('/blog/categories/');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('listitem')).toHaveCount(4);
+  await expect(main.getByRole('link', { name: /DevOps/ })).toContainText('2 posts');
+  await expect(main.getByRole('link', { name: /Café Ops/ })).toHaveAttribute('href', '/blog/categories/cafe-ops/');
+  await expect(main).not.toContainText('Serverless');
+
+  await main.getByRole('link', { name: /DevOps/ }).click();
+  await expect(page).toHaveURL('/blog/categories/devops/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('DevOps');
+  await expect(page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 })).toHaveText([
+    'Zero-Downtime Kubernetes Rollouts',
+    'Markdown Features Tour',
+  ]);
+  await expect(page.getByRole('main')).toContainText('Readiness probes, surge settings');
+});
+
+test('a custom slug gives the URL; the updated date is shown', async ({ page }) => {
+  await page.goto('/blog/posts/hello-custom/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Year-End Notes');
+  const updated = page.locator('article header').getByText(/^Updated/);
+  await expect(updated).toHaveText('Updated February 1, 2022');
+  await expect(updated.locator('time')).toHaveAttribute('datetime', '2022-02-01');
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${ORIGIN}/posts/hello-custom/`);
+});
+
+test('the feed lists every published post and no draft, with absolute URLs under /blog', async ({ page }) => {
+  const feed = await fetchXml(page, '/blog/feed.xml');
+  expect(feed.items.map((item) => item.link)).toEqual(PUBLISHED.map((post) => `${ORIGIN}/posts/${post.slug}/`));
+  expect(feed.items.map((item) => item.title)).toEqual(PUBLISHED.map((post) => post.title));
+  expect(feed.items[0]?.categories).toEqual(['DevOps', 'Kubernetes']);
+  // 2023-06-01 14:30 +0200 is 12:30 UTC.
+  expect(feed.items[1]?.pubDate).toBe('Thu, 01 Jun 2023 12:30:00 GMT');
+});
+
+test('the sitemap lists every page under /blog and no draft', async ({ page }) => {
+  const sitemap = await fetchXml(page, '/blog/sitemap.xml');
+  expect(sitemap.locs.sort()).toEqual(
+    [
+      '/',
+      '/categories/',
+      ...['cafe-ops', 'devops', 'kubernetes', 'testing'].map((slug) => `/categories/${slug}/`),
+      ...PUBLISHED.map((post) => `/posts/${post.slug}/`),
+    ]
+      .map((path) => `${ORIGIN}${path}`)
+      .sort(),
+  );
+});
+
+test('the 404 page works under the base path', async ({ page, pageProblems }) => {
+  pageProblems.allowNotFound();
+  const response = await page.goto('/blog/missing/');
+  expect(response?.status()).toBe(404);
+  await page.getByRole('link', { name: 'Browse categories' }).click();
+  await expect(page).toHaveURL('/blog/categories/');
+});

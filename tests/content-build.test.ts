@@ -63,6 +63,16 @@ describe('the content step', () => {
     assert.match(output, /slug: "same" is also the slug of/);
   });
 
+  it('fails on a post file it would otherwise skip, naming it', () => {
+    const folder = corpus({
+      '2024-01-01-read.md': post('title: Read\ndate: 2024-01-01'),
+      '2024-01-02-skipped.markdown': post('title: Skipped\ndate: 2024-01-02'),
+    });
+    const { status, output } = runContentStep(folder);
+    assert.notEqual(status, 0, output);
+    assert.match(output, /2024-01-02-skipped\.markdown: file: only Markdown posts ending in \.md are read/);
+  });
+
   it('builds every valid post, unknown fields and all, and skips none', () => {
     const folder = corpus({
       '2024-01-01-a.md': post('layout: post\ntitle: A\ndate: 2024-01-01\ncomments: true\nauthor: someone\ntags: [x, y]'),

@@ -1,0 +1,370 @@
+#!/usr/bin/env node
+/**
+ * Build benchmark: times the site's build on a generated corpus of N posts and
+ * reports what the export weighs. Linux only (reads /proc). Plain Node.
+ *
+ *   npm run bench -- --posts 500 [--keep]
+ *   node scripts/bench.mjs --posts 500 [--keep]
+ *
+ * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
+ * 2. cold build: deletes .contentlayer/, .next/ and out/, then runs
+ *    contentlayer2 build, scripts/check-content.ts and next build with
+ *    CONTENT_DIR set to the corpus, timing each step and sampling (every 100 ms)
+ *    the summed RSS of the step's whole process tree;
+ * 3. measures out/: HTML pages, total size, and the HTML/CSS/JS bytes (raw and
+ *    gzip) loaded by a post page, the home page and a category page (stylesheets,
+ *    <script src> except nomodule polyfills, preloaded scripts; files under /_next/);
+ * 4. warm rebuild: edits one post and runs the same three steps with caches kept.
+ *
+ * Prints tables to stdout (progress goes to stderr) and writes the same figures
+ * to .bench/results-N.json. The bench replaces out/, .next/ and .contentlayer/:
+ * run `npm run build` afterwards to rebuild your own site. The corpus is deleted
+ * unless --keep is given. MB means 2^20 bytes.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MB = 1024 * 1024;
+const SAMPLE_MS = 100;
+
+const STEPS = [
+  { name: 'contentlayer2 build', bin: 'contentlayer2', args: ['build'] },
+  { name: 'check-content', bin: 'tsx', args: ['scripts/check-content.ts'] },
+  { name: 'next build', bin: 'next', args: ['build'] },
+];
+
+class StepError extends Error {
+  constructor(step, code, output) {
+    super(`${step} failed (${code})`);
+    this.output = output;
+  }
+}
+
+const log = (message) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------- options
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      posts: { type: 'string', default: '100' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const posts = Number(values.posts);
+  if (!Number.isInteger(posts) || posts < 1) throw new Error(`--posts must be a whole number above 0, got "${values.posts}"`);
+  return { posts, keep: values.keep };
+}
+
+// ---------------------------------------------------------------- memory of a process tree
+
+/** pid -> parent pid, for every process visible in /proc. */
+function parentMap() {
+  const parents = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid ...": comm may hold spaces or parentheses, so split after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process exited while we looked
+    }
+  }
+  return parents;
+}
+
+/** The pid and all its descendants. */
+function processTree(rootPid) {
+  const children = new Map();
+  for (const [pid, ppid] of parentMap()) {
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(pid);
+  }
+  const tree = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift();
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Resident memory of one process in bytes (0 once it has exited). */
+function rssBytes(pid) {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)\s+kB/m);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const treeRssBytes = (rootPid) => processTree(rootPid).reduce((sum, pid) => sum + rssBytes(pid), 0);
+
+// ---------------------------------------------------------------- running steps
+
+/** Runs a command, capturing its output; resolves with wall seconds and peak tree RSS. */
+function runMeasured(label, command, args, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    let peak = 0;
+    const sample = () => { peak = Math.max(peak, treeRssBytes(child.pid)); };
+    const timer = setInterval(sample, SAMPLE_MS);
+    sample();
+    child.on('error', (error) => { clearInterval(timer); reject(error); });
+    child.on('close', (code, signal) => {
+      clearInterval(timer);
+      const text = Buffer.concat(output).toString('utf8');
+      if (code !== 0) reject(new StepError(label, signal ?? `exit code ${code}`, text));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, output: text });
+    });
+  });
+}
+
+async function runBuild(phase, corpusDir) {
+  const env = { ...process.env, CONTENT_DIR: corpusDir, NEXT_TELEMETRY_DISABLED: '1' };
+  const steps = [];
+  for (const step of STEPS) {
+    log(`  ${phase}: ${step.name} ...`);
+    const bin = path.join(ROOT, 'node_modules', '.bin', step.bin);
+    const { seconds, peakBytes } = await runMeasured(`${phase} ${step.name}`, bin, step.args, env);
+    log(`  ${phase}: ${step.name} done in ${seconds.toFixed(1)} s`);
+    steps.push({ step: step.name, seconds: round(seconds, 2), peakRssMB: round(peakBytes / MB, 1) });
+  }
+  return {
+    steps,
+    totalSeconds: round(steps.reduce((sum, s) => sum + s.seconds, 0), 2),
+    peakRssMB: Math.max(...steps.map((s) => s.peakRssMB)),
+  };
+}
+
+// ---------------------------------------------------------------- corpus
+
+function generateCorpus(posts, corpusDir) {
+  rmSync(corpusDir, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, ['scripts/generate-corpus.mjs', '--count', String(posts), '--out', corpusDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new StepError('generate-corpus', `exit code ${result.status}`, `${result.stdout}${result.stderr}`);
+}
+
+/** Appends a sentence to the first post, so the warm rebuild has a real change to pick up. */
+function touchOnePost(corpusDir) {
+  const first = readdirSync(corpusDir).filter((name) => name.endsWith('.md')).sort()[0];
+  appendFileSync(path.join(corpusDir, first), `\nEdited by the bench at ${new Date().toISOString()} to measure a warm rebuild.\n`);
+  return first;
+}
+
+// ---------------------------------------------------------------- measuring out/
+
+function* walkFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walkFiles(full);
+    else if (entry.isFile()) yield full;
+  }
+}
+
+function firstSubfolder(dir) {
+  if (!existsSync(dir)) return null;
+  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return names.length > 0 ? path.join(dir, names[0]) : null;
+}
+
+/** Attributes of every <script> and <link> start tag in an HTML document. */
+function scriptAndLinkTags(html) {
+  const tags = [];
+  for (const [, tag, attrText] of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attrs = {};
+    for (const [, name, dq, sq, bare] of attrText.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+      attrs[name.toLowerCase()] = (dq ?? sq ?? bare ?? '').replace(/&amp;/g, '&');
+    }
+    tags.push({ tag: tag.toLowerCase(), attrs });
+  }
+  return tags;
+}
+
+/**
+ * The CSS and JS files a page loads, as { css, js } sets of hrefs: stylesheets,
+ * <script src> (except nomodule) and scripts preloaded with rel=preload as=script
+ * or rel=modulepreload.
+ */
+function pageAssets(html) {
+  const css = new Set();
+  const js = new Set();
+  for (const { tag, attrs } of scriptAndLinkTags(html)) {
+    const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
+    // nomodule scripts are legacy polyfills that modern browsers never download.
+    if (tag === 'script' && attrs.src && !('nomodule' in attrs)) js.add(attrs.src);
+    else if (tag === 'link' && attrs.href) {
+      if (rel.includes('stylesheet')) css.add(attrs.href);
+      else if (rel.includes('modulepreload')) js.add(attrs.href);
+      else if (rel.includes('preload') && (attrs.as ?? '').toLowerCase() === 'script') js.add(attrs.href);
+    }
+  }
+  return { css, js };
+}
+
+/** Maps an asset URL to its file in out/, or null when it is not one of ours. */
+function assetFile(outDir, href) {
+  let url = href.split(/[?#]/)[0];
+  const basePath = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (basePath && url.startsWith(`/${basePath}/`)) url = url.slice(basePath.length + 1);
+  if (!url.startsWith('/_next/')) return null;
+  return path.join(outDir, decodeURIComponent(url));
+}
+
+function weigh(files) {
+  let raw = 0;
+  let gz = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gz += gzipSync(bytes).length;
+  }
+  return { raw, gz, files: files.length };
+}
+
+function pageWeight(outDir, kind, htmlFile) {
+  const html = readFileSync(htmlFile, 'utf8');
+  const { css, js } = pageAssets(html);
+  const files = (hrefs) => [...hrefs].map((href) => assetFile(outDir, href)).filter((file) => file && existsSync(file));
+  const weights = { html: weigh([htmlFile]), css: weigh(files(css)), js: weigh(files(js)) };
+  return {
+    kind,
+    page: path.relative(outDir, htmlFile),
+    ...weights,
+    total: { raw: weights.html.raw + weights.css.raw + weights.js.raw, gz: weights.html.gz + weights.css.gz + weights.js.gz },
+  };
+}
+
+function measureExport(outDir) {
+  if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`the build wrote no ${outDir}/index.html`);
+  const files = [...walkFiles(outDir)];
+  const samples = [
+    ['post', firstSubfolder(path.join(outDir, 'posts'))],
+    ['home', outDir],
+    ['category', firstSubfolder(path.join(outDir, 'categories'))],
+  ];
+  return {
+    htmlPages: files.filter((file) => file.endsWith('.html')).length,
+    outMB: round(files.reduce((sum, file) => sum + statSync(file).size, 0) / MB, 2),
+    pages: samples
+      .filter(([, dir]) => dir && existsSync(path.join(dir, 'index.html')))
+      .map(([kind, dir]) => pageWeight(outDir, kind, path.join(dir, 'index.html'))),
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const round = (n, digits) => Number(n.toFixed(digits));
+
+/** A plain-text table: first column left-aligned, the others right-aligned. */
+function table(header, rows) {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function buildRows(phase, build) {
+  return [
+    ...build.steps.map((s) => [`${phase}  ${s.step}`, s.seconds.toFixed(2), s.peakRssMB.toFixed(1)]),
+    [`${phase}  total`, build.totalSeconds.toFixed(2), build.peakRssMB.toFixed(1)],
+  ];
+}
+
+function report(results) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  const lines = [
+    '',
+    `Build bench: ${results.posts} posts, Node ${results.node}, ${results.cpus} CPUs, ${results.date}`,
+    '',
+    table(['phase step', 'seconds', 'peak RSS MB'], [...buildRows('cold', results.cold), ...buildRows('warm', results.warm)]),
+    '',
+    `HTML pages in out/: ${results.export.htmlPages}`,
+    `out/ size:          ${results.export.outMB.toFixed(2)} MB`,
+    '',
+    'Bytes each page loads (HTML, stylesheets, <script src> and preloaded scripts; nomodule polyfills not counted):',
+    '',
+    table(
+      ['page', 'html gz', 'css gz', 'js gz', 'total gz', 'html raw', 'css raw', 'js raw', 'total raw'],
+      results.export.pages.map((p) => [p.kind, p.html.gz, p.css.gz, p.js.gz, p.total.gz, p.html.raw, p.css.raw, p.js.raw, p.total.raw]),
+    ),
+    '',
+    ...results.export.pages.map((p) => `  ${p.kind.padEnd(8)} ${p.page}  (${p.css.files} CSS, ${p.js.files} JS files; ${kb(p.total.gz)} KB gz)`),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const { posts, keep } = readOptions();
+  process.chdir(ROOT);
+  const corpusDir = path.join(os.tmpdir(), `blog-bench-${posts}`);
+  let touchedBuild = false;
+  try {
+    log(`Generating ${posts} posts in ${corpusDir}`);
+    generateCorpus(posts, corpusDir);
+
+    log('Cold build (deleting .contentlayer/, .next/, out/)');
+    for (const dir of ['.contentlayer', '.next', 'out']) rmSync(dir, { recursive: true, force: true });
+    touchedBuild = true;
+    const cold = await runBuild('cold', corpusDir);
+    const exported = measureExport(path.join(ROOT, 'out'));
+
+    const edited = touchOnePost(corpusDir);
+    log(`Warm rebuild (edited ${edited})`);
+    const warm = await runBuild('warm', corpusDir);
+
+    const results = {
+      posts,
+      node: process.version,
+      cpus: os.cpus().length,
+      date: new Date().toISOString(),
+      cold,
+      warm,
+      export: exported,
+    };
+    report(results);
+    mkdirSync('.bench', { recursive: true });
+    const jsonFile = path.join('.bench', `results-${posts}.json`);
+    writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Results written to ${jsonFile}`);
+  } catch (error) {
+    reportFailure(error);
+    process.exitCode = 1;
+  } finally {
+    if (touchedBuild) {
+      console.log('The bench overwrote out/, .next/ and .contentlayer/ with its own build: run `npm run build` to rebuild your site.');
+    }
+    if (keep) console.log(`Corpus kept in ${corpusDir}`);
+    else rmSync(corpusDir, { recursive: true, force: true });
+  }
+}
+
+function reportFailure(error) {
+  if (error instanceof StepError) process.stderr.write(`\n${error.output.trimEnd()}\n\n`);
+  console.error(`bench: ${error.message}`);
+}
+
+main().catch((error) => {
+  reportFailure(error);
+  process.exit(1);
+});

@@ -9,6 +9,7 @@ import {
   readingMinutes,
 } from './lib/content-rules';
 import { configureMarkdown } from './lib/markdown/pipeline';
+import { extractHeadings } from './lib/markdown/headings';
 import { firstParagraphText, markdownPlainText } from './lib/markdown/plain-text';
 import { siteConfig } from './site.config';
 
@@ -84,6 +85,7 @@ export const Post = defineDocumentType(() => ({
       type: 'string',
       resolve: (post) => post.excerpt?.trim() || firstParagraphText(post.body.raw),
     },
+    headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(markdownPlainText(post.body.raw)) },
     isDraft: { type: 'boolean', resolve: (post) => isDraft(post) },
   },

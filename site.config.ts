@@ -39,10 +39,11 @@ export const siteConfig: SiteConfig = {
   baseUrl: (process.env.SITE_URL ?? 'https://www.fullstackmaster.net').replace(/\/+$/, ''),
   basePath: normaliseBasePath(process.env.BASE_PATH),
   language: 'en',
-  postsPerPage: 10,
+  postsPerPage: Number(process.env.POSTS_PER_PAGE) || 10,
   nav: [
     { label: 'Home', href: '/' },
     { label: 'Categories', href: '/categories/' },
+    { label: 'Archive', href: '/archive/' },
   ],
   // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
   categoryLabels: {},

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import '@/styles/globals.css';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { THEME_SCRIPT } from '@/lib/theme';
 import { absoluteUrl } from '@/lib/urls';
 import { siteConfig } from '@/site.config';
 
@@ -22,10 +23,15 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={siteConfig.language}>
+    // The theme script changes <html>'s class before React hydrates.
+    <html lang={siteConfig.language} suppressHydrationWarning>
+      <head>
+        {/* Inline and first in <head>: the theme is applied before first paint and before any bundle. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="flex min-h-screen flex-col bg-bg font-sans text-fg antialiased">
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10 focus:outline-none">
           {children}
         </main>
         <SiteFooter />

@@ -1,17 +1,8 @@
-import { PostList } from '@/components/post-list';
-import { PageHeading } from '@/components/page-heading';
-import { pageMetadata } from '@/lib/metadata';
-import { getPosts } from '@/lib/posts';
-import { homePath } from '@/lib/urls';
-import { siteConfig } from '@/site.config';
+import { ListingPage } from '@/components/listing-page';
+import { homeListing, listingMetadata } from '@/lib/listings';
 
-export const metadata = pageMetadata({ path: homePath() });
+export const metadata = listingMetadata(homeListing(), 1, { isHome: true });
 
 export default function HomePage() {
-  return (
-    <>
-      <PageHeading title={siteConfig.title}>{siteConfig.description}</PageHeading>
-      <PostList posts={getPosts()} />
-    </>
-  );
+  return <ListingPage listing={homeListing()} pageNumber={1} />;
 }

@@ -1,19 +1,31 @@
 import type { MetadataRoute } from 'next';
+import { categoryListing, homeListing, type Listing } from '@/lib/listings';
+import { pageCount, pagePath } from '@/lib/pagination';
 import { getCategories, getPosts } from '@/lib/posts';
-import { absoluteUrl, categoriesPath, homePath } from '@/lib/urls';
+import { absoluteUrl, archivePath, categoriesPath } from '@/lib/urls';
+import { siteConfig } from '@/site.config';
 
 export const dynamic = 'force-static';
 
+const lastModified = (epochMs: number | undefined) => (epochMs === undefined ? undefined : new Date(epochMs));
+
+/** Every page of a listing, each dated by the newest post it shows. */
+function listingEntries(listing: Listing): MetadataRoute.Sitemap {
+  const pages = pageCount(listing.posts.length, siteConfig.postsPerPage);
+  return Array.from({ length: pages }, (_, index) => ({
+    url: absoluteUrl(pagePath(listing.path, index + 1)),
+    lastModified: lastModified(listing.posts[index * siteConfig.postsPerPage]?.date.epochMs),
+  }));
+}
+
 export default function sitemap(): MetadataRoute.Sitemap {
   const posts = getPosts();
-  const newest = posts[0] ? new Date(posts[0].date.epochMs) : undefined;
+  const newest = lastModified(posts[0]?.date.epochMs);
   return [
-    { url: absoluteUrl(homePath()), lastModified: newest },
+    ...listingEntries(homeListing()),
     { url: absoluteUrl(categoriesPath()), lastModified: newest },
-    ...getCategories().map((category) => ({
-      url: absoluteUrl(category.url),
-      lastModified: category.posts[0] ? new Date(category.posts[0].date.epochMs) : undefined,
-    })),
+    { url: absoluteUrl(archivePath()), lastModified: newest },
+    ...getCategories().flatMap((category) => listingEntries(categoryListing(category.slug)!)),
     ...posts.map((post) => ({
       url: absoluteUrl(post.url),
       lastModified: new Date((post.updated ?? post.date).epochMs),

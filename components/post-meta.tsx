@@ -10,7 +10,7 @@ export function PostMeta({ post }: { post: PostSummary }) {
       <span aria-hidden="true">·</span>
       <span>{pluralize(post.readingMinutes, 'min')} read</span>
       {post.isDraft ? (
-        <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold uppercase text-amber-900">Draft</span>
+        <span className="rounded bg-badge-bg px-1.5 text-xs font-semibold uppercase text-badge-fg">Draft</span>
       ) : null}
       {post.categories.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label="Categories">

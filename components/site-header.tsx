@@ -1,24 +1,52 @@
 import Link from 'next/link';
 import { siteConfig } from '@/site.config';
+import { ThemeToggle } from './theme-toggle';
+
+function NavLinks({ className }: { className: string }) {
+  return (
+    <ul className={className}>
+      {siteConfig.nav.map((item) => (
+        <li key={item.href}>
+          <Link href={item.href} className="block rounded py-1 text-muted hover:text-accent">
+            {item.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function SiteHeader() {
   return (
     <header className="border-b border-border">
-      <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-5 py-4">
-        <Link href="/" className="text-lg font-bold tracking-tight text-fg no-underline hover:text-accent">
+      <a
+        href="#main"
+        className="sr-only rounded bg-accent px-3 py-2 font-medium text-bg focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50"
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-5 py-3">
+        <Link href="/" className="text-lg font-bold tracking-tight text-fg hover:text-accent">
           {siteConfig.title}
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex gap-5 text-sm font-medium">
-            {siteConfig.nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="text-muted hover:text-accent">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <div className="flex items-center gap-3">
+          <nav aria-label="Main" className="hidden sm:block">
+            <NavLinks className="flex gap-5 text-sm font-medium" />
+          </nav>
+          <ThemeToggle />
+          {/* Phones: the same links behind a disclosure, which needs no JavaScript. */}
+          <details className="group relative sm:hidden">
+            <summary className="flex h-9 cursor-pointer list-none items-center rounded-md border border-border px-2.5 text-sm text-muted hover:text-accent [&::-webkit-details-marker]:hidden">
+              Menu
+            </summary>
+            <nav
+              aria-label="Main menu"
+              className="absolute right-0 z-40 mt-2 w-48 rounded-lg border border-border bg-bg p-3 shadow-lg"
+            >
+              <NavLinks className="flex flex-col gap-1 text-base font-medium" />
+            </nav>
+          </details>
+        </div>
       </div>
     </header>
   );

@@ -6,31 +6,49 @@
 import { expect, fetchXml, test } from './fixtures';
 
 const ORIGIN = 'https://www.fullstackmaster.net/blog';
+// Newest first. The fixture export shows two posts a page.
 const PUBLISHED = [
   { slug: 'kubernetes-rollouts', title: 'Zero-Downtime Kubernetes Rollouts', day: '2024-03-10' },
   { slug: 'markdown-tables', title: 'Markdown Features Tour', day: '2023-06-01' },
   { slug: 'escaping-and-accents', title: 'Escaping <b>tags</b> & ampersands in titles', day: '2022-01-20' },
   { slug: 'hello-custom', title: 'Year-End Notes', day: '2021-12-31' },
+  { slug: 'pictures-in-posts', title: 'Pictures in Posts', day: '2020-05-05' },
 ];
 const HIDDEN = [
   { slug: 'draft-post', title: 'Secret Draft About Serverless' },
   { slug: 'unpublished-post', title: 'Unpublished Thoughts On Lambda' },
 ];
 
-test('the home page lists the published posts newest first, with links under /blog', async ({ page }) => {
+test('the home pages list the published posts newest first, with links under /blog', async ({ page }) => {
   await page.goto('/blog/');
-  const titles = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });
-  await expect(titles).toHaveText(PUBLISHED.map((post) => post.title));
-  for (const post of PUBLISHED) {
-    await expect(page.getByRole('link', { name: post.title, exact: true })).toHaveAttribute('href', `/blog/posts/${post.slug}/`);
+  const seen: { title: string; href: string | null; day: string | null }[] = [];
+  for (let pageNumber = 1; ; pageNumber += 1) {
+    const articles = page.getByRole('main').getByRole('article');
+    await expect(articles.first()).toBeVisible();
+    for (const article of await articles.all()) {
+      const link = article.getByRole('heading', { level: 2 }).getByRole('link');
+      seen.push({
+        title: await link.innerText(),
+        href: await link.getAttribute('href'),
+        day: await article.locator('time').getAttribute('datetime'),
+      });
+    }
+    const older = page.getByRole('link', { name: 'Older →' });
+    if ((await older.count()) === 0) break;
+    await older.click();
+    await expect(page).toHaveURL(`/blog/page/${pageNumber + 1}/`);
   }
-  const times = page.getByRole('main').getByRole('article').locator('time');
-  await expect(times).toHaveCount(PUBLISHED.length);
-  expect(await times.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')))).toEqual(PUBLISHED.map((p) => p.day));
-  for (const hidden of HIDDEN) await expect(page.getByRole('main')).not.toContainText(hidden.title);
+  expect(seen).toEqual(PUBLISHED.map((post) => ({ title: post.title, href: `/blog/posts/${post.slug}/`, day: post.day })));
   // The stylesheet under /blog/_next/ is applied.
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(255, 255, 255)');
+});
+
+test('no listing shows a draft or an unpublished post', async ({ page }) => {
+  for (const url of ['/blog/', '/blog/page/2/', '/blog/page/3/', '/blog/archive/', '/blog/categories/devops/', '/blog/categories/devops/page/2/']) {
+    await page.goto(url);
+    for (const hidden of HIDDEN) await expect(page.getByRole('main')).not.toContainText(hidden.title);
+  }
 });
 
 test('drafts and unpublished posts have no page and no category of their own', async ({ page, pageProblems }) => {
@@ -57,7 +75,7 @@ test('titles, excerpts and category names are escaped text', async ({ page }) =>
   await expect(h1).toHaveText('Escaping <b>tags</b> & ampersands in titles');
   await expect(h1.locator('b')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Café Ops' })).toHaveAttribute('href', '/blog/categories/cafe-ops/');
-  await page.goto('/blog/');
+  await page.goto('/blog/page/2/');
   const item = page.getByRole('article').filter({ hasText: 'ampersands' });
   await expect(item.locator('p')).toHaveText('An excerpt with <i>angle brackets</i> & an ampersand stays text.');
   await expect(item.locator('i')).toHaveCount(0);
@@ -107,22 +125,23 @@ test('on a phone, long code lines scroll inside the block and the page does not 
   expect(pageWidth).toBeLessThanOrEqual(375);
 });
 
-test('categories merge by slug and list their posts newest first', async ({ page }) => {
+test('categories merge by slug and list their posts newest first, page by page', async ({ page }) => {
   await page.goto('/blog/categories/');
   const main = page.getByRole('main');
   await expect(main.getByRole('listitem')).toHaveCount(4);
-  await expect(main.getByRole('link', { name: /DevOps/ })).toContainText('2 posts');
+  await expect(main.getByRole('link', { name: /DevOps/ })).toContainText('3 posts');
   await expect(main.getByRole('link', { name: /Café Ops/ })).toHaveAttribute('href', '/blog/categories/cafe-ops/');
   await expect(main).not.toContainText('Serverless');
 
   await main.getByRole('link', { name: /DevOps/ }).click();
   await expect(page).toHaveURL('/blog/categories/devops/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('DevOps');
-  await expect(page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 })).toHaveText([
-    'Zero-Downtime Kubernetes Rollouts',
-    'Markdown Features Tour',
-  ]);
+  const titles = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });
+  await expect(titles).toHaveText(['Zero-Downtime Kubernetes Rollouts', 'Markdown Features Tour']);
   await expect(page.getByRole('main')).toContainText('Readiness probes, surge settings');
+  await page.getByRole('link', { name: 'Older →' }).click();
+  await expect(page).toHaveURL('/blog/categories/devops/page/2/');
+  await expect(titles).toHaveText(['Pictures in Posts']);
 });
 
 test('a custom slug gives the URL; the updated date is shown', async ({ page }) => {
@@ -139,6 +158,7 @@ test('the feed lists every published post and no draft, with absolute URLs under
   expect(feed.items.map((item) => item.link)).toEqual(PUBLISHED.map((post) => `${ORIGIN}/posts/${post.slug}/`));
   expect(feed.items.map((item) => item.title)).toEqual(PUBLISHED.map((post) => post.title));
   expect(feed.items[0]?.categories).toEqual(['DevOps', 'Kubernetes']);
+  expect(feed.items).toHaveLength(5);
   // 2023-06-01 14:30 +0200 is 12:30 UTC.
   expect(feed.items[1]?.pubDate).toBe('Thu, 01 Jun 2023 12:30:00 GMT');
 });
@@ -148,8 +168,12 @@ test('the sitemap lists every page under /blog and no draft', async ({ page }) =
   expect(sitemap.locs.sort()).toEqual(
     [
       '/',
+      '/page/2/',
+      '/page/3/',
       '/categories/',
+      '/archive/',
       ...['cafe-ops', 'devops', 'kubernetes', 'testing'].map((slug) => `/categories/${slug}/`),
+      '/categories/devops/page/2/',
       ...PUBLISHED.map((post) => `/posts/${post.slug}/`),
     ]
       .map((path) => `${ORIGIN}${path}`)

@@ -89,6 +89,7 @@ test('the sitemap is well-formed and lists every page; robots.txt points at it',
     [
       'https://www.fullstackmaster.net/',
       'https://www.fullstackmaster.net/categories/',
+      'https://www.fullstackmaster.net/archive/',
       'https://www.fullstackmaster.net/categories/aws/',
       `https://www.fullstackmaster.net${POST_URL}`,
     ].sort(),

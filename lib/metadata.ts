@@ -35,3 +35,12 @@ export function pageMetadata({ title, description, path, type = 'website', publi
     },
   };
 }
+
+/** A page that only sends readers elsewhere: not indexed, canonical at its target. */
+export function redirectMetadata(targetPath: string): Metadata {
+  return {
+    title: 'Moved',
+    robots: { index: false, follow: true },
+    alternates: { canonical: absoluteUrl(targetPath) },
+  };
+}

@@ -1,9 +1,12 @@
 /**
  * Builds, once, every view of the posts that pages need: the publish rule,
- * newest-first order, lookups by slug and category. Pure over its input so
- * the rules are unit-tested without a build.
+ * newest-first order, lookups by slug and category, the archive by year,
+ * previous/next and related posts. Pure over its input so the rules are
+ * unit-tested without a build.
  */
 import { ContentError, type CategoryRef, type ParsedDate } from './content-rules';
+import { withBasePath } from './markdown/base-path';
+import type { TocHeading } from './markdown/headings';
 import { categoryPath, postPath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here). */
@@ -17,6 +20,7 @@ export interface SourcePost {
   summary: string;
   readingMinutes: number;
   isDraft: boolean;
+  headings: TocHeading[];
   body: { html: string };
 }
 
@@ -35,6 +39,12 @@ export interface PostSummary {
 
 export interface Post extends PostSummary {
   html: string;
+  headings: TocHeading[];
+  /** The post published just before this one, and just after. */
+  previous: PostSummary | null;
+  next: PostSummary | null;
+  /** Up to RELATED_COUNT posts: most shared categories first, then newest. */
+  related: PostSummary[];
 }
 
 export interface CategoryLink {
@@ -48,6 +58,11 @@ export interface Category extends CategoryLink {
   posts: PostSummary[];
 }
 
+export interface ArchiveYear {
+  year: number;
+  posts: PostSummary[];
+}
+
 export interface PostIndex {
   /** Every visible post, newest first. */
   posts: PostSummary[];
@@ -55,6 +70,8 @@ export interface PostIndex {
   /** Sorted by display name. */
   categories: Category[];
   categoryBySlug: Map<string, Category>;
+  /** Newest year first, posts newest first. */
+  years: ArchiveYear[];
 }
 
 export interface IndexOptions {
@@ -62,13 +79,19 @@ export interface IndexOptions {
   showDrafts: boolean;
   /** Display names by category slug that win over the spelling in posts. */
   categoryLabels: Record<string, string>;
+  /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
+  basePath?: string;
 }
+
+export const RELATED_COUNT = 3;
+/** Posts with more categories than this are matched on their first ones only (2^n subsets). */
+const MAX_MATCHED_CATEGORIES = 6;
 
 function newestFirst(a: SourcePost, b: SourcePost): number {
   return b.publishedAt.epochMs - a.publishedAt.epochMs || a.postSlug.localeCompare(b.postSlug);
 }
 
-export function buildPostIndex(sources: readonly SourcePost[], options: IndexOptions): PostIndex {
+function checkSources(sources: readonly SourcePost[]): void {
   const fileBySlug = new Map<string, string>();
   for (const source of sources) {
     if (!source.title.trim()) throw new ContentError(source.sourcePath, 'title', 'must not be empty');
@@ -82,7 +105,10 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     }
     fileBySlug.set(source.postSlug, source.sourcePath);
   }
+}
 
+export function buildPostIndex(sources: readonly SourcePost[], options: IndexOptions): PostIndex {
+  checkSources(sources);
   const visible = sources.filter((source) => options.showDrafts || !source.isDraft).sort(newestFirst);
 
   // A category is named as the newest post spells it, unless the site config says otherwise.
@@ -98,37 +124,114 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     url: categoryPath(slug),
   });
 
-  const postBySlug = new Map<string, Post>();
+  const posts: PostSummary[] = visible.map((source) => ({
+    slug: source.postSlug,
+    url: postPath(source.postSlug),
+    title: source.title.trim(),
+    date: source.publishedAt,
+    updated: source.updatedAt,
+    categories: source.categoryRefs.map((ref) => categoryLink(ref.slug)),
+    excerpt: source.summary,
+    readingMinutes: source.readingMinutes,
+    isDraft: source.isDraft,
+    sourcePath: source.sourcePath,
+  }));
+
   const categoryBySlug = new Map<string, Category>();
-  const posts = visible.map((source) => {
-    const post: Post = {
-      slug: source.postSlug,
-      url: postPath(source.postSlug),
-      title: source.title.trim(),
-      date: source.publishedAt,
-      updated: source.updatedAt,
-      categories: source.categoryRefs.map((ref) => categoryLink(ref.slug)),
-      excerpt: source.summary,
-      readingMinutes: source.readingMinutes,
-      isDraft: source.isDraft,
-      sourcePath: source.sourcePath,
-      html: source.body.html,
-    };
-    postBySlug.set(post.slug, post);
-    const { html: _html, ...summary } = post;
-    for (const link of summary.categories) {
+  for (const post of posts) {
+    for (const link of post.categories) {
       let category = categoryBySlug.get(link.slug);
       if (!category) {
         category = { ...link, posts: [] };
         categoryBySlug.set(link.slug, category);
       }
-      category.posts.push(summary);
+      category.posts.push(post);
     }
-    return summary;
-  });
-
+  }
   const categories = [...categoryBySlug.values()].sort(
     (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.slug.localeCompare(b.slug),
   );
-  return { posts, postBySlug, categories, categoryBySlug };
+
+  const relatedOf = relatedPostsFinder(posts);
+  const postBySlug = new Map<string, Post>();
+  posts.forEach((summary, position) => {
+    const source = visible[position]!;
+    postBySlug.set(summary.slug, {
+      ...summary,
+      html: withBasePath(source.body.html, options.basePath ?? ''),
+      headings: source.headings ?? [],
+      previous: posts[position + 1] ?? null,
+      next: posts[position - 1] ?? null,
+      related: relatedOf(position),
+    });
+  });
+
+  return { posts, postBySlug, categories, categoryBySlug, years: groupByYear(posts) };
+}
+
+function groupByYear(posts: PostSummary[]): ArchiveYear[] {
+  const years: ArchiveYear[] = [];
+  for (const post of posts) {
+    const year = Number(post.date.day.slice(0, 4));
+    const last = years[years.length - 1];
+    if (last?.year === year) last.posts.push(post);
+    else years.push({ year, posts: [post] });
+  }
+  return years;
+}
+
+/** Every non-empty subset of a post's category slugs, as sorted keys, grouped by size. */
+function categorySubsets(slugs: string[]): string[][] {
+  const sorted = [...slugs].sort().slice(0, MAX_MATCHED_CATEGORIES);
+  const bySize: string[][] = sorted.map(() => []);
+  for (let mask = 1; mask < 1 << sorted.length; mask += 1) {
+    const members = sorted.filter((_, bit) => mask & (1 << bit));
+    bySize[members.length - 1]!.push(members.join('\u0000'));
+  }
+  return bySize;
+}
+
+/**
+ * Related posts without comparing every pair of posts. Each post is filed under
+ * every subset of its categories (at most 2^6 lists, each newest first). For a
+ * post, the lists of its largest subsets are read first: a post found in a list
+ * of size k shares at least k categories, and any post sharing more was already
+ * found in a larger list, so reading the head of each list is enough. The cost
+ * is linear in the number of posts, not quadratic.
+ */
+function relatedPostsFinder(posts: PostSummary[]): (position: number) => PostSummary[] {
+  const positionsBySubset = new Map<string, number[]>();
+  const subsetsOf = posts.map((post) => categorySubsets(post.categories.map((c) => c.slug)));
+  subsetsOf.forEach((bySize, position) => {
+    for (const key of bySize.flat()) {
+      const list = positionsBySubset.get(key);
+      if (list) list.push(position);
+      else positionsBySubset.set(key, [position]);
+    }
+  });
+
+  return (position) => {
+    const chosen: number[] = [];
+    const taken = new Set([position]);
+    const bySize = subsetsOf[position] ?? [];
+    for (let size = bySize.length; size >= 1 && chosen.length < RELATED_COUNT; size -= 1) {
+      const wanted = RELATED_COUNT - chosen.length;
+      const candidates = new Set<number>();
+      for (const key of bySize[size - 1] ?? []) {
+        const list = positionsBySubset.get(key) ?? [];
+        // Lists are newest first (positions ascending); skipped entries are at most the taken ones.
+        let found = 0;
+        for (const candidate of list) {
+          if (taken.has(candidate)) continue;
+          candidates.add(candidate);
+          if (++found >= wanted) break;
+        }
+      }
+      for (const candidate of [...candidates].sort((a, b) => a - b).slice(0, wanted)) {
+        chosen.push(candidate);
+        taken.add(candidate);
+      }
+    }
+    return chosen.map((candidate) => posts[candidate]!);
+  };
 }

@@ -4,13 +4,14 @@
  */
 import { allPosts } from 'contentlayer/generated';
 import { siteConfig } from '@/site.config';
-import { buildPostIndex, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
+import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
 
-export type { Category, CategoryLink, Post, PostSummary } from './post-index';
+export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './post-index';
 
 const index = buildPostIndex(allPosts as unknown as SourcePost[], {
   showDrafts: siteConfig.showDrafts,
   categoryLabels: siteConfig.categoryLabels,
+  basePath: siteConfig.basePath,
 });
 
 /** Every published post, newest first. */
@@ -29,4 +30,9 @@ export function getCategories(): Category[] {
 
 export function getCategory(slug: string): Category | undefined {
   return index.categoryBySlug.get(slug);
+}
+
+/** Every published post grouped by year, newest first. */
+export function getArchive(): ArchiveYear[] {
+  return index.years;
 }

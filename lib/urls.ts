@@ -5,6 +5,7 @@ export const homePath = () => '/';
 export const postPath = (slug: string) => `/posts/${slug}/`;
 export const categoriesPath = () => '/categories/';
 export const categoryPath = (slug: string) => `/categories/${slug}/`;
+export const archivePath = () => '/archive/';
 export const feedPath = () => '/feed.xml';
 export const sitemapPath = () => '/sitemap.xml';
 

@@ -1,11 +1,14 @@
 /**
- * Rules across posts that contentlayer cannot check one file at a time (two
+ * The step between contentlayer and `next build`. First, rules across posts that contentlayer cannot check one file at a time (two
  * posts with one slug, empty titles, files it did not read), run over the
  * generated data before `next build`, so a problem stops the build with one
- * clear line per problem instead of a prerender stack trace.
+ * clear line per problem instead of a prerender stack trace. Then it mirrors
+ * the files beside the posts (images) into public/content-assets/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
+import { syncContentAssets } from '../lib/content-assets';
 import { buildPostIndex, type SourcePost } from '../lib/post-index';
 import { siteConfig } from '../site.config';
 
@@ -38,4 +41,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const drafts = sources.filter((source) => source.isDraft).length;
-console.log(`Content OK: ${sources.length} posts (${sources.length - drafts} published) in ${siteConfig.contentDir}`);
+const assets = syncContentAssets(contentDir, path.join('public', CONTENT_ASSETS_PATH));
+console.log(
+  `Content OK: ${sources.length} posts (${sources.length - drafts} published), ${assets} asset files, in ${siteConfig.contentDir}`,
+);

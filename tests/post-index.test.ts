@@ -14,6 +14,7 @@ function source(overrides: Partial<SourcePost> & { postSlug: string; date?: stri
     summary: 'summary',
     readingMinutes: 1,
     isDraft: false,
+    headings: [],
     body: { html: '<p>body</p>' },
     ...rest,
   };

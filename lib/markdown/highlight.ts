@@ -90,9 +90,32 @@ function highlightBlocks(node: Root | Element, highlighter: HighlighterCore): vo
     });
     const pre = highlighted.children[0];
     if (pre?.type !== 'element') continue;
-    pre.properties = { ...pre.properties, dataLanguage: requested ?? 'text', tabIndex: 0 };
-    children[index] = pre;
+    const language = requested ?? 'text';
+    pre.properties = { ...pre.properties, dataLanguage: language, tabIndex: 0 };
+    children[index] = codeFigure(pre, language);
   }
+}
+
+/**
+ * A code block as readers get it: a bar with the language and a copy button
+ * (made to work by the small CopyCodeButtons island), then the scrolling <pre>.
+ */
+function codeFigure(pre: Element, language: string): Element {
+  const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children,
+  });
+  return element('figure', { className: ['code-block'], dataLanguage: language }, [
+    element('figcaption', { className: ['code-bar'] }, [
+      element('span', { className: ['code-language'] }, [{ type: 'text', value: language }]),
+      element('button', { type: 'button', className: ['copy-code'], dataCopyCode: '', ariaLabel: `Copy ${language} code` }, [
+        { type: 'text', value: 'Copy' },
+      ]),
+    ]),
+    pre,
+  ]);
 }
 
 /** rehype plugin: syntax highlighting with the shared highlighter. */

@@ -2,6 +2,7 @@
  * The one markdown pipeline: GitHub-flavoured markdown, raw HTML kept as the
  * author wrote it, stable heading ids, build-time highlighting.
  */
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -10,6 +11,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import type { Processor } from 'unified';
 import { rehypeHighlight } from './highlight';
+import { rehypeImages } from './images';
+import { rehypeTaskListLabels } from './task-lists';
 
 export function configureMarkdown(builder: Processor): void {
   builder
@@ -18,6 +21,10 @@ export function configureMarkdown(builder: Processor): void {
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeSlug)
+    // The heading's text becomes its own anchor link; CSS shows a "#" on hover.
+    .use(rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } })
+    .use(rehypeImages)
+    .use(rehypeTaskListLabels)
     .use(rehypeHighlight)
     .use(rehypeStringify, { allowDangerousHtml: true });
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { PageHeading } from '@/components/page-heading';
-import { PostList } from '@/components/post-list';
-import { pluralize } from '@/lib/format';
-import { pageMetadata } from '@/lib/metadata';
-import { getCategories, getCategory } from '@/lib/posts';
+import { ListingPage } from '@/components/listing-page';
+import { categoryListing, listingMetadata } from '@/lib/listings';
+import { getCategories } from '@/lib/posts';
 
-interface CategoryPageProps {
+interface Props {
   params: Promise<{ category: string }>;
 }
 
@@ -16,23 +14,13 @@ export function generateStaticParams() {
   return getCategories().map((category) => ({ category: category.slug }));
 }
 
-export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
-  const category = getCategory(decodeURIComponent((await params).category));
-  if (!category) return {};
-  return pageMetadata({
-    title: category.name,
-    description: `Posts about ${category.name}.`,
-    path: category.url,
-  });
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const listing = categoryListing(decodeURIComponent((await params).category));
+  return listing ? listingMetadata(listing, 1) : {};
 }
 
-export default async function CategoryPage({ params }: CategoryPageProps) {
-  const category = getCategory(decodeURIComponent((await params).category));
-  if (!category) notFound();
-  return (
-    <>
-      <PageHeading title={category.name}>{pluralize(category.posts.length, 'post')}</PageHeading>
-      <PostList posts={category.posts} />
-    </>
-  );
+export default async function CategoryPage({ params }: Props) {
+  const listing = categoryListing(decodeURIComponent((await params).category));
+  if (!listing) notFound();
+  return <ListingPage listing={listing} pageNumber={1} />;
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CopyCodeButtons } from '@/components/copy-code-buttons';
 import { PostMeta } from '@/components/post-meta';
+import { PostNavigation } from '@/components/post-navigation';
 import { Prose } from '@/components/prose';
+import { TableOfContents } from '@/components/table-of-contents';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getPost, getPosts } from '@/lib/posts';
@@ -34,7 +36,7 @@ export default async function PostPage({ params }: PostPageProps) {
   const post = getPost(decodeURIComponent((await params).slug));
   if (!post) notFound();
   return (
-    <article>
+    <article className="relative">
       <header className="mb-8">
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{post.title}</h1>
         <div className="mt-4">
@@ -46,12 +48,10 @@ export default async function PostPage({ params }: PostPageProps) {
           </p>
         ) : null}
       </header>
+      <TableOfContents headings={post.headings} />
       <Prose html={post.html} />
-      <footer className="mt-12 border-t border-border pt-6 text-sm">
-        <Link href="/" className="text-accent hover:text-accent-hover">
-          ← All posts
-        </Link>
-      </footer>
+      <PostNavigation post={post} />
+      <CopyCodeButtons />
     </article>
   );
 }

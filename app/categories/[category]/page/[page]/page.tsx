@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ListingPage } from '@/components/listing-page';
+import { categoryListing, listingMetadata, listingPageParams } from '@/lib/listings';
+import { getCategories } from '@/lib/posts';
+
+interface Props {
+  params: Promise<{ category: string; page: string }>;
+}
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getCategories().flatMap((category) =>
+    listingPageParams(categoryListing(category.slug)!).map(({ page }) => ({ category: category.slug, page })),
+  );
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { category, page } = await params;
+  const listing = categoryListing(decodeURIComponent(category));
+  return listing ? listingMetadata(listing, Number(page), { isPageRoute: true }) : {};
+}
+
+export default async function CategoryPageN({ params }: Props) {
+  const { category, page } = await params;
+  const listing = categoryListing(decodeURIComponent(category));
+  if (!listing) notFound();
+  return <ListingPage listing={listing} pageNumber={Number(page)} isPageRoute />;
+}

@@ -1,0 +1,20 @@
+import { notFound } from 'next/navigation';
+import { listingPage, type Listing } from '@/lib/listings';
+import { PageHeading } from './page-heading';
+import { Pagination } from './pagination';
+import { PostList } from './post-list';
+import { RedirectPage } from './redirect-page';
+
+/** One page of a listing (home or category); `/page/1/` sends readers to the listing's own URL. */
+export function ListingPage({ listing, pageNumber, isPageRoute = false }: { listing: Listing; pageNumber: number; isPageRoute?: boolean }) {
+  if (isPageRoute && pageNumber === 1) return <RedirectPage to={listing.path} />;
+  const page = listingPage(listing, pageNumber);
+  if (!page) notFound();
+  return (
+    <>
+      <PageHeading title={pageNumber > 1 ? `${listing.title}: page ${pageNumber}` : listing.title}>{listing.summary}</PageHeading>
+      <PostList posts={page.items} />
+      <Pagination listingPath={listing.path} pageNumber={page.pageNumber} totalPages={page.totalPages} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { formatDay } from '@/lib/format';
+import type { Post, PostSummary } from '@/lib/posts';
+
+function NeighbourLink({ post, label, align }: { post: PostSummary; label: string; align: 'start' | 'end' }) {
+  return (
+    <Link
+      href={post.url}
+      className={`flex flex-col gap-1 rounded-lg border border-border p-4 hover:border-accent ${align === 'end' ? 'sm:items-end sm:text-right' : ''}`}
+    >
+      <span className="text-xs font-semibold uppercase tracking-wider text-muted">{label}</span>
+      <span className="font-medium text-fg">{post.title}</span>
+    </Link>
+  );
+}
+
+/** Previous / next post by date, then up to three related posts. */
+export function PostNavigation({ post }: { post: Post }) {
+  return (
+    <>
+      {post.previous || post.next ? (
+        <nav aria-label="More posts" className="mt-12 grid gap-4 sm:grid-cols-2">
+          {post.previous ? <NeighbourLink post={post.previous} label="← Previous post" align="start" /> : <span />}
+          {post.next ? <NeighbourLink post={post.next} label="Next post →" align="end" /> : null}
+        </nav>
+      ) : null}
+      {post.related.length > 0 ? (
+        <section aria-labelledby="related-posts" className="mt-12">
+          <h2 id="related-posts" className="mb-4 text-xl font-semibold tracking-tight">
+            Related posts
+          </h2>
+          <ul className="space-y-3">
+            {post.related.map((related) => (
+              <li key={related.slug} className="flex flex-col sm:flex-row sm:items-baseline sm:gap-4">
+                <time dateTime={related.date.day} className="shrink-0 text-sm text-muted sm:w-36">
+                  {formatDay(related.date.day)}
+                </time>
+                <Link href={related.url} className="text-accent hover:text-accent-hover">
+                  {related.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

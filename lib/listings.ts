@@ -1,0 +1,63 @@
+/**
+ * The paginated listings of the site (the home page and each category), with
+ * everything their routes need, so the four listing routes stay thin.
+ */
+import type { Metadata } from 'next';
+import { siteConfig } from '@/site.config';
+import { pluralize } from './format';
+import { pageMetadata, redirectMetadata } from './metadata';
+import { pageParams, pagePath, paginate, type PageOf } from './pagination';
+import { getCategory, getPosts, type PostSummary } from './posts';
+import { homePath } from './urls';
+
+export interface Listing {
+  title: string;
+  description: string;
+  /** URL of page 1. */
+  path: string;
+  posts: PostSummary[];
+  /** Shown under the heading. */
+  summary: string;
+  feedPath?: string;
+}
+
+export function homeListing(): Listing {
+  const posts = getPosts();
+  return {
+    title: siteConfig.title,
+    description: siteConfig.description,
+    path: homePath(),
+    posts,
+    summary: siteConfig.description,
+  };
+}
+
+export function categoryListing(slug: string): Listing | undefined {
+  const category = getCategory(slug);
+  if (!category) return undefined;
+  return {
+    title: category.name,
+    description: `Posts about ${category.name} on ${siteConfig.title}.`,
+    path: category.url,
+    posts: category.posts,
+    summary: pluralize(category.posts.length, 'post'),
+  };
+}
+
+export function listingPage(listing: Listing, pageNumber: number): PageOf<PostSummary> | undefined {
+  return paginate(listing.posts, pageNumber, siteConfig.postsPerPage);
+}
+
+export function listingPageParams(listing: Listing): { page: string }[] {
+  return pageParams(listing.posts.length, siteConfig.postsPerPage);
+}
+
+export function listingMetadata(listing: Listing, pageNumber: number, { isHome = false, isPageRoute = false } = {}): Metadata {
+  if (isPageRoute && pageNumber === 1) return redirectMetadata(listing.path);
+  const suffix = pageNumber > 1 ? ` (page ${pageNumber})` : '';
+  return pageMetadata({
+    title: isHome && pageNumber === 1 ? undefined : `${isHome ? 'Latest posts' : listing.title}${suffix}`,
+    description: `${listing.description}${suffix}`,
+    path: pagePath(listing.path, pageNumber),
+  });
+}

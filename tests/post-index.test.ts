@@ -94,6 +94,74 @@ describe('buildPostIndex', () => {
     assert.throws(() => buildPostIndex([source({ postSlug: 'x', title: '  ' })], options), /content\/posts\/x\.md: title: must not be empty/);
   });
 
+  it('links each post to the one published before and after it', () => {
+    const index = buildPostIndex(
+      [source({ postSlug: 'a', date: '2020-01-01' }), source({ postSlug: 'b', date: '2021-01-01' }), source({ postSlug: 'c', date: '2022-01-01' })],
+      options,
+    );
+    const b = index.postBySlug.get('b');
+    assert.equal(b?.previous?.slug, 'a');
+    assert.equal(b?.next?.slug, 'c');
+    assert.equal(index.postBySlug.get('a')?.previous, null);
+    assert.equal(index.postBySlug.get('c')?.next, null);
+  });
+
+  it('finds related posts by most shared categories, then newest', () => {
+    const index = buildPostIndex(
+      [
+        source({ postSlug: 'me', date: '2020-06-01', cats: ['aws', 'devops', 'security'] }),
+        source({ postSlug: 'one-old', date: '2019-01-01', cats: ['aws'] }),
+        source({ postSlug: 'one-new', date: '2024-01-01', cats: ['security'] }),
+        source({ postSlug: 'two-old', date: '2018-01-01', cats: ['aws', 'devops'] }),
+        source({ postSlug: 'three', date: '2017-01-01', cats: ['security', 'devops', 'aws', 'extra'] }),
+        source({ postSlug: 'two-new', date: '2023-01-01', cats: ['devops', 'security'] }),
+        source({ postSlug: 'none', date: '2025-01-01', cats: ['react'] }),
+      ],
+      options,
+    );
+    assert.deepEqual(index.postBySlug.get('me')?.related.map((p) => p.slug), ['three', 'two-new', 'two-old']);
+    assert.deepEqual(index.postBySlug.get('none')?.related, []);
+    assert.deepEqual(index.postBySlug.get('one-old')?.related.map((p) => p.slug), ['me', 'two-old', 'three']);
+  });
+
+  it('matches a brute-force ranking on a larger random corpus', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const sources = Array.from({ length: 300 }, (_, i) =>
+      source({
+        postSlug: `p${i}`,
+        date: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
+        cats: names.filter(() => random() < 0.35),
+      }),
+    );
+    const index = buildPostIndex(sources, options);
+    const posts = index.posts;
+    for (const post of posts) {
+      const mine = new Set(post.categories.map((c) => c.slug));
+      const expected = posts
+        .map((other, position) => ({ other, position, shared: other.categories.filter((c) => mine.has(c.slug)).length }))
+        .filter(({ other, shared }) => other.slug !== post.slug && shared > 0)
+        .sort((x, y) => y.shared - x.shared || x.position - y.position)
+        .slice(0, 3)
+        .map(({ other }) => other.slug);
+      assert.deepEqual(index.postBySlug.get(post.slug)?.related.map((p) => p.slug), expected, post.slug);
+    }
+  });
+
+  it('groups the archive by year, newest first', () => {
+    const index = buildPostIndex(
+      [source({ postSlug: 'a', date: '2020-03-01' }), source({ postSlug: 'b', date: '2021-01-01' }), source({ postSlug: 'c', date: '2020-09-01' })],
+      options,
+    );
+    assert.deepEqual(index.years.map((y) => [y.year, y.posts.map((p) => p.slug)]), [[2021, ['b']], [2020, ['c', 'a']]]);
+  });
+
+  it('adds the base path to root-relative links in post bodies', () => {
+    const index = buildPostIndex([source({ postSlug: 'a', body: { html: '<a href="/posts/b/">b</a>' } })], { ...options, basePath: '/blog' });
+    assert.equal(index.postBySlug.get('a')?.html, '<a href="/blog/posts/b/">b</a>');
+  });
+
   it('sorts categories by name', () => {
     const index = buildPostIndex([source({ postSlug: 'a', cats: ['zeta', 'Alpha', 'beta'] })], options);
     assert.deepEqual(index.categories.map((c) => c.name), ['Alpha', 'beta', 'zeta']);

@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { createBrotliCompress, createGzip } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -50,19 +51,29 @@ async function fileAt(filePath) {
   }
 }
 
-function send(response, status, filePath, size, method) {
-  response.writeHead(status, {
+const COMPRESSIBLE = /\.(html|txt|xml|json|js|css|svg|webmanifest)$/i;
+
+function send(request, response, status, filePath, size) {
+  const headers = {
     'Content-Type': TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': size,
-  });
-  if (method === 'HEAD') response.end();
-  else createReadStream(filePath).pipe(response);
+    Vary: 'Accept-Encoding',
+  };
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  const encoding = !COMPRESSIBLE.test(filePath) ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  if (encoding) headers['Content-Encoding'] = encoding;
+  else headers['Content-Length'] = size;
+  response.writeHead(status, headers);
+  if (request.method === 'HEAD') return response.end();
+  const file = createReadStream(filePath);
+  if (encoding === 'br') file.pipe(createBrotliCompress()).pipe(response);
+  else if (encoding === 'gzip') file.pipe(createGzip()).pipe(response);
+  else file.pipe(response);
 }
 
 async function notFound(request, response) {
   const page = path.join(root, '404.html');
   const info = await fileAt(page);
-  if (info) send(response, 404, page, info.size, request.method);
+  if (info) send(request, response, 404, page, info.size);
   else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
 }
 
@@ -82,10 +93,10 @@ const server = http.createServer(async (request, response) => {
   if (relative.endsWith('/')) {
     const index = path.join(filePath, 'index.html');
     const info = await fileAt(index);
-    return info ? send(response, 200, index, info.size, request.method) : notFound(request, response);
+    return info ? send(request, response, 200, index, info.size) : notFound(request, response);
   }
   const info = await fileAt(filePath);
-  if (info) return send(response, 200, filePath, info.size, request.method);
+  if (info) return send(request, response, 200, filePath, info.size);
   if (await fileAt(path.join(filePath, 'index.html'))) {
     response.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
     return;

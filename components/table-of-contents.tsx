@@ -1,5 +1,11 @@
 import type { TocHeading } from '@/lib/markdown/headings';
 
+/**
+ * Marks the entry of the section in view, in browsers with CSS scroll markers.
+ * Inline because the CSS build step does not know `:target-current` yet.
+ */
+const TRACKING_CSS = '.toc-tracked{scroll-target-group:auto}.toc-link:target-current{color:var(--accent);font-weight:600}';
+
 function TocList({ headings, className }: { headings: TocHeading[]; className: string }) {
   return (
     <ol className={className}>
@@ -30,6 +36,9 @@ export function TableOfContents({ headings }: { headings: TocHeading[] }) {
           <TocList headings={headings} className="text-sm" />
         </nav>
       </details>
+      <style href="toc-tracking" precedence="default">
+        {TRACKING_CSS}
+      </style>
       <div className="absolute left-full top-0 ml-8 hidden h-full w-52 xl:block">
         <nav aria-label="Table of contents" className="sticky top-8 max-h-[calc(100vh-4rem)] overflow-y-auto">
           <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-muted">On this page</p>

@@ -85,6 +85,7 @@ export const Post = defineDocumentType(() => ({
       type: 'string',
       resolve: (post) => post.excerpt?.trim() || firstParagraphText(post.body.raw),
     },
+    hasOwnExcerpt: { type: 'boolean', resolve: (post) => Boolean(post.excerpt?.trim()) },
     headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(markdownPlainText(post.body.raw)) },
     isDraft: { type: 'boolean', resolve: (post) => isDraft(post) },

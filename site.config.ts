@@ -44,6 +44,7 @@ export const siteConfig: SiteConfig = {
     { label: 'Home', href: '/' },
     { label: 'Categories', href: '/categories/' },
     { label: 'Archive', href: '/archive/' },
+    { label: 'Search', href: '/search/' },
   ],
   // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
   categoryLabels: {},

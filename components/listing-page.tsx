@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation';
 import { listingPage, type Listing } from '@/lib/listings';
+import { FeedLinks } from './feed-links';
+import { JsonLd } from './json-ld';
 import { PageHeading } from './page-heading';
 import { Pagination } from './pagination';
 import { PostList } from './post-list';
@@ -12,7 +14,11 @@ export function ListingPage({ listing, pageNumber, isPageRoute = false }: { list
   if (!page) notFound();
   return (
     <>
-      <PageHeading title={pageNumber > 1 ? `${listing.title}: page ${pageNumber}` : listing.title}>{listing.summary}</PageHeading>
+      <PageHeading title={pageNumber > 1 ? `${listing.title}: page ${pageNumber}` : listing.title}>
+        {listing.summary}
+        {listing.feed ? <FeedLinks source={listing.feed} label={`Follow ${listing.title}:`} /> : null}
+      </PageHeading>
+      <JsonLd data={listing.structuredData} />
       <PostList posts={page.items} />
       <Pagination listingPath={listing.path} pageNumber={page.pageNumber} totalPages={page.totalPages} />
     </>

@@ -6,9 +6,12 @@ import type { PostSummary } from '@/lib/posts';
 export function PostMeta({ post }: { post: PostSummary }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-      <time dateTime={post.date.day}>{formatDay(post.date.day)}</time>
+      {/* Dates and reading time are not search terms (data-pagefind-ignore); categories are. */}
+      <time dateTime={post.date.day} data-pagefind-ignore="">
+        {formatDay(post.date.day)}
+      </time>
       <span aria-hidden="true">·</span>
-      <span>{pluralize(post.readingMinutes, 'min')} read</span>
+      <span data-pagefind-ignore="">{pluralize(post.readingMinutes, 'min')} read</span>
       {post.isDraft ? (
         <span className="rounded bg-badge-bg px-1.5 text-xs font-semibold uppercase text-badge-fg">Draft</span>
       ) : null}

@@ -17,7 +17,7 @@ function NeighbourLink({ post, label, align }: { post: PostSummary; label: strin
 /** Previous / next post by date, then up to three related posts. */
 export function PostNavigation({ post }: { post: Post }) {
   return (
-    <>
+    <div data-pagefind-ignore="">
       {post.previous || post.next ? (
         <nav aria-label="More posts" className="mt-12 grid gap-4 sm:grid-cols-2">
           {post.previous ? <NeighbourLink post={post.previous} label="← Previous post" align="start" /> : <span />}
@@ -43,6 +43,6 @@ export function PostNavigation({ post }: { post: Post }) {
           </ul>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { siteConfig } from '@/site.config';
+import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
 
 function NavLinks({ className }: { className: string }) {
@@ -25,7 +26,7 @@ export function SiteHeader() {
       >
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-5 py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-5 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-fg hover:text-accent">
           {siteConfig.title}
         </Link>
@@ -33,6 +34,7 @@ export function SiteHeader() {
           <nav aria-label="Main" className="hidden sm:block">
             <NavLinks className="flex gap-5 text-sm font-medium" />
           </nav>
+          <SearchBox />
           <ThemeToggle />
           {/* Phones: the same links behind a disclosure, which needs no JavaScript. */}
           <details className="group relative sm:hidden">

@@ -30,7 +30,7 @@ export function TableOfContents({ headings }: { headings: TocHeading[] }) {
   if (headings.length < 2) return null;
   return (
     <>
-      <details className="mb-8 rounded-lg border border-border bg-surface px-4 py-3 xl:hidden">
+      <details data-pagefind-ignore="" className="mb-8 rounded-lg border border-border bg-surface px-4 py-3 xl:hidden">
         <summary className="cursor-pointer font-semibold">Contents</summary>
         <nav aria-label="Table of contents" className="mt-2">
           <TocList headings={headings} className="text-sm" />
@@ -39,7 +39,7 @@ export function TableOfContents({ headings }: { headings: TocHeading[] }) {
       <style href="toc-tracking" precedence="default">
         {TRACKING_CSS}
       </style>
-      <div className="absolute left-full top-0 ml-8 hidden h-full w-52 xl:block">
+      <div data-pagefind-ignore="" className="absolute left-full top-0 ml-8 hidden h-full w-52 xl:block">
         <nav aria-label="Table of contents" className="sticky top-8 max-h-[calc(100vh-4rem)] overflow-y-auto">
           <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-muted">On this page</p>
           <TocList headings={headings} className="toc-tracked border-l border-border pl-3 text-sm" />

@@ -4,11 +4,13 @@
  */
 import type { Metadata } from 'next';
 import { siteConfig } from '@/site.config';
+import { categoryFeedSource, type FeedSource } from './feed';
 import { pluralize } from './format';
 import { pageMetadata, redirectMetadata } from './metadata';
 import { pageParams, pagePath, paginate, type PageOf } from './pagination';
 import { getCategory, getPosts, type PostSummary } from './posts';
-import { homePath } from './urls';
+import { breadcrumbLd, websiteLd, type JsonLd } from './structured-data';
+import { categoriesPath, homePath } from './urls';
 
 export interface Listing {
   title: string;
@@ -18,7 +20,9 @@ export interface Listing {
   posts: PostSummary[];
   /** Shown under the heading. */
   summary: string;
-  feedPath?: string;
+  /** The listing's own feed, besides the site's (categories). */
+  feed?: FeedSource;
+  structuredData: JsonLd;
 }
 
 export function homeListing(): Listing {
@@ -29,6 +33,7 @@ export function homeListing(): Listing {
     path: homePath(),
     posts,
     summary: siteConfig.description,
+    structuredData: websiteLd(),
   };
 }
 
@@ -41,6 +46,12 @@ export function categoryListing(slug: string): Listing | undefined {
     path: category.url,
     posts: category.posts,
     summary: pluralize(category.posts.length, 'post'),
+    feed: categoryFeedSource(slug),
+    structuredData: breadcrumbLd([
+      { name: 'Home', path: homePath() },
+      { name: 'Categories', path: categoriesPath() },
+      { name: category.name, path: category.url },
+    ]),
   };
 }
 
@@ -59,5 +70,6 @@ export function listingMetadata(listing: Listing, pageNumber: number, { isHome =
     title: isHome && pageNumber === 1 ? undefined : `${isHome ? 'Latest posts' : listing.title}${suffix}`,
     description: `${listing.description}${suffix}`,
     path: pagePath(listing.path, pageNumber),
+    feeds: listing.feed ? [listing.feed] : [],
   });
 }

@@ -1,7 +1,8 @@
-/** Page metadata, built in one place for every route. */
+/** Page metadata, built in one place for every route: title, description, canonical, feeds, Open Graph, Twitter. */
 import type { Metadata } from 'next';
 import { siteConfig } from '@/site.config';
-import { absoluteUrl, feedPath } from './urls';
+import { feedAlternates, siteFeedSource, type FeedSource } from './feed';
+import { absoluteUrl } from './urls';
 
 interface PageMetadataInput {
   /** Page title; the root layout's template appends the site name. Omit for the home page. */
@@ -11,28 +12,38 @@ interface PageMetadataInput {
   type?: 'website' | 'article';
   publishedTime?: string;
   modifiedTime?: string;
+  /** Categories of an article (`article:section`). */
+  sections?: string[];
+  /** Feeds of this page besides the site's (a category's). */
+  feeds?: FeedSource[];
+  /** Share image, root-relative; the site's default image when absent. */
+  imagePath?: string;
 }
 
-export function pageMetadata({ title, description, path, type = 'website', publishedTime, modifiedTime }: PageMetadataInput): Metadata {
+export const DEFAULT_SHARE_IMAGE = '/share-image.png';
+
+export function pageMetadata(input: PageMetadataInput): Metadata {
+  const { title, description, path, type = 'website', publishedTime, modifiedTime, sections = [], feeds = [], imagePath } = input;
   const url = absoluteUrl(path);
   const pageDescription = description || siteConfig.description;
+  const image = { url: absoluteUrl(imagePath ?? DEFAULT_SHARE_IMAGE), width: 1200, height: 630, alt: title ?? siteConfig.title };
   return {
     ...(title ? { title } : {}),
     description: pageDescription,
-    // Every page links the feed; a page's `alternates` replaces the layout's, so it is set here.
-    alternates: {
-      canonical: url,
-      types: { 'application/rss+xml': [{ url: absoluteUrl(feedPath()), title: `${siteConfig.title} (RSS)` }] },
-    },
+    // Every page links its feeds; a page's `alternates` replaces the layout's, so they are all set here.
+    alternates: { canonical: url, types: feedAlternates([siteFeedSource(), ...feeds]) },
     openGraph: {
-      type,
       url,
       siteName: siteConfig.title,
       title: title ?? siteConfig.title,
       description: pageDescription,
       locale: siteConfig.language,
-      ...(type === 'article' ? { publishedTime, modifiedTime } : {}),
+      images: [image],
+      ...(type === 'article'
+        ? { type: 'article', publishedTime, modifiedTime: modifiedTime ?? publishedTime, section: sections[0], tags: sections, authors: [siteConfig.author.name] }
+        : { type: 'website' }),
     },
+    twitter: { card: 'summary_large_image', title: title ?? siteConfig.title, description: pageDescription, images: [image.url] },
   };
 }
 

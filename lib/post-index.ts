@@ -21,6 +21,8 @@ export interface SourcePost {
   readingMinutes: number;
   isDraft: boolean;
   headings: TocHeading[];
+  /** The excerpt was written in front matter (not taken from the body). */
+  hasOwnExcerpt?: boolean;
   body: { html: string };
 }
 
@@ -39,6 +41,8 @@ export interface PostSummary {
 
 export interface Post extends PostSummary {
   html: string;
+  /** The author's own excerpt, shown as the post's standfirst; null when the excerpt is the first paragraph. */
+  lead: string | null;
   headings: TocHeading[];
   /** The post published just before this one, and just after. */
   previous: PostSummary | null;
@@ -159,6 +163,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     postBySlug.set(summary.slug, {
       ...summary,
       html: withBasePath(source.body.html, options.basePath ?? ''),
+      lead: source.hasOwnExcerpt ? summary.excerpt : null,
       headings: source.headings ?? [],
       previous: posts[position + 1] ?? null,
       next: posts[position - 1] ?? null,

@@ -3,10 +3,11 @@ import { siteConfig } from '@/site.config';
 
 export const homePath = () => '/';
 export const postPath = (slug: string) => `/posts/${slug}/`;
+export const postShareImagePath = (slug: string) => `/posts/${slug}/share-image.png`;
 export const categoriesPath = () => '/categories/';
 export const categoryPath = (slug: string) => `/categories/${slug}/`;
 export const archivePath = () => '/archive/';
-export const feedPath = () => '/feed.xml';
+export const searchPath = () => '/search/';
 export const sitemapPath = () => '/sitemap.xml';
 
 /** Absolute URL for feeds, sitemaps and canonical links: base URL + base path + path. */

@@ -40,7 +40,7 @@ describe('the markdown pipeline', () => {
 
   it('highlights code at build time inside a figure with the language and a copy button', async () => {
     const html = await render('```ts\nconst a: number = 1;\n```');
-    assert.match(html, /<figure class="code-block" data-language="ts"><figcaption class="code-bar"><span class="code-language">ts<\/span><button type="button" class="copy-code" data-copy-code="" aria-label="Copy ts code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark"/);
+    assert.match(html, /<figure class="code-block" data-language="ts"><figcaption class="code-bar" data-pagefind-ignore=""><span class="code-language">ts<\/span><button type="button" class="copy-code" data-copy-code="" aria-label="Copy ts code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark"/);
     assert.match(html, /style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">const<\/span>/i);
   });
 

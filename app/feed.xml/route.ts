@@ -1,10 +1,4 @@
-import { buildFeed } from '@/lib/feed';
-import { getPosts } from '@/lib/posts';
+import { siteFeedRoute } from '@/lib/feed-routes';
 
 export const dynamic = 'force-static';
-
-export function GET() {
-  return new Response(buildFeed(getPosts()).rss2(), {
-    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
-  });
-}
+export const { GET } = siteFeedRoute('rss');

@@ -7,3 +7,13 @@ export function withBasePath(html: string, basePath: string): string {
   if (!basePath) return html;
   return html.replace(/(\s(?:src|href|poster|srcset)=")\/(?!\/)/g, `$1${basePath}/`);
 }
+
+/**
+ * Absolute URLs for HTML read outside the site (feeds): root-relative links and
+ * sources get the origin, in-page anchors the page's own URL.
+ */
+export function absolutizeUrls(html: string, origin: string, pageUrl: string): string {
+  return html
+    .replace(/(\s(?:src|href|poster)=")\/(?!\/)/g, `$1${origin}/`)
+    .replace(/(\shref=")#/g, `$1${pageUrl}#`);
+}

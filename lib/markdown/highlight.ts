@@ -108,7 +108,7 @@ function codeFigure(pre: Element, language: string): Element {
     children,
   });
   return element('figure', { className: ['code-block'], dataLanguage: language }, [
-    element('figcaption', { className: ['code-bar'] }, [
+    element('figcaption', { className: ['code-bar'], dataPagefindIgnore: '' }, [
       element('span', { className: ['code-language'] }, [{ type: 'text', value: language }]),
       element('button', { type: 'button', className: ['copy-code'], dataCopyCode: '', ariaLabel: `Copy ${language} code` }, [
         { type: 'text', value: 'Copy' },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CopyCodeButtons } from '@/components/copy-code-buttons';
+import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { PostNavigation } from '@/components/post-navigation';
 import { Prose } from '@/components/prose';
@@ -8,6 +9,8 @@ import { TableOfContents } from '@/components/table-of-contents';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getPost, getPosts } from '@/lib/posts';
+import { blogPostingLd, breadcrumbLd, postCrumbs } from '@/lib/structured-data';
+import { postShareImagePath } from '@/lib/urls';
 
 interface PostPageProps {
   params: Promise<{ slug: string }>;
@@ -29,6 +32,8 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
     type: 'article',
     publishedTime: post.date.iso,
     modifiedTime: post.updated?.iso,
+    sections: post.categories.map((category) => category.name),
+    imagePath: postShareImagePath(post.slug),
   });
 }
 
@@ -36,14 +41,18 @@ export default async function PostPage({ params }: PostPageProps) {
   const post = getPost(decodeURIComponent((await params).slug));
   if (!post) notFound();
   return (
-    <article className="relative">
+    // Only this article is indexed for search: its title, standfirst, categories and body.
+    <article className="relative" data-pagefind-body="">
       <header className="mb-8">
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{post.title}</h1>
+        {post.lead ? <p className="mt-3 text-lg leading-relaxed text-muted sm:text-xl">{post.lead}</p> : null}
+        <span hidden data-pagefind-meta={`date:${post.date.day}`} />
+        <span hidden data-pagefind-meta={`categories:${post.categories.map((category) => category.name.replaceAll(',', ' ')).join(' · ')}`} />
         <div className="mt-4">
           <PostMeta post={post} />
         </div>
         {post.updated ? (
-          <p className="mt-2 text-sm text-muted">
+          <p className="mt-2 text-sm text-muted" data-pagefind-ignore="">
             Updated <time dateTime={post.updated.day}>{formatDay(post.updated.day)}</time>
           </p>
         ) : null}
@@ -52,6 +61,8 @@ export default async function PostPage({ params }: PostPageProps) {
       <Prose html={post.html} />
       <PostNavigation post={post} />
       <CopyCodeButtons />
+      <JsonLd data={blogPostingLd(post, postShareImagePath(post.slug))} />
+      <JsonLd data={breadcrumbLd(postCrumbs(post))} />
     </article>
   );
 }

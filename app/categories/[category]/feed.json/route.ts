@@ -1,0 +1,5 @@
+import { categoryFeedRoute } from '@/lib/feed-routes';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+export const { GET, generateStaticParams } = categoryFeedRoute('json');

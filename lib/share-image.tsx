@@ -1,0 +1,70 @@
+/**
+ * Share images (Open Graph / Twitter, 1200×630), drawn at build time with
+ * next/og and fonts bundled from npm (nothing is downloaded while building).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ImageResponse } from 'next/og';
+import { siteConfig } from '@/site.config';
+
+export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
+
+const fontFile = (name: string) => path.join(process.cwd(), 'node_modules/@fontsource/inter/files', name);
+let fontsPromise: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;
+
+function loadFonts() {
+  fontsPromise ??= Promise.all(
+    (
+      [
+        ['inter-latin-400-normal.woff', 400],
+        ['inter-latin-700-normal.woff', 700],
+        ['inter-latin-ext-700-normal.woff', 700],
+      ] as const
+    ).map(async ([file, weight]) => ({ name: 'Inter', data: await readFile(fontFile(file)), weight, style: 'normal' as const })),
+  );
+  return fontsPromise;
+}
+
+interface ShareImageInput {
+  title: string;
+  categories?: string[];
+  /** Shown small above the title, e.g. the date. */
+  kicker?: string;
+}
+
+export async function shareImageResponse({ title, categories = [], kicker }: ShareImageInput): Promise<ImageResponse> {
+  const fontSize = title.length > 80 ? 52 : title.length > 50 ? 62 : 72;
+  return new ImageResponse(
+    (
+      <div
+        style={{
+          width: '100%',
+          height: '100%',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          padding: '72px 80px',
+          background: 'linear-gradient(135deg, #0f1419 0%, #0b2a52 100%)',
+          color: '#e6edf3',
+          fontFamily: 'Inter',
+        }}
+      >
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
+          {kicker ? <div style={{ fontSize: 30, color: '#9ba7b4' }}>{kicker}</div> : null}
+          <div style={{ fontSize, fontWeight: 700, lineHeight: 1.15, letterSpacing: '-0.02em' }}>{title}</div>
+        </div>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end' }}>
+          <div style={{ display: 'flex', gap: 16 }}>
+            {categories.slice(0, 4).map((category) => (
+              <div key={category} style={{ fontSize: 28, padding: '8px 22px', borderRadius: 999, border: '2px solid #6cb6ff', color: '#9cd0ff' }}>
+                {category}
+              </div>
+            ))}
+          </div>
+          <div style={{ fontSize: 34, fontWeight: 700, color: '#ffffff' }}>{siteConfig.title}</div>
+        </div>
+      </div>
+    ),
+    { ...SHARE_IMAGE_SIZE, fonts: await loadFonts() },
+  );
+}

@@ -1,0 +1,65 @@
+/** schema.org JSON-LD for search engines: WebSite, BlogPosting and BreadcrumbList. */
+import { siteConfig } from '@/site.config';
+import type { Post } from './posts';
+import { absoluteUrl, homePath } from './urls';
+
+export type JsonLd = Record<string, unknown>;
+
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+export function websiteLd(): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: siteConfig.title,
+    description: siteConfig.description,
+    url: absoluteUrl(homePath()),
+    inLanguage: siteConfig.language,
+    publisher: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
+  };
+}
+
+export function breadcrumbLd(crumbs: Crumb[]): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
+  };
+}
+
+export function blogPostingLd(post: Post, imagePath: string): JsonLd {
+  const url = absoluteUrl(post.url);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.excerpt,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    datePublished: post.date.iso,
+    dateModified: (post.updated ?? post.date).iso,
+    author: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
+    publisher: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
+    image: absoluteUrl(imagePath),
+    articleSection: post.categories.map((category) => category.name),
+    inLanguage: siteConfig.language,
+  };
+}
+
+/** Breadcrumbs of a post: home, its first category, the post. */
+export function postCrumbs(post: Post): Crumb[] {
+  const category = post.categories[0];
+  return [
+    { name: 'Home', path: homePath() },
+    ...(category ? [{ name: category.name, path: category.url }] : []),
+    { name: post.title, path: post.url },
+  ];
+}

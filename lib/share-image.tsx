@@ -44,7 +44,9 @@ export async function shareImageResponse({ title, categories = [], kicker }: Sha
           flexDirection: 'column',
           justifyContent: 'space-between',
           padding: '72px 80px',
-          background: 'linear-gradient(135deg, #0f1419 0%, #0b2a52 100%)',
+          // A flat background: a gradient triples the PNG's size.
+          background: '#0f1419',
+          borderTop: '12px solid #6cb6ff',
           color: '#e6edf3',
           fontFamily: 'Inter',
         }}

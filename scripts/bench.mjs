@@ -8,7 +8,7 @@
  *
  * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
  * 2. cold build: deletes .contentlayer/, .next/ and out/, then runs
- *    contentlayer2 build, scripts/check-content.ts and next build with
+ *    contentlayer2 build, scripts/check-content.ts, next build and the search index with
  *    CONTENT_DIR set to the corpus, timing each step and sampling (every 100 ms)
  *    the summed RSS of the step's whole process tree;
  * 3. measures out/: HTML pages, total size, and the HTML/CSS/JS bytes (raw and
@@ -33,11 +33,16 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 * 1024;
 const SAMPLE_MS = 100;
 
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+// The steps of `npm run build`, run one by one so each is timed.
 const STEPS = [
-  { name: 'contentlayer2 build', bin: 'contentlayer2', args: ['build'] },
-  { name: 'check-content', bin: 'tsx', args: ['scripts/check-content.ts'] },
-  { name: 'next build', bin: 'next', args: ['build'] },
+  { name: 'contentlayer2 build', command: bin('contentlayer2'), args: ['build'] },
+  { name: 'check-content', command: bin('tsx'), args: ['scripts/check-content.ts'] },
+  { name: 'next build', command: bin('next'), args: ['build'] },
+  { name: 'search index', command: process.execPath, args: ['scripts/index-search.mjs'] },
 ];
+/** A word the generated posts use, searched to weigh what one search downloads. */
+const SEARCH_WORD = 'latency';
 
 class StepError extends Error {
   constructor(step, code, output) {
@@ -139,8 +144,7 @@ async function runBuild(phase, corpusDir) {
   const steps = [];
   for (const step of STEPS) {
     log(`  ${phase}: ${step.name} ...`);
-    const bin = path.join(ROOT, 'node_modules', '.bin', step.bin);
-    const { seconds, peakBytes } = await runMeasured(`${phase} ${step.name}`, bin, step.args, env);
+    const { seconds, peakBytes } = await runMeasured(`${phase} ${step.name}`, step.command, step.args, env);
     log(`  ${phase}: ${step.name} done in ${seconds.toFixed(1)} s`);
     steps.push({ step: step.name, seconds: round(seconds, 2), peakRssMB: round(peakBytes / MB, 1) });
   }
@@ -269,6 +273,44 @@ function measureExport(outDir) {
   };
 }
 
+/**
+ * Opens the search page in Chromium for one word and adds up the bytes (as sent,
+ * compressed by the preview server like a CDN) of every Pagefind request.
+ */
+async function measureSearch(outDir, word) {
+  const { chromium } = await import('@playwright/test');
+  const port = 4190;
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--dir', outDir, '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
+  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const page = await browser.newPage();
+    const requests = [];
+    page.on('requestfinished', (request) => {
+      if (request.url().includes('/pagefind/')) requests.push(request);
+    });
+    await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(word)}`);
+    await page.locator('main article, main :text("No results")').first().waitFor({ timeout: 15000 });
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(
+      requests.map(async (request) => ({ file: new URL(request.url()).pathname, bytes: (await request.sizes()).responseBodySize })),
+    );
+    const isIndex = (file) => /\.(pf_index|pf_fragment)$/.test(file);
+    return {
+      word,
+      results: await page.locator('main article').count(),
+      requests: files.length,
+      runtimeBytes: files.filter((f) => !isIndex(f.file)).reduce((sum, f) => sum + f.bytes, 0),
+      indexBytes: files.filter((f) => isIndex(f.file)).reduce((sum, f) => sum + f.bytes, 0),
+      indexFiles: files.filter((f) => isIndex(f.file)).length,
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 const round = (n, digits) => Number(n.toFixed(digits));
@@ -308,6 +350,10 @@ function report(results) {
     '',
     ...results.export.pages.map((p) => `  ${p.kind.padEnd(8)} ${p.page}  (${p.css.files} CSS, ${p.js.files} JS files; ${kb(p.total.gz)} KB gz)`),
     '',
+    `Search for "${results.search.word}": ${results.search.results} results shown, ${results.search.requests} requests, ` +
+      `${kb(results.search.runtimeBytes + results.search.indexBytes)} KB sent: Pagefind runtime ${kb(results.search.runtimeBytes)} KB ` +
+      `(loaded once), index chunks and fragments ${kb(results.search.indexBytes)} KB in ${results.search.indexFiles} files.`,
+    '',
   ];
   console.log(lines.join('\n'));
 }
@@ -328,6 +374,7 @@ async function main() {
     touchedBuild = true;
     const cold = await runBuild('cold', corpusDir);
     const exported = measureExport(path.join(ROOT, 'out'));
+    const search = await measureSearch(path.join(ROOT, 'out'), SEARCH_WORD);
 
     const edited = touchOnePost(corpusDir);
     log(`Warm rebuild (edited ${edited})`);
@@ -341,6 +388,7 @@ async function main() {
       cold,
       warm,
       export: exported,
+      search,
     };
     report(results);
     mkdirSync('.bench', { recursive: true });

@@ -4,20 +4,15 @@
  * headings, so every entry links to its heading.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, Nodes, Root } from 'mdast';
+import type { Heading, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from './parse';
 
 export interface TocHeading {
   depth: 2 | 3;
   text: string;
   id: string;
 }
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
 
 function collectHeadings(node: Nodes, into: Heading[]): void {
   if (node.type === 'heading') into.push(node);
@@ -27,7 +22,7 @@ function collectHeadings(node: Nodes, into: Heading[]): void {
 /** Level-2 and level-3 headings, in order, with the ids the rendered HTML gives them. */
 export function extractHeadings(markdown: string): TocHeading[] {
   const headings: Heading[] = [];
-  collectHeadings(parser.parse(markdown) as Root, headings);
+  collectHeadings(parseMarkdown(markdown), headings);
   const slugger = new GithubSlugger();
   const toc: TocHeading[] = [];
   for (const heading of headings) {

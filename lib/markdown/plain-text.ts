@@ -2,17 +2,8 @@
  * Plain text out of markdown, for excerpts and reading time: no markdown
  * syntax, no HTML, whitespace collapsed.
  */
-import type { Nodes, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
-
-function parse(markdown: string): Root {
-  return parser.parse(markdown);
-}
+import type { Nodes } from 'mdast';
+import { parseMarkdown as parse } from './parse';
 
 /** Text of a node, leaving out raw HTML, images and front matter. */
 function textOf(node: Nodes): string {

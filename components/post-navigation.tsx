@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatDay } from '@/lib/format';
 import type { Post, PostSummary } from '@/lib/posts';
+import { DatedPostList } from './dated-post-list';
 
 function NeighbourLink({ post, label, align }: { post: PostSummary; label: string; align: 'start' | 'end' }) {
   return (
@@ -29,18 +29,7 @@ export function PostNavigation({ post }: { post: Post }) {
           <h2 id="related-posts" className="mb-4 text-xl font-semibold tracking-tight">
             Related posts
           </h2>
-          <ul className="space-y-3">
-            {post.related.map((related) => (
-              <li key={related.slug} className="flex flex-col sm:flex-row sm:items-baseline sm:gap-4">
-                <time dateTime={related.date.day} className="shrink-0 text-sm text-muted sm:w-36">
-                  {formatDay(related.date.day)}
-                </time>
-                <Link href={related.url} className="text-accent hover:text-accent-hover">
-                  {related.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <DatedPostList posts={post.related} linkClassName="text-accent hover:text-accent-hover" />
         </section>
       ) : null}
     </div>

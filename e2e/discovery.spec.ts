@@ -137,6 +137,31 @@ test.describe('feeds', () => {
     ]);
   });
 
+  test('every category feed, in every format, lists exactly the posts of its category page', async ({ page }) => {
+    await page.goto('/blog/categories/');
+    const categoryPaths = await page.getByRole('main').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(categoryPaths.length).toBeGreaterThan(1);
+    for (const categoryPath of categoryPaths) {
+      // The category's posts as its pages list them, page after page.
+      const listed: string[] = [];
+      await page.goto(categoryPath);
+      for (;;) {
+        const links = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 }).getByRole('link');
+        listed.push(...(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))));
+        const older = page.getByRole('link', { name: 'Older →' });
+        if ((await older.count()) === 0) break;
+        const next = (await older.getAttribute('href'))!;
+        await older.click();
+        await page.waitForURL(`**${next}`);
+      }
+      const expected = listed.map((href) => `https://www.fullstackmaster.net${href}`);
+      expect((await xmlItems(page, `${categoryPath}feed.xml`)).items.map((i) => i.link), categoryPath).toEqual(expected);
+      expect((await xmlItems(page, `${categoryPath}atom.xml`)).items.map((i) => i.link), categoryPath).toEqual(expected);
+      const json = JSON.parse((await fetchText(page, `${categoryPath}feed.json`)).text);
+      expect(json.items.map((item: { url: string }) => item.url), categoryPath).toEqual(expected);
+    }
+  });
+
   test('pages link their feeds: the site everywhere, a category on its page, visibly too', async ({ page }) => {
     await page.goto('/blog/');
     const alternates = page.locator('link[rel="alternate"]');

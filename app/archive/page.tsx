@@ -1,6 +1,6 @@
-import Link from 'next/link';
+import { DatedPostList } from '@/components/dated-post-list';
 import { PageHeading } from '@/components/page-heading';
-import { formatDay, pluralize } from '@/lib/format';
+import { pluralize } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getArchive, getPosts } from '@/lib/posts';
 import { archivePath } from '@/lib/urls';
@@ -18,18 +18,7 @@ export default function ArchivePage() {
             {year}{' '}
             <span className="text-sm font-normal text-muted">{pluralize(posts.length, 'post')}</span>
           </h2>
-          <ol className="space-y-2">
-            {posts.map((post) => (
-              <li key={post.slug} className="flex flex-col gap-x-4 sm:flex-row sm:items-baseline">
-                <time dateTime={post.date.day} className="shrink-0 text-sm tabular-nums text-muted sm:w-32">
-                  {formatDay(post.date.day)}
-                </time>
-                <Link href={post.url} className="text-fg hover:text-accent">
-                  {post.title}
-                </Link>
-              </li>
-            ))}
-          </ol>
+          <DatedPostList posts={posts} />
         </section>
       ))}
     </>

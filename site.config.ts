@@ -24,6 +24,13 @@ export interface SiteConfig {
   contentDir: string;
   /** Drafts and unpublished posts are shown (marked) only while developing. */
   showDrafts: boolean;
+  /**
+   * Also write a redirect for every post at Jekyll's default permalink
+   * (/:categories/:year/:month/:day/:title.html), for blogs moved from Jekyll.
+   */
+  jekyllRedirects: boolean;
+  /** Posts dated in the future are published only with FUTURE=1 (Jekyll's --future), or while developing. */
+  showFuture: boolean;
 }
 
 function normaliseBasePath(raw: string | undefined): string {
@@ -50,4 +57,6 @@ export const siteConfig: SiteConfig = {
   categoryLabels: {},
   contentDir: process.env.CONTENT_DIR?.trim() || 'content/posts',
   showDrafts: process.env.NODE_ENV === 'development' || process.env.SHOW_DRAFTS === '1',
+  jekyllRedirects: process.env.JEKYLL_REDIRECTS === '1',
+  showFuture: process.env.NODE_ENV === 'development' || process.env.FUTURE === '1',
 };

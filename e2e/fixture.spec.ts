@@ -17,6 +17,7 @@ const PUBLISHED = [
 const HIDDEN = [
   { slug: 'draft-post', title: 'Secret Draft About Serverless' },
   { slug: 'unpublished-post', title: 'Unpublished Thoughts On Lambda' },
+  { slug: 'from-the-future', title: 'A Post From The Future' },
 ];
 
 test('the home pages list the published posts newest first, with links under /blog', async ({ page }) => {
@@ -51,7 +52,7 @@ test('no listing shows a draft or an unpublished post', async ({ page }) => {
   }
 });
 
-test('drafts and unpublished posts have no page and no category of their own', async ({ page, pageProblems }) => {
+test('drafts, unpublished and future posts have no page and no category of their own', async ({ page, pageProblems }) => {
   pageProblems.allowNotFound();
   for (const hidden of HIDDEN) {
     const response = await page.goto(`/blog/posts/${hidden.slug}/`);
@@ -59,6 +60,7 @@ test('drafts and unpublished posts have no page and no category of their own', a
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   }
   expect((await page.goto('/blog/categories/serverless/'))?.status()).toBe(404);
+  expect((await page.goto('/blog/categories/futures/'))?.status()).toBe(404);
 });
 
 test('a post without an excerpt is listed with its first paragraph as plain text', async ({ page }) => {
@@ -187,4 +189,31 @@ test('the 404 page works under the base path', async ({ page, pageProblems }) =>
   expect(response?.status()).toBe(404);
   await page.getByRole('link', { name: 'Browse categories' }).click();
   await expect(page).toHaveURL('/blog/categories/');
+});
+
+test.describe('old URLs', () => {
+  const cases = [
+    ['a front-matter permalink ending in .html', '/blog/notes/2021/year-end.html', '/blog/posts/hello-custom/'],
+    ['a front-matter permalink ending in /', '/blog/devops/2024/03/10/k8s-rollouts/', '/blog/posts/kubernetes-rollouts/'],
+    ["Jekyll's default permalink", '/blog/devops/kubernetes/2024/03/10/kubernetes-rollouts.html', '/blog/posts/kubernetes-rollouts/'],
+    ["Jekyll's default permalink without categories", '/blog/2021/12/31/hello-custom.html', '/blog/posts/hello-custom/'],
+    ["Jekyll's default permalink with an accented, spaced category", '/blog/caf%C3%A9%20ops/2022/01/20/escaping-and-accents.html', '/blog/posts/escaping-and-accents/'],
+  ] as const;
+  for (const [kind, from, to] of cases) {
+    test(`${kind} sends the reader to the post`, async ({ page }) => {
+      const response = await page.request.get(from);
+      expect(response.status()).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<meta name="robots" content="noindex, follow">');
+      expect(html).toContain(`<link rel="canonical" href="https://www.fullstackmaster.net${to}">`);
+      expect(html).toContain(`<a href="${to}">`);
+      await page.goto(from);
+      await expect(page).toHaveURL(to);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  }
+
+  test("a draft's permalink gets no redirect", async ({ page }) => {
+    expect((await page.request.get('/blog/secret/draft.html')).status()).toBe(404);
+  });
 });

@@ -36,6 +36,8 @@ export interface PostSummary {
   excerpt: string;
   readingMinutes: number;
   isDraft: boolean;
+  /** Dated after the build: published only with FUTURE=1 (Jekyll's --future) or while developing. */
+  isFuture: boolean;
   sourcePath: string;
 }
 
@@ -81,6 +83,10 @@ export interface PostIndex {
 export interface IndexOptions {
   /** Show drafts (while developing); a production build leaves them out entirely. */
   showDrafts: boolean;
+  /** Show posts dated after `now` (FUTURE=1, or while developing). */
+  showFuture?: boolean;
+  /** The build's clock, in ms since the epoch; posts after it are future posts. */
+  now?: number;
   /** Display names by category slug that win over the spelling in posts. */
   categoryLabels: Record<string, string>;
   /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
@@ -113,7 +119,12 @@ function checkSources(sources: readonly SourcePost[]): void {
 
 export function buildPostIndex(sources: readonly SourcePost[], options: IndexOptions): PostIndex {
   checkSources(sources);
-  const visible = sources.filter((source) => options.showDrafts || !source.isDraft).sort(newestFirst);
+  // The publish rule, the one place it is written: no drafts, no future posts, unless asked for.
+  const now = options.now ?? Date.now();
+  const isFuture = (source: SourcePost) => source.publishedAt.epochMs > now;
+  const visible = sources
+    .filter((source) => (options.showDrafts || !source.isDraft) && (options.showFuture || !isFuture(source)))
+    .sort(newestFirst);
 
   // A category is named as the newest post spells it, unless the site config says otherwise.
   const categoryNames = new Map<string, string>();
@@ -138,6 +149,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     excerpt: source.summary,
     readingMinutes: source.readingMinutes,
     isDraft: source.isDraft,
+    isFuture: isFuture(source),
     sourcePath: source.sourcePath,
   }));
 

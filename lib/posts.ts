@@ -10,6 +10,7 @@ export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './p
 
 const index = buildPostIndex(allPosts as unknown as SourcePost[], {
   showDrafts: siteConfig.showDrafts,
+  showFuture: siteConfig.showFuture,
   categoryLabels: siteConfig.categoryLabels,
   basePath: siteConfig.basePath,
 });

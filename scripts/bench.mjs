@@ -39,7 +39,7 @@ const STEPS = [
   { name: 'contentlayer2 build', command: bin('contentlayer2'), args: ['build'] },
   { name: 'check-content', command: bin('tsx'), args: ['scripts/check-content.ts'] },
   { name: 'next build', command: bin('next'), args: ['build'] },
-  { name: 'search index', command: process.execPath, args: ['scripts/index-search.mjs'] },
+  { name: 'redirects + search index', command: bin('tsx'), args: ['scripts/post-export.ts'] },
 ];
 /** A word the generated posts use, searched to weigh what one search downloads. */
 const SEARCH_WORD = 'latency';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds the fixture corpus (e2e/fixtures/posts) as a second export under the
- * base path /blog with two posts a page, into e2e/.out/fixture, for the Playwright suite. Run it
+ * base path /blog with two posts a page and jekyllRedirects on, into e2e/.out/fixture, for the Playwright suite. Run it
  * before the real build: both go through out/ on their way.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 const target = 'e2e/.out/fixture';
 const result = spawnSync('npm', ['run', 'build'], {
   stdio: 'inherit',
-  // Two posts a page, so the few fixture posts make several pages.
-  env: { ...process.env, CONTENT_DIR: 'e2e/fixtures/posts', BASE_PATH: '/blog', POSTS_PER_PAGE: '2' },
+  // Two posts a page, so the few fixture posts make several pages; Jekyll's default permalinks redirected.
+  env: { ...process.env, CONTENT_DIR: 'e2e/fixtures/posts', BASE_PATH: '/blog', POSTS_PER_PAGE: '2', JEKYLL_REDIRECTS: '1' },
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
 if (!existsSync('out/index.html')) {

@@ -52,6 +52,16 @@ describe('buildPostIndex', () => {
     assert.equal(withDrafts.postBySlug.get('secret')?.isDraft, true);
   });
 
+  it('leaves posts dated after the build out, unless future posts are shown', () => {
+    const now = Date.UTC(2025, 0, 1);
+    const sources = [source({ postSlug: 'past', date: '2024-12-31', cats: ['aws'] }), source({ postSlug: 'future', date: '2025-01-01 00:00:01 +0000', cats: ['later'] })];
+    const index = buildPostIndex(sources, { ...options, now });
+    assert.deepEqual(index.posts.map((p) => p.slug), ['past']);
+    assert.equal(index.categoryBySlug.get('later'), undefined);
+    const withFuture = buildPostIndex(sources, { ...options, now, showFuture: true });
+    assert.deepEqual(withFuture.posts.map((p) => [p.slug, p.isFuture]), [['future', true], ['past', false]]);
+  });
+
   it('groups categories by slug, named as the newest post spells them', () => {
     const index = buildPostIndex(
       [

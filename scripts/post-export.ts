@@ -1,0 +1,72 @@
+/**
+ * Steps over the finished export in out/, after `next build`:
+ * 1. redirect pages for old URLs (front-matter `permalink:`, and Jekyll's default
+ *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths;
+ * 2. the Pagefind search index in out/pagefind/. Only post pages are indexed
+ *    (they alone carry data-pagefind-body).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { buildPostIndex, type SourcePost } from '../lib/post-index';
+import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
+import { absoluteUrl } from '../lib/urls';
+import { siteConfig } from '../site.config';
+
+const OUT = 'out';
+
+function writeRedirects(): number {
+  const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
+  const permalinkBySlug = new Map(sources.map((source) => [source.postSlug, source.permalink]));
+  const sourceBySlug = new Map(sources.map((source) => [source.postSlug, source]));
+  // The same publish rule as every page: no redirect to a post that is not published.
+  const { posts } = buildPostIndex(sources, {
+    showDrafts: siteConfig.showDrafts,
+    showFuture: siteConfig.showFuture,
+    categoryLabels: siteConfig.categoryLabels,
+  });
+  const redirects = buildRedirects(
+    posts.map((post) => ({
+      url: post.url,
+      sourcePath: post.sourcePath,
+      slug: post.slug,
+      day: post.date.day,
+      categoryNames: sourceBySlug.get(post.slug)?.categoryRefs.map((ref) => ref.name) ?? [],
+      permalink: permalinkBySlug.get(post.slug),
+    })),
+    { jekyllRedirects: siteConfig.jekyllRedirects },
+  );
+  for (const redirect of redirects) {
+    const file = path.join(OUT, redirectFile(redirect.from));
+    if (existsSync(file)) {
+      throw new Error(`${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${file})`);
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    const { basePath, title } = siteConfig;
+    writeFileSync(file, redirectHtml(`${basePath}${redirect.to}`, absoluteUrl(redirect.to), title, `${basePath}/icon.svg`));
+  }
+  return redirects.length;
+}
+
+async function indexSearch(): Promise<number> {
+  const { index, errors: createErrors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind: ${createErrors.join('; ')}`);
+  const { page_count: pages, errors } = await index.addDirectory({ path: OUT });
+  if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(OUT, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  return pages;
+}
+
+try {
+  let started = performance.now();
+  const redirects = writeRedirects();
+  console.log(`Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  const pages = await indexSearch();
+  console.log(`Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`);
+} catch (error) {
+  console.error(`Post-export error: ${(error as Error).message}`);
+  process.exit(1);
+}

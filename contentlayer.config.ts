@@ -9,12 +9,14 @@ import {
   readingMinutes,
 } from './lib/content-rules';
 import { configureMarkdown } from './lib/markdown/pipeline';
+import { STAGING_DIR } from './lib/content-staging';
 import { extractHeadings } from './lib/markdown/headings';
 import { firstParagraphText, markdownPlainText } from './lib/markdown/plain-text';
 import { siteConfig } from './site.config';
 
 interface RawPost {
   _raw: { sourceFilePath: string };
+  source_path?: string;
   body: { raw: string };
   title: string;
   date: string;
@@ -28,7 +30,8 @@ interface RawPost {
   last_modified_at?: string;
 }
 
-const displayPath = (post: RawPost) => path.join(siteConfig.contentDir, post._raw.sourceFilePath);
+/** The author's file (staging records it), as errors and the content check name it. */
+const displayPath = (post: RawPost) => post.source_path ?? path.join(siteConfig.contentDir, post._raw.sourceFilePath);
 
 /** Runs one content rule; a broken rule fails the build naming the file and the field. */
 function rule<T>(post: RawPost, field: string, compute: () => T): T {
@@ -45,6 +48,8 @@ export const Post = defineDocumentType(() => ({
   filePathPattern: '**/*.md',
   contentType: 'markdown',
   fields: {
+    // Written by the staging step (scripts/prepare-content.ts), not by authors.
+    source_path: { type: 'string' },
     title: { type: 'string', required: true },
     date: { type: 'string', required: true },
     categories: { type: 'json' },
@@ -63,7 +68,7 @@ export const Post = defineDocumentType(() => ({
     sourcePath: { type: 'string', resolve: (post) => displayPath(post as RawPost) },
     postSlug: {
       type: 'string',
-      resolve: (post) => rule(post as RawPost, 'slug', () => postSlug(post._raw.sourceFilePath, post.slug)),
+      resolve: (post) => rule(post as RawPost, 'slug', () => postSlug(displayPath(post as RawPost), post.slug)),
     },
     publishedAt: {
       type: 'json',
@@ -93,7 +98,8 @@ export const Post = defineDocumentType(() => ({
 }));
 
 export default makeSource({
-  contentDirPath: path.resolve(siteConfig.contentDir),
+  // contentlayer reads the staged copy of CONTENT_DIR (see lib/content-staging.ts).
+  contentDirPath: STAGING_DIR,
   documentTypes: [Post],
   markdown: configureMarkdown,
   // Bad content must fail the build, never vanish: contentlayer's defaults only warn and skip.

@@ -13,6 +13,8 @@ const PUBLISHED = [
   { slug: 'escaping-and-accents', title: 'Escaping <b>tags</b> & ampersands in titles', day: '2022-01-20' },
   { slug: 'hello-custom', title: 'Year-End Notes', day: '2021-12-31' },
   { slug: 'pictures-in-posts', title: 'Pictures in Posts', day: '2020-05-05' },
+  { slug: 'ça-marche', title: 'Ça marche: a .markdown file with an accented name', day: '2019-07-14' },
+  { slug: 'written-on-windows', title: 'Written on Windows', day: '2019-03-01' },
 ];
 const HIDDEN = [
   { slug: 'draft-post', title: 'Secret Draft About Serverless' },
@@ -130,8 +132,8 @@ test('on a phone, long code lines scroll inside the block and the page does not 
 test('categories merge by slug and list their posts newest first, page by page', async ({ page }) => {
   await page.goto('/blog/categories/');
   const main = page.getByRole('main');
-  await expect(main.getByRole('listitem')).toHaveCount(4);
-  await expect(main.getByRole('link', { name: /DevOps/ })).toContainText('3 posts');
+  await expect(main.getByRole('listitem')).toHaveCount(5);
+  await expect(main.getByRole('link', { name: /DevOps/ })).toContainText('4 posts');
   await expect(main.getByRole('link', { name: /Café Ops/ })).toHaveAttribute('href', '/blog/categories/cafe-ops/');
   await expect(main).not.toContainText('Serverless');
 
@@ -143,7 +145,7 @@ test('categories merge by slug and list their posts newest first, page by page',
   await expect(page.getByRole('main')).toContainText('Readiness probes, surge settings');
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(page).toHaveURL('/blog/categories/devops/page/2/');
-  await expect(titles).toHaveText(['Pictures in Posts']);
+  await expect(titles).toHaveText(['Pictures in Posts', 'Written on Windows']);
 });
 
 test('a custom slug gives the URL; the updated date is shown', async ({ page }) => {
@@ -157,10 +159,10 @@ test('a custom slug gives the URL; the updated date is shown', async ({ page }) 
 
 test('the feed lists every published post and no draft, with absolute URLs under /blog', async ({ page }) => {
   const feed = await fetchXml(page, '/blog/feed.xml');
-  expect(feed.items.map((item) => item.link)).toEqual(PUBLISHED.map((post) => `${ORIGIN}/posts/${post.slug}/`));
+  expect(feed.items.map((item) => item.link)).toEqual(PUBLISHED.map((post) => encodeURI(`${ORIGIN}/posts/${post.slug}/`)));
   expect(feed.items.map((item) => item.title)).toEqual(PUBLISHED.map((post) => post.title));
   expect(feed.items[0]?.categories).toEqual(['DevOps', 'Kubernetes']);
-  expect(feed.items).toHaveLength(5);
+  expect(feed.items).toHaveLength(PUBLISHED.length);
   // 2023-06-01 14:30 +0200 is 12:30 UTC.
   expect(feed.items[1]?.pubDate).toBe('Thu, 01 Jun 2023 12:30:00 GMT');
 });
@@ -172,11 +174,12 @@ test('the sitemap lists every page under /blog and no draft', async ({ page }) =
       '/',
       '/page/2/',
       '/page/3/',
+      '/page/4/',
       '/categories/',
       '/archive/',
-      ...['cafe-ops', 'devops', 'kubernetes', 'testing'].map((slug) => `/categories/${slug}/`),
+      ...['cafe-ops', 'cloud-computing', 'devops', 'kubernetes', 'testing'].map((slug) => `/categories/${slug}/`),
       '/categories/devops/page/2/',
-      ...PUBLISHED.map((post) => `/posts/${post.slug}/`),
+      ...PUBLISHED.map((post) => encodeURI(`/posts/${post.slug}/`)),
     ]
       .map((path) => `${ORIGIN}${path}`)
       .sort(),
@@ -198,6 +201,7 @@ test.describe('old URLs', () => {
     ["Jekyll's default permalink", '/blog/devops/kubernetes/2024/03/10/kubernetes-rollouts.html', '/blog/posts/kubernetes-rollouts/'],
     ["Jekyll's default permalink without categories", '/blog/2021/12/31/hello-custom.html', '/blog/posts/hello-custom/'],
     ["Jekyll's default permalink with an accented, spaced category", '/blog/caf%C3%A9%20ops/2022/01/20/escaping-and-accents.html', '/blog/posts/escaping-and-accents/'],
+    ["Jekyll's default permalink of a .markdown post with an accented name", '/blog/cloud%20computing/2019/07/14/%C3%A7a-marche.html', '/blog/posts/%C3%A7a-marche/'],
   ] as const;
   for (const [kind, from, to] of cases) {
     test(`${kind} sends the reader to the post`, async ({ page }) => {
@@ -206,7 +210,7 @@ test.describe('old URLs', () => {
       const html = await response.text();
       expect(html).toContain('<meta name="robots" content="noindex, follow">');
       expect(html).toContain(`<link rel="canonical" href="https://www.fullstackmaster.net${to}">`);
-      expect(html).toContain(`<a href="${to}">`);
+      expect(html).toContain(`<a href="${decodeURI(to)}">`);
       await page.goto(from);
       await expect(page).toHaveURL(to);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -216,4 +220,18 @@ test.describe('old URLs', () => {
   test("a draft's permalink gets no redirect", async ({ page }) => {
     expect((await page.request.get('/blog/secret/draft.html')).status()).toBe(404);
   });
+});
+
+test('a .markdown post with an accented file name, and a post saved with a BOM and CRLF, are published', async ({ page }) => {
+  await page.goto('/blog/posts/%C3%A7a-marche/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ça marche: a .markdown file with an accented name');
+  await expect(page.getByRole('link', { name: 'Cloud Computing' })).toHaveAttribute('href', '/blog/categories/cloud-computing/');
+  await page.goto('/blog/posts/written-on-windows/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Written on Windows');
+  await expect(page.locator('article header time')).toHaveAttribute('datetime', '2019-03-01');
+  await page.goto('/blog/archive/');
+  await expect(page.getByRole('region', { name: /2019/ }).getByRole('link')).toHaveText([
+    'Ça marche: a .markdown file with an accented name',
+    'Written on Windows',
+  ]);
 });

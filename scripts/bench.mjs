@@ -36,6 +36,7 @@ const SAMPLE_MS = 100;
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 // The steps of `npm run build`, run one by one so each is timed.
 const STEPS = [
+  { name: 'stage posts', command: bin('tsx'), args: ['scripts/prepare-content.ts'] },
   { name: 'contentlayer2 build', command: bin('contentlayer2'), args: ['build'] },
   { name: 'check-content', command: bin('tsx'), args: ['scripts/check-content.ts'] },
   { name: 'next build', command: bin('next'), args: ['build'] },

@@ -24,7 +24,9 @@ for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: tr
   if (!entry.isFile() || !POST_LIKE.test(entry.name)) continue;
   const file = path.join(entry.parentPath, entry.name);
   if (!readFiles.has(file)) {
-    problems.push(`${path.relative(process.cwd(), file)}: file: only Markdown posts ending in .md are read; rename it or move it out of ${siteConfig.contentDir}`);
+    problems.push(
+      `${path.relative(process.cwd(), file)}: file: only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${siteConfig.contentDir}`,
+    );
   }
 }
 

@@ -66,11 +66,35 @@ describe('the content step', () => {
   it('fails on a post file it would otherwise skip, naming it', () => {
     const folder = corpus({
       '2024-01-01-read.md': post('title: Read\ndate: 2024-01-01'),
-      '2024-01-02-skipped.markdown': post('title: Skipped\ndate: 2024-01-02'),
+      '2024-01-02-skipped.html': post('title: Skipped\ndate: 2024-01-02'),
     });
     const { status, output } = runContentStep(folder);
     assert.notEqual(status, 0, output);
-    assert.match(output, /2024-01-02-skipped\.markdown: file: only Markdown posts ending in \.md are read/);
+    assert.match(output, /2024-01-02-skipped\.html: file: only Markdown posts ending in \.md or \.markdown are read/);
+  });
+
+  it('reads .markdown files, a byte order mark, Windows line endings and non-ASCII file names', () => {
+    const folder = corpus({
+      '2024-01-01-plain.markdown': post('title: Markdown extension\ndate: 2024-01-01'),
+      '2024-01-02-bom-crlf.md': `\uFEFF${post('title: BOM and CRLF\ndate: 2024-01-02\ncategories: [aws]', 'First line\nsecond line.\n\n## Heading')}`.replace(/\n/g, '\r\n'),
+      '2024-01-03-café-über.md': post('title: Ünïcode file\ndate: 2024-01-03'),
+    });
+    const { status, output } = runContentStep(folder);
+    assert.equal(status, 0, output);
+    const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as Record<string, unknown>[];
+    const bySlug = Object.fromEntries(generated.map((doc) => [doc.postSlug, doc]));
+    assert.deepEqual(Object.keys(bySlug).sort(), ['bom-crlf', 'café-über', 'plain']);
+    assert.equal(bySlug['plain']?.sourcePath, path.join(folder, '2024-01-01-plain.markdown'));
+    assert.equal(bySlug['bom-crlf']?.title, 'BOM and CRLF');
+    assert.equal(bySlug['bom-crlf']?.summary, 'First line second line.');
+    assert.deepEqual(bySlug['bom-crlf']?.headings, [{ depth: 2, text: 'Heading', id: 'heading' }]);
+  });
+
+  it('fails on tabs in front matter, naming the file and the line', () => {
+    const folder = corpus({ '2024-01-01-tabs.md': '---\ntitle: Tabs\ndate: 2024-01-01\ncategories:\n\t- aws\n---\n\nBody.\n' });
+    const { status, output } = runContentStep(folder);
+    assert.notEqual(status, 0, output);
+    assert.match(output, /2024-01-01-tabs\.md[\s\S]*Tabs are not allowed as indentation at line \d+/);
   });
 
   it('builds every valid post, unknown fields and all, and skips none', () => {

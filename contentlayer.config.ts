@@ -11,7 +11,7 @@ import {
 import { configureMarkdown } from './lib/markdown/pipeline';
 import { STAGING_DIR } from './lib/content-staging';
 import { extractHeadings } from './lib/markdown/headings';
-import { firstParagraphText, markdownPlainText } from './lib/markdown/plain-text';
+import { excerptText, markdownPlainText } from './lib/markdown/plain-text';
 import { siteConfig } from './site.config';
 
 interface RawPost {
@@ -55,6 +55,7 @@ export const Post = defineDocumentType(() => ({
     categories: { type: 'json' },
     category: { type: 'string' },
     excerpt: { type: 'string' },
+    excerpt_separator: { type: 'string' },
     published: { type: 'boolean' },
     draft: { type: 'boolean' },
     slug: { type: 'string' },
@@ -88,7 +89,7 @@ export const Post = defineDocumentType(() => ({
     },
     summary: {
       type: 'string',
-      resolve: (post) => post.excerpt?.trim() || firstParagraphText(post.body.raw),
+      resolve: (post) => post.excerpt?.trim() || excerptText(post.body.raw, post.excerpt_separator ?? siteConfig.excerptSeparator),
     },
     hasOwnExcerpt: { type: 'boolean', resolve: (post) => Boolean(post.excerpt?.trim()) },
     headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },

@@ -18,6 +18,11 @@ export interface SiteConfig {
   language: string;
   postsPerPage: number;
   nav: NavItem[];
+  /**
+   * Jekyll's excerpt_separator for every post (a post's front matter may set its own):
+   * the excerpt is the text before it. Unset: the first paragraph.
+   */
+  excerptSeparator?: string;
   /** Display names that override the spelling found in posts, keyed by category slug. */
   categoryLabels: Record<string, string>;
   /** Folder of markdown posts, relative to the project root or absolute. */
@@ -53,6 +58,7 @@ export const siteConfig: SiteConfig = {
     { label: 'Archive', href: '/archive/' },
     { label: 'Search', href: '/search/' },
   ],
+  excerptSeparator: undefined, // e.g. '<!--more-->'
   // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
   categoryLabels: {},
   contentDir: process.env.CONTENT_DIR?.trim() || 'content/posts',

@@ -15,6 +15,7 @@ const PUBLISHED = [
   { slug: 'pictures-in-posts', title: 'Pictures in Posts', day: '2020-05-05' },
   { slug: 'ça-marche', title: 'Ça marche: a .markdown file with an accented name', day: '2019-07-14' },
   { slug: 'written-on-windows', title: 'Written on Windows', day: '2019-03-01' },
+  { slug: 'excerpt-separator', title: 'An Excerpt Separator', day: '2018-11-02' },
 ];
 const HIDDEN = [
   { slug: 'draft-post', title: 'Secret Draft About Serverless' },
@@ -71,6 +72,14 @@ test('a post without an excerpt is listed with its first paragraph as plain text
   await expect(item.locator('p')).toHaveText(
     'This post has no excerpt in its front matter, so the first paragraph becomes the excerpt shown in listings.',
   );
+});
+
+test("Jekyll's excerpt_separator makes the excerpt of the text before it", async ({ page }) => {
+  await page.goto('/blog/page/4/');
+  const item = page.getByRole('article').filter({ hasText: 'An Excerpt Separator' });
+  await expect(item.locator('p')).toHaveText('This opening spans two paragraphs, and both belong to the excerpt.');
+  await page.goto('/blog/posts/excerpt-separator/');
+  await expect(page.getByRole('article')).toContainText('Everything after the separator is only on the post page.');
 });
 
 test('titles, excerpts and category names are escaped text', async ({ page }) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { firstParagraphText, markdownPlainText } from '../lib/markdown/plain-text';
+import { excerptText, firstParagraphText, markdownPlainText } from '../lib/markdown/plain-text';
 
 describe('firstParagraphText (the excerpt when front matter has none)', () => {
   it('takes the first paragraph, without markdown syntax', () => {
@@ -27,5 +27,17 @@ describe('firstParagraphText (the excerpt when front matter has none)', () => {
 describe('markdownPlainText', () => {
   it('keeps the words of every block', () => {
     assert.equal(markdownPlainText('# Title\n\nOne *two*.\n\n- three\n- four'), 'Title One two. three four');
+  });
+});
+
+describe('excerptText (excerpt_separator)', () => {
+  it('takes the text before the separator, over several paragraphs, as plain text', () => {
+    const body = 'First **para**.\n\nSecond [para](/x).\n\n<!--more-->\n\nThe rest.';
+    assert.equal(excerptText(body, '<!--more-->'), 'First para. Second para.');
+  });
+
+  it('falls back to the first paragraph without a separator, or when the body lacks it', () => {
+    assert.equal(excerptText('One.\n\nTwo.'), 'One.');
+    assert.equal(excerptText('One.\n\nTwo.', '<!--more-->'), 'One.');
   });
 });

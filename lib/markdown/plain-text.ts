@@ -45,3 +45,15 @@ export function firstParagraphText(markdown: string): string {
 export function markdownPlainText(markdown: string): string {
   return collapse(parse(markdown).children.map(textOf).join(' '));
 }
+
+/**
+ * The excerpt as Jekyll makes it: the text before `excerpt_separator` when the
+ * body has one, else the first paragraph; plain text either way.
+ */
+export function excerptText(markdown: string, separator?: string): string {
+  if (separator) {
+    const at = markdown.indexOf(separator);
+    if (at >= 0) return markdownPlainText(markdown.slice(0, at));
+  }
+  return firstParagraphText(markdown);
+}

@@ -11,6 +11,7 @@ import {
 import { configureMarkdown } from './lib/markdown/pipeline';
 import { STAGING_DIR } from './lib/content-staging';
 import { extractHeadings } from './lib/markdown/headings';
+import { postLinks } from './lib/markdown/links';
 import { excerptText, markdownPlainText } from './lib/markdown/plain-text';
 import { siteConfig } from './site.config';
 
@@ -93,6 +94,8 @@ export const Post = defineDocumentType(() => ({
     },
     hasOwnExcerpt: { type: 'boolean', resolve: (post) => Boolean(post.excerpt?.trim()) },
     headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },
+    // Links and anchors, checked across posts by scripts/check-content.ts.
+    linkCheck: { type: 'json', resolve: (post) => postLinks(post.body.raw) },
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(markdownPlainText(post.body.raw)) },
     isDraft: { type: 'boolean', resolve: (post) => isDraft(post) },
   },

@@ -32,7 +32,7 @@ test.describe('search', () => {
 
   test('a hit under a heading links to that heading', async ({ page }) => {
     await page.goto('/blog/search/?q=readiness');
-    const link = page.getByRole('main').getByRole('article').getByRole('link');
+    const link = page.getByRole('main').getByRole('article').filter({ hasText: 'Zero-Downtime Kubernetes Rollouts' }).getByRole('link');
     await expect(link).toHaveAttribute('href', '/blog/posts/kubernetes-rollouts/#readiness-before-traffic');
     await link.click();
     await expect(page.getByRole('heading', { name: 'Readiness before traffic' })).toBeInViewport();

@@ -5,17 +5,12 @@
  */
 import { Feed } from 'feed';
 import { siteConfig } from '@/site.config';
+import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { absolutizeUrls } from './markdown/base-path';
 import { getCategory, getPost, getPosts, type PostSummary } from './posts';
 import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-export const FEED_FILES: Record<FeedFormat, { file: string; type: string; label: string }> = {
-  rss: { file: 'feed.xml', type: 'application/rss+xml', label: 'RSS' },
-  atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
-  json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
-};
+export { FEED_FILES, feedPath, type FeedFormat };
 
 /** A set of feeds: the site's, or one category's. */
 export interface FeedSource {
@@ -25,8 +20,6 @@ export interface FeedSource {
   pagePath: string;
   posts: PostSummary[];
 }
-
-export const feedPath = (pagePath: string, format: FeedFormat) => `${pagePath}${FEED_FILES[format].file}`;
 
 export function siteFeedSource(): FeedSource {
   return { title: siteConfig.title, description: siteConfig.description, pagePath: homePath(), posts: getPosts() };

@@ -90,6 +90,23 @@ describe('the content step', () => {
     assert.deepEqual(bySlug['bom-crlf']?.headings, [{ depth: 2, text: 'Heading', id: 'heading' }]);
   });
 
+  it('fails on broken internal links, naming the file, the line and the link, all at once', () => {
+    const folder = corpus({
+      '2024-01-01-target.md': post('title: Target\ndate: 2024-01-01', '## A heading\n\nText.'),
+      '2024-01-02-linker.md': post(
+        'title: Linker\ndate: 2024-01-02',
+        'Fine: [target](/posts/target/#a-heading).\n\nBroken: [nowhere](/posts/nowhere/).\n\n![gone](./gone.png)\n\n[bad](/posts/target/#missing)',
+      ),
+    });
+    const { status, output } = runContentStep(folder);
+    assert.notEqual(status, 0, output);
+    // The front matter ends on line 4; the body starts with a blank line.
+    assert.match(output, /2024-01-02-linker\.md:8: broken link "\/posts\/nowhere\/": no page or file of the site has this path/);
+    assert.match(output, /2024-01-02-linker\.md:10: missing image "\.\/gone\.png": no such file beside the post/);
+    assert.match(output, /2024-01-02-linker\.md:12: broken link "\/posts\/target\/#missing": no heading or element with id "missing"/);
+    assert.doesNotMatch(output, /#a-heading/);
+  });
+
   it('fails on tabs in front matter, naming the file and the line', () => {
     const folder = corpus({ '2024-01-01-tabs.md': '---\ntitle: Tabs\ndate: 2024-01-01\ncategories:\n\t- aws\n---\n\nBody.\n' });
     const { status, output } = runContentStep(folder);

@@ -1,0 +1,79 @@
+/**
+ * Internal links and images of posts, checked against what the export will
+ * contain: post, category, listing and feed URLs, files under public/, files
+ * beside the posts, and `#anchors` of the same or the linked post. External
+ * links are not fetched. Pure over its inputs, so it is unit-tested directly.
+ */
+import path from 'node:path';
+import type { PostLink } from './markdown/links';
+
+export interface CheckedPost {
+  /** The author's file, as messages name it. */
+  sourcePath: string;
+  /** The post file relative to the content folder, for resolving relative paths. */
+  relativePath: string;
+  url: string;
+  /** Line of the closing front-matter `---`: body line n is file line offset + n. */
+  lineOffset: number;
+  links: PostLink[];
+  anchors: string[];
+}
+
+export interface SiteFiles {
+  /** Every page URL of the site (root-relative, trailing slash) and every generated file. */
+  pages: Set<string>;
+  /** Does a file exist under public/ at this root-relative path? */
+  publicFile: (urlPath: string) => boolean;
+  /** Does a file exist in the content folder at this relative path? */
+  contentFile: (relativePath: string) => boolean;
+}
+
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export function checkLinks(posts: CheckedPost[], site: SiteFiles): string[] {
+  const anchorsByUrl = new Map(posts.map((post) => [post.url, new Set(post.anchors)]));
+  const problems: string[] = [];
+  for (const post of posts) {
+    for (const link of post.links) {
+      const problem = problemWith(link.url, post, site, anchorsByUrl);
+      if (problem) problems.push(`${post.sourcePath}:${post.lineOffset + link.line}: ${link.kind === 'image' ? 'missing image' : 'broken link'} "${link.url}": ${problem}`);
+    }
+  }
+  return problems;
+}
+
+function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByUrl: Map<string, Set<string>>): string | null {
+  if (!url || EXTERNAL.test(url)) return null;
+  const [withoutHash = '', hash] = url.split('#', 2);
+  const target = withoutHash.split('?')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURI(target);
+  } catch {
+    return 'not a valid URL';
+  }
+
+  if (decoded === '') return anchorProblem(hash, post.url, anchorsByUrl);
+  if (decoded.startsWith('/')) {
+    const page = decoded.endsWith('/') || path.posix.extname(decoded) ? decoded : `${decoded}/`;
+    if (site.pages.has(page) || site.pages.has(decoded)) return anchorProblem(hash, page, anchorsByUrl);
+    if (site.publicFile(decoded)) return null;
+    return 'no page or file of the site has this path';
+  }
+  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(post.relativePath), decoded));
+  if (relative.startsWith('../')) return 'points outside the content folder';
+  return site.contentFile(relative) ? null : 'no such file beside the post';
+}
+
+function anchorProblem(hash: string | undefined, pageUrl: string, anchorsByUrl: Map<string, Set<string>>): string | null {
+  if (!hash) return null;
+  const anchors = anchorsByUrl.get(pageUrl);
+  if (!anchors) return null; // not a post: listings have no author anchors to check
+  let id: string;
+  try {
+    id = decodeURIComponent(hash);
+  } catch {
+    return 'not a valid anchor';
+  }
+  return anchors.has(id) ? null : `no heading or element with id "${id}" in ${pageUrl}`;
+}

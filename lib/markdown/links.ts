@@ -1,0 +1,40 @@
+/**
+ * What a post links to, with the line each link is on, and the anchors it
+ * offers (heading ids and raw HTML ids), from the one shared parse of the body.
+ * The content check resolves them against the site (scripts/check-content.ts).
+ */
+import GithubSlugger from 'github-slugger';
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from './parse';
+
+export interface PostLink {
+  url: string;
+  /** 1-based line in the body. */
+  line: number;
+  kind: 'link' | 'image';
+}
+
+const HTML_URL = /\s(href|src)\s*=\s*["']([^"']+)["']/gi;
+const HTML_ID = /\sid\s*=\s*["']([^"']+)["']/gi;
+
+export function postLinks(markdown: string): { links: PostLink[]; anchors: string[] } {
+  const links: PostLink[] = [];
+  const anchors: string[] = [];
+  const slugger = new GithubSlugger();
+  const visit = (node: Nodes) => {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === 'link' || node.type === 'definition') links.push({ url: node.url, line, kind: 'link' });
+    else if (node.type === 'image') links.push({ url: node.url, line, kind: 'image' });
+    else if (node.type === 'heading') anchors.push(slugger.slug(toString(node)));
+    else if (node.type === 'html') {
+      for (const match of node.value.matchAll(HTML_URL)) {
+        links.push({ url: match[2] ?? '', line, kind: match[1]?.toLowerCase() === 'src' ? 'image' : 'link' });
+      }
+      for (const match of node.value.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return { links, anchors };
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkLinks, type CheckedPost, type SiteFiles } from '../lib/link-check';
+import { postLinks } from '../lib/markdown/links';
+
+const site: SiteFiles = {
+  pages: new Set(['/', '/posts/a/', '/posts/b/', '/categories/aws/', '/feed.xml']),
+  publicFile: (urlPath) => urlPath === '/images/logo.svg',
+  contentFile: (relativePath) => relativePath === '2024/diagram.png',
+};
+
+function post(slug: string, markdown: string, relativePath = `2024/2024-01-01-${slug}.md`): CheckedPost {
+  return { sourcePath: `content/posts/${relativePath}`, relativePath, url: `/posts/${slug}/`, lineOffset: 5, ...postLinks(markdown) };
+}
+
+describe('checkLinks', () => {
+  it('accepts links to pages, files, images beside the post, anchors and the outside world', () => {
+    const a = post(
+      'a',
+      [
+        '## Setup',
+        '',
+        '[b](/posts/b/) [b again](/posts/b) [b setup](/posts/b/#install) [here](#setup) [cat](/categories/aws/)',
+        '[feed](/feed.xml) ![logo](/images/logo.svg) ![d](./diagram.png) [ext](https://x.test/) [mail](mailto:a@b.c)',
+        '<a href="/posts/b/">raw</a> <span id="raw-anchor"></span> [raw](#raw-anchor)',
+      ].join('\n'),
+    );
+    const b = post('b', '## Install\n\nText.');
+    assert.deepEqual(checkLinks([a, b], site), []);
+  });
+
+  it('reports every broken link and missing image with the file and line', () => {
+    const a = post('a', ['# Title', '', '[gone](/posts/gone/)', '![missing](./nope.png) ![also](/images/nope.svg)', '[bad anchor](#nowhere) [other](/posts/b/#nowhere)', '<a href="/old/page.html">raw</a>'].join('\n'));
+    const b = post('b', 'Text.');
+    assert.deepEqual(checkLinks([a, b], site), [
+      'content/posts/2024/2024-01-01-a.md:8: broken link "/posts/gone/": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:9: missing image "./nope.png": no such file beside the post',
+      'content/posts/2024/2024-01-01-a.md:9: missing image "/images/nope.svg": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:10: broken link "#nowhere": no heading or element with id "nowhere" in /posts/a/',
+      'content/posts/2024/2024-01-01-a.md:10: broken link "/posts/b/#nowhere": no heading or element with id "nowhere" in /posts/b/',
+      'content/posts/2024/2024-01-01-a.md:11: broken link "/old/page.html": no page or file of the site has this path',
+    ]);
+  });
+
+  it('refuses relative paths that leave the content folder', () => {
+    const a = post('a', '[up](../../../etc/passwd)');
+    assert.match(checkLinks([a], site)[0] ?? '', /points outside the content folder/);
+  });
+});

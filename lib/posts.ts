@@ -3,17 +3,12 @@
  * reads from here, so the publish rule is applied in exactly one place.
  */
 import { allPosts } from 'contentlayer/generated';
-import { siteConfig } from '@/site.config';
+import { publishOptions } from './publish-options';
 import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
 
 export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './post-index';
 
-const index = buildPostIndex(allPosts as unknown as SourcePost[], {
-  showDrafts: siteConfig.showDrafts,
-  showFuture: siteConfig.showFuture,
-  categoryLabels: siteConfig.categoryLabels,
-  basePath: siteConfig.basePath,
-});
+const index = buildPostIndex(allPosts as unknown as SourcePost[], publishOptions);
 
 /** Every published post, newest first. */
 export function getPosts(): PostSummary[] {

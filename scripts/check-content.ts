@@ -14,6 +14,7 @@ import { checkLinks, type CheckedPost } from '../lib/link-check';
 import type { PostLink } from '../lib/markdown/links';
 import { pageCount, pagePath } from '../lib/pagination';
 import { buildPostIndex, type PostIndex, type SourcePost } from '../lib/post-index';
+import { publishOptions } from '../lib/publish-options';
 import { archivePath, categoriesPath, homePath, postShareImagePath, searchPath } from '../lib/urls';
 import { siteConfig } from '../site.config';
 
@@ -66,11 +67,7 @@ if (sources.length === 0) problems.push(`${siteConfig.contentDir}: no posts foun
 try {
   buildPostIndex(sources, { showDrafts: true, showFuture: true, categoryLabels: siteConfig.categoryLabels });
   // Links are checked in the posts this build publishes, against the pages it writes.
-  const index = buildPostIndex(sources, {
-    showDrafts: siteConfig.showDrafts,
-    showFuture: siteConfig.showFuture,
-    categoryLabels: siteConfig.categoryLabels,
-  });
+  const index = buildPostIndex(sources, publishOptions);
   const bySlug = new Map(sources.map((source) => [source.postSlug, source]));
   const checked: CheckedPost[] = index.posts.map((post) => {
     const source = bySlug.get(post.slug)!;

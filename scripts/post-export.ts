@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { buildPostIndex, type SourcePost } from '../lib/post-index';
+import { publishOptions } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
 import { absoluteUrl } from '../lib/urls';
 import { siteConfig } from '../site.config';
@@ -20,11 +21,7 @@ function writeRedirects(): number {
   const permalinkBySlug = new Map(sources.map((source) => [source.postSlug, source.permalink]));
   const sourceBySlug = new Map(sources.map((source) => [source.postSlug, source]));
   // The same publish rule as every page: no redirect to a post that is not published.
-  const { posts } = buildPostIndex(sources, {
-    showDrafts: siteConfig.showDrafts,
-    showFuture: siteConfig.showFuture,
-    categoryLabels: siteConfig.categoryLabels,
-  });
+  const { posts } = buildPostIndex(sources, publishOptions);
   const redirects = buildRedirects(
     posts.map((post) => ({
       url: post.url,

@@ -118,12 +118,20 @@ test('images load lazily under the base path, with alt text, inside the text col
   await expect(beside).toHaveAttribute('src', '/blog/content-assets/assets/pipeline.svg');
   await expect(underPublic).toHaveAttribute('src', '/blog/images/example-diagram.svg');
   const column = (await page.locator('.prose-blog').boundingBox())!;
+  // Sizes from the files, so nothing shifts while they load.
+  await expect(beside).toHaveAttribute('width', '1600');
+  await expect(beside).toHaveAttribute('height', '400');
+  await expect(underPublic).toHaveAttribute('width', '640');
+  await expect(underPublic).toHaveAttribute('height', '200');
   for (const image of [beside, underPublic]) {
     await expect(image).toHaveAttribute('loading', 'lazy');
     await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const box = (await image.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(column.width + 0.5);
+    // Scaled to the column with its aspect ratio kept.
+    const ratio = Number(await image.getAttribute('width')) / Number(await image.getAttribute('height'));
+    expect(Math.abs(box.width / box.height - ratio)).toBeLessThan(0.05);
   }
   // Root-relative links in the post body carry the base path.
   await expect(page.getByRole('link', { name: 'Kubernetes rollouts post' })).toHaveAttribute('href', '/blog/posts/kubernetes-rollouts/');

@@ -58,6 +58,11 @@ describe('the markdown pipeline', () => {
     assert.match(html, /<img src="https:\/\/x.test\/b.png"/);
   });
 
+  it('gives images under public/ their width and height from the file', async () => {
+    const html = await render('![Diagram](/images/example-diagram.svg)');
+    assert.match(html, /<img src="\/images\/example-diagram.svg" alt="Diagram" width="640" height="200" loading="lazy" decoding="async">/);
+  });
+
   it('renders with a plain unified setup too (sanity check of the helper)', async () => {
     const html = String(await unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).process('*a*'));
     assert.equal(html, '<p><em>a</em></p>');

@@ -1,12 +1,16 @@
 /**
- * Images in posts: lazy-loaded and decoded off the main thread, and an image
- * path relative to the post (`./diagram.png`, `img/a.png`) pointed at its copy
- * under /content-assets/, which scripts/check-content.ts mirrors from the
- * content folder into public/.
+ * Images in posts: lazy-loaded and decoded off the main thread, with width and
+ * height read from the file (so the page does not shift while they load), and
+ * an image path relative to the post (`./diagram.png`, `img/a.png`) pointed at
+ * its copy under /content-assets/, which scripts/check-content.ts mirrors from
+ * the content folder into public/. A missing file is the link check's to report.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { siteConfig } from '../../site.config';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
 
@@ -19,12 +23,35 @@ export function contentAssetUrl(postFilePath: string, src: string): string {
   return `${CONTENT_ASSETS_PATH}/${resolved.replace(/^(\.\.\/)+/, '')}${suffix}`;
 }
 
+/** Where an image's file is on disk: public/ for root-relative paths, the content folder for the rest. */
+function imageFile(url: string): string | undefined {
+  const [file = ''] = url.split(/[?#]/);
+  if (file.startsWith(`${CONTENT_ASSETS_PATH}/`)) return path.join(siteConfig.contentDir, decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)));
+  if (file.startsWith('/') && !file.startsWith('//')) return path.join('public', decodeURI(file));
+  return undefined;
+}
+
+function intrinsicSize(url: string): { width: number; height: number } | undefined {
+  const file = imageFile(url);
+  if (!file) return undefined;
+  try {
+    const { width, height } = imageSize(readFileSync(file));
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function visitImages(node: Root | Element, postFilePath: string | undefined): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     if (child.tagName === 'img') {
       const src = String(child.properties.src ?? '');
       if (postFilePath && src && isRelative(src)) child.properties.src = contentAssetUrl(postFilePath, src);
+      if (child.properties.width === undefined && child.properties.height === undefined) {
+        const size = intrinsicSize(String(child.properties.src ?? ''));
+        if (size) Object.assign(child.properties, size);
+      }
       child.properties.loading ??= 'lazy';
       child.properties.decoding ??= 'async';
     }

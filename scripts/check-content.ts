@@ -65,8 +65,8 @@ for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: tr
 if (sources.length === 0) problems.push(`${siteConfig.contentDir}: no posts found; add a .md file or set CONTENT_DIR`);
 
 try {
-  buildPostIndex(sources, { showDrafts: true, showFuture: true, categoryLabels: siteConfig.categoryLabels });
-  // Links are checked in the posts this build publishes, against the pages it writes.
+  // Building the index checks every post (drafts and future ones too) for slugs and titles;
+  // links are checked in the posts this build publishes, against the pages it writes.
   const index = buildPostIndex(sources, publishOptions);
   const bySlug = new Map(sources.map((source) => [source.postSlug, source]));
   const checked: CheckedPost[] = index.posts.map((post) => {

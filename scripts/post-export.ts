@@ -1,7 +1,9 @@
 /**
  * Steps over the finished export in out/, after `next build`:
  * 1. redirect pages for old URLs (front-matter `permalink:`, and Jekyll's default
- *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths;
+ *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths,
+ *    and listed in out/_redirects (`from to 301` per line, the format Netlify and
+ *    Cloudflare Pages read; the CloudFront function and nginx config read it too);
  * 2. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
  */
@@ -33,15 +35,18 @@ function writeRedirects(): number {
     })),
     { jekyllRedirects: siteConfig.jekyllRedirects },
   );
+  const { basePath } = siteConfig;
+  const manifest: string[] = [];
   for (const redirect of redirects) {
     const file = path.join(OUT, redirectFile(redirect.from));
     if (existsSync(file)) {
       throw new Error(`${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${file})`);
     }
     mkdirSync(path.dirname(file), { recursive: true });
-    const { basePath, title } = siteConfig;
-    writeFileSync(file, redirectHtml(`${basePath}${redirect.to}`, absoluteUrl(redirect.to), title, `${basePath}/icon.svg`));
+    writeFileSync(file, redirectHtml(`${basePath}${redirect.to}`, absoluteUrl(redirect.to), siteConfig.title, `${basePath}/icon.svg`));
+    manifest.push(`${encodeURI(`${basePath}${redirect.from}`)} ${encodeURI(`${basePath}${redirect.to}`)} 301`);
   }
+  writeFileSync(path.join(OUT, '_redirects'), manifest.length ? `${manifest.join('\n')}\n` : '');
   return redirects.length;
 }
 

@@ -36,6 +36,11 @@ export interface SiteConfig {
   jekyllRedirects: boolean;
   /** Posts dated in the future are published only with FUTURE=1 (Jekyll's --future), or while developing. */
   showFuture: boolean;
+  /**
+   * Extra `site.*` variables for Liquid in posts (the keys of a Jekyll `_config.yml` that posts use).
+   * `site.title`, `site.description`, `site.author`, `site.lang`, `site.url` and `site.baseurl` are always set.
+   */
+  liquidVariables: Record<string, unknown>;
 }
 
 function normaliseBasePath(raw: string | undefined): string {
@@ -65,4 +70,5 @@ export const siteConfig: SiteConfig = {
   showDrafts: process.env.NODE_ENV === 'development' || process.env.SHOW_DRAFTS === '1',
   jekyllRedirects: process.env.JEKYLL_REDIRECTS === '1',
   showFuture: process.env.NODE_ENV === 'development' || process.env.FUTURE === '1',
+  liquidVariables: {}, // e.g. { github_username: 'someone' } for {{ site.github_username }}
 };

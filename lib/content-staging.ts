@@ -1,62 +1,58 @@
 /**
- * The folder contentlayer reads is a staged copy of the author's posts
- * (CONTENT_DIR, e.g. a Jekyll `_posts`), so that posts work as Jekyll reads them:
- * `.markdown` files (contentlayer only globs `.md`) are staged as `.md`; a byte
- * order mark and Windows or old-Mac line endings are normalised; each staged
- * post records its original path (`source_path`), so every error names the
- * author's file. Unchanged posts are not rewritten, which keeps contentlayer's cache warm.
+ * The folder contentlayer reads is a staged copy of the author's posts, as
+ * lib/content-source.ts read them: `.markdown` staged as `.md` (contentlayer
+ * only globs `.md`), LF line endings, Liquid rendered, and two fields added to
+ * the front matter: `source_path` (so every message names the author's file)
+ * and `derived` (every derived field, computed once in lib/post-fields.ts).
+ * Unchanged posts are not rewritten, which keeps contentlayer's cache warm.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LoadedPost } from './content-source';
 
 export const STAGING_DIR = '.content/posts';
-export const POST_FILE = /\.(md|markdown)$/i;
-
-/** Text as contentlayer can read it: no BOM, LF line endings, the original path in the front matter. */
-export function stagedText(raw: string, sourcePath: string): string {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!text.startsWith('---\n')) return text; // no front matter: contentlayer reports the missing fields
-  return `---\nsource_path: ${JSON.stringify(sourcePath)}\n${text.slice(4)}`;
-}
 
 /** The staged file name: `.markdown` becomes `.md`; everything else keeps its path. */
 export function stagedName(relativePath: string): string {
   return relativePath.replace(/\.markdown$/i, '.md');
 }
 
+/** The staged text of a post: its front matter as written plus `source_path` and `derived`, and its rendered body. */
+export function stagedText(post: LoadedPost): string {
+  return `---\nsource_path: ${JSON.stringify(post.sourcePath)}\nderived: ${JSON.stringify(post.fields)}\n${post.yaml}---\n${post.body}`;
+}
+
 function listFiles(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   } catch {
     return [];
   }
 }
 
 export interface StagingResult {
-  posts: number;
   written: number;
   removed: number;
+  /** Two posts that would be staged under one name (`a.md` and `a.markdown`). */
+  problems: string[];
 }
 
-/** Stages every post under `contentDir` into `stagingDir`; `displayDir` is how errors name the content folder. */
-export function stageContent(contentDir: string, stagingDir: string, displayDir = contentDir): StagingResult {
-  const wanted = new Map<string, string>();
-  for (const relative of listFiles(contentDir)) {
-    if (!POST_FILE.test(relative)) continue;
-    const staged = stagedName(relative);
-    const other = wanted.get(staged);
-    if (other !== undefined) {
-      throw new Error(`${path.join(displayDir, relative)}: file: ${path.join(displayDir, other)} has the same name; keep one of them`);
-    }
-    wanted.set(staged, relative);
+export function stageContent(posts: readonly LoadedPost[], stagingDir: string): StagingResult {
+  const wanted = new Map<string, LoadedPost>();
+  const problems: string[] = [];
+  for (const post of posts) {
+    const name = stagedName(post.relativePath);
+    const other = wanted.get(name);
+    if (other) problems.push(`${post.sourcePath}:1: file: ${other.sourcePath} has the same name; keep one of them`);
+    else wanted.set(name, post);
   }
 
   let written = 0;
-  for (const [staged, relative] of wanted) {
-    const text = stagedText(readFileSync(path.join(contentDir, relative), 'utf8'), path.join(displayDir, relative));
-    const target = path.join(stagingDir, staged);
+  for (const [name, post] of wanted) {
+    const text = stagedText(post);
+    const target = path.join(stagingDir, name);
     let current: string | undefined;
     try {
       current = readFileSync(target, 'utf8');
@@ -70,10 +66,10 @@ export function stageContent(contentDir: string, stagingDir: string, displayDir 
   }
 
   let removed = 0;
-  for (const relative of listFiles(stagingDir)) {
-    if (wanted.has(relative)) continue;
-    rmSync(path.join(stagingDir, relative));
+  for (const name of listFiles(stagingDir)) {
+    if (wanted.has(name)) continue;
+    rmSync(path.join(stagingDir, name));
     removed += 1;
   }
-  return { posts: wanted.size, written, removed };
+  return { written, removed, problems };
 }

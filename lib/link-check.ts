@@ -26,6 +26,8 @@ export interface SiteFiles {
   publicFile: (urlPath: string) => boolean;
   /** Does a file exist in the content folder at this relative path? */
   contentFile: (relativePath: string) => boolean;
+  /** The site's base path: a link that already carries it (`{{ site.baseurl }}/…`, `relative_url`) is checked without it. */
+  basePath?: string;
 }
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -54,6 +56,9 @@ function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByU
   }
 
   if (decoded === '') return anchorProblem(hash, post.url, anchorsByUrl);
+  if (site.basePath && (decoded === site.basePath || decoded.startsWith(`${site.basePath}/`))) {
+    decoded = decoded.slice(site.basePath.length) || '/';
+  }
   if (decoded.startsWith('/')) {
     const page = decoded.endsWith('/') || path.posix.extname(decoded) ? decoded : `${decoded}/`;
     if (site.pages.has(page) || site.pages.has(decoded)) return anchorProblem(hash, page, anchorsByUrl);

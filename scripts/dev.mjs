@@ -7,18 +7,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 const bin = (name) => `node_modules/.bin/${name}`;
-// Stage and generate once first, so the first page request finds the data.
-for (const [command, args] of [
-  [bin('tsx'), ['scripts/prepare-content.ts']],
-  [bin('contentlayer2'), ['build']],
-]) {
-  const first = spawnSync(command, args, { stdio: 'inherit' });
-  if (first.status !== 0) process.exit(first.status ?? 1);
-}
+// Check, stage and generate once first, so the first page request finds the data.
+const first = spawnSync(bin('tsx'), ['scripts/content.ts'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } });
+if (first.status !== 0) process.exit(first.status ?? 1);
 
 const children = [
   // Posts are staged into .content/posts (lib/content-staging.ts), which contentlayer watches.
-  spawn(bin('tsx'), ['scripts/prepare-content.ts', '--watch'], { stdio: 'inherit' }),
+  spawn(bin('tsx'), ['scripts/content.ts', '--watch'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } }),
   spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit' }),
   spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' }),
 ];

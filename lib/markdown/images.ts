@@ -25,7 +25,9 @@ export function contentAssetUrl(postFilePath: string, src: string): string {
 
 /** Where an image's file is on disk: public/ for root-relative paths, the content folder for the rest. */
 function imageFile(url: string): string | undefined {
-  const [file = ''] = url.split(/[?#]/);
+  let [file = ''] = url.split(/[?#]/);
+  const { basePath } = siteConfig;
+  if (basePath && file.startsWith(`${basePath}/`)) file = file.slice(basePath.length); // written with relative_url
   if (file.startsWith(`${CONTENT_ASSETS_PATH}/`)) return path.join(siteConfig.contentDir, decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)));
   if (file.startsWith('/') && !file.startsWith('//')) return path.join('public', decodeURI(file));
   return undefined;

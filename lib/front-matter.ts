@@ -1,0 +1,130 @@
+/**
+ * A post file's front matter: split from the body, parsed as YAML with the line
+ * of every field, and checked against the one schema of what authors may write
+ * (also what contentlayer.config.ts declares). Problems carry a line, so
+ * `npm run check` reports them as `file:line: field: message`.
+ */
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+
+type FieldType = 'string' | 'boolean' | 'json';
+
+/** Every front-matter field we read, Jekyll's spelling. Others (comments, author…) are allowed and ignored. */
+export const FRONT_MATTER_FIELDS = {
+  title: { type: 'string', required: true },
+  date: { type: 'string', required: true },
+  categories: { type: 'json' },
+  category: { type: 'string' },
+  tags: { type: 'json' },
+  excerpt: { type: 'string' },
+  excerpt_separator: { type: 'string' },
+  published: { type: 'boolean' },
+  draft: { type: 'boolean' },
+  slug: { type: 'string' },
+  updated: { type: 'string' },
+  last_modified_at: { type: 'string' },
+  layout: { type: 'string' },
+  permalink: { type: 'string' },
+  render_with_liquid: { type: 'boolean' },
+} as const satisfies Record<string, { type: FieldType; required?: boolean }>;
+
+export interface FrontMatter {
+  title: string;
+  date: string;
+  categories?: unknown;
+  category?: string;
+  tags?: unknown;
+  excerpt?: string;
+  excerpt_separator?: string;
+  published?: boolean;
+  draft?: boolean;
+  slug?: string;
+  updated?: string;
+  last_modified_at?: string;
+  layout?: string;
+  permalink?: string;
+  render_with_liquid?: boolean;
+  [field: string]: unknown;
+}
+
+export interface FieldProblem {
+  /** 1-based line in the file. */
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface SplitPost {
+  /** YAML between the fences ('' when there is none). */
+  yaml: string;
+  body: string;
+  /** Line of the closing fence: body line n is file line (this + n). 0 without front matter. */
+  bodyLineOffset: number;
+}
+
+/** Splits a normalised post (LF, no BOM) at its `---` fences. */
+export function splitFrontMatter(text: string): SplitPost | null {
+  if (!text.startsWith('---\n')) return null;
+  const closing = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(4);
+  const match = closing.exec(rest);
+  if (!match) return null;
+  const yaml = rest.slice(0, match.index);
+  const afterFence = rest.slice(match.index + match[0].length);
+  return {
+    yaml,
+    body: afterFence.startsWith('\n') ? afterFence.slice(1) : afterFence,
+    bodyLineOffset: yaml.split('\n').length + 1,
+  };
+}
+
+const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`);
+
+/** Parses and checks the front matter; every problem found, each with its line. */
+export function parseFrontMatter(yamlText: string): { data: FrontMatter; problems: FieldProblem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The YAML starts on line 2 of the file, after the opening fence.
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const problems: FieldProblem[] = document.errors.map((error) => ({
+    line: fileLine(error.pos[0]),
+    field: 'front matter',
+    message: error.message.split('\n')[0] ?? error.message,
+  }));
+  if (problems.length > 0) return { data: { title: '', date: '' }, problems };
+
+  const lineOf = new Map<string, number>();
+  if (isMap(document.contents)) {
+    for (const pair of document.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) lineOf.set(String(pair.key.value), fileLine(pair.key.range[0]));
+    }
+  } else if (document.contents !== null) {
+    return { data: { title: '', date: '' }, problems: [{ line: 2, field: 'front matter', message: 'must be a list of "field: value" lines' }] };
+  }
+  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  const closingLine = yamlText.split('\n').length + 1;
+  for (const [field, spec] of Object.entries(FRONT_MATTER_FIELDS) as [string, { type: FieldType; required?: boolean }][]) {
+    const value = data[field];
+    const line = lineOf.get(field) ?? closingLine;
+    if (value === undefined || value === null) {
+      if ('required' in spec && spec.required) problems.push({ line, field, message: 'is required' });
+      else delete data[field];
+      continue;
+    }
+    if (spec.type === 'string' && typeof value !== 'string') {
+      // YAML reads `title: 2024` or `slug: 404` as numbers: take them as the text written.
+      if (typeof value === 'number' && field !== 'date') data[field] = String(value);
+      else problems.push({ line, field, message: `must be text, not ${describe(value)}` });
+    }
+    if (spec.type === 'boolean' && typeof value !== 'boolean') {
+      problems.push({ line, field, message: `must be true or false, not ${JSON.stringify(value)}` });
+    }
+  }
+  return { data: data as FrontMatter, problems };
+}
+
+/** The line of a field in the file, for problems found later (by the rules). */
+export function fieldLine(yamlText: string, field: string): number {
+  const lines = yamlText.split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`${field}:`));
+  return at < 0 ? lines.length + 1 : at + 2;
+}

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const ORIGIN = 'https://www.fullstackmaster.net/blog';
-const PUBLISHED_SLUGS = ['kubernetes-rollouts', 'markdown-tables', 'escaping-and-accents', 'hello-custom', 'pictures-in-posts', '%C3%A7a-marche', 'written-on-windows', 'excerpt-separator'];
+const PUBLISHED_SLUGS = ['kubernetes-rollouts', 'markdown-tables', 'escaping-and-accents', 'hello-custom', 'pictures-in-posts', '%C3%A7a-marche', 'written-on-windows', 'excerpt-separator', 'liquid-in-posts'];
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 test.describe('search', () => {

@@ -1,5 +1,5 @@
 /**
- * The fixture corpus (e2e/fixtures/posts), exported under the base path /blog:
+ * The fixture corpus (e2e/fixtures/jekyll/_posts), exported under the base path /blog:
  * several posts and categories, a draft and an unpublished post, a post without
  * excerpt, GFM tables, code blocks, raw HTML and titles that need escaping.
  */
@@ -16,6 +16,7 @@ const PUBLISHED = [
   { slug: 'ça-marche', title: 'Ça marche: a .markdown file with an accented name', day: '2019-07-14' },
   { slug: 'written-on-windows', title: 'Written on Windows', day: '2019-03-01' },
   { slug: 'excerpt-separator', title: 'An Excerpt Separator', day: '2018-11-02' },
+  { slug: 'liquid-in-posts', title: 'Liquid in Posts, as Jekyll Renders It', day: '2017-08-15' },
 ];
 const HIDDEN = [
   { slug: 'draft-post', title: 'Secret Draft About Serverless' },
@@ -184,10 +185,12 @@ test('the sitemap lists every page under /blog and no draft', async ({ page }) =
       '/page/2/',
       '/page/3/',
       '/page/4/',
+      '/page/5/',
       '/categories/',
       '/archive/',
       ...['cafe-ops', 'cloud-computing', 'devops', 'kubernetes', 'testing'].map((slug) => `/categories/${slug}/`),
       '/categories/devops/page/2/',
+      '/categories/testing/page/2/',
       ...PUBLISHED.map((post) => encodeURI(`/posts/${post.slug}/`)),
     ]
       .map((path) => `${ORIGIN}${path}`)
@@ -243,4 +246,52 @@ test('a .markdown post with an accented file name, and a post saved with a BOM a
     'Ça marche: a .markdown file with an accented name',
     'Written on Windows',
   ]);
+});
+
+test.describe('Liquid in posts, rendered as Jekyll renders it', () => {
+  const POST = '/blog/posts/liquid-in-posts/';
+
+  test('site and page variables, assign, for, if and filters render; undefined variables render empty', async ({ page }) => {
+    await page.goto(POST);
+    const body = page.locator('.prose');
+    await expect(body).toContainText('This post was written for Full Stack Master before it moved off Jekyll. It mentions 3 tools.');
+    await expect(body.getByRole('list').last().getByRole('listitem')).toHaveText(['NGINX', 'CLOUDFRONT', 'S3']);
+    await expect(body).toContainText('This line is shown because the title mentions Liquid.');
+    await expect(body).toContainText('An unset variable renders empty: "".');
+    await expect(body).not.toContainText('{{ tools');
+    await expect(body).not.toContainText('{% assign');
+    // The excerpt in listings is the rendered first paragraph too.
+    await page.goto('/blog/categories/testing/page/2/');
+    await expect(page.getByRole('main')).toContainText('It mentions 3 tools.');
+  });
+
+  test('post_url, link, relative_url and absolute_url give this site\'s URLs under the base path', async ({ page }) => {
+    await page.goto(POST);
+    const body = page.locator('.prose');
+    await expect(body.getByRole('link', { name: 'the Kubernetes post' })).toHaveAttribute('href', '/blog/posts/kubernetes-rollouts/');
+    await expect(body.getByRole('link', { name: 'the tables post' })).toHaveAttribute('href', '/blog/posts/markdown-tables/');
+    await expect(body.getByRole('link', { name: 'the accented one' })).toHaveAttribute('href', '/blog/posts/%C3%A7a-marche/');
+    await expect(body.getByRole('link', { name: 'the diagram' })).toHaveAttribute('href', '/blog/images/example-diagram.svg');
+    await expect(body.getByRole('link', { name: `${ORIGIN}/feed.xml` })).toHaveAttribute('href', `${ORIGIN}/feed.xml`);
+    await body.getByRole('link', { name: 'the tables post' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Markdown Features Tour');
+  });
+
+  test('highlight becomes a highlighted code block; raw and code blocks are shown as written', async ({ page }) => {
+    await page.goto(POST);
+    const ruby = page.locator('figure.code-block[data-language="ruby"] pre');
+    await expect(ruby).toHaveText('def greet(name)\n  "Hello, #{name}"\nend');
+    await expect(ruby.locator('span[style*="--shiki-light"]').first()).toBeVisible();
+    const body = page.locator('.prose');
+    await expect(body).toContainText('Templates write {{ page.title }} and {% if %} tags.');
+    await expect(page.locator('figure.code-block[data-language="liquid"] pre')).toHaveText('{% for post in site.posts %}{{ post.title }}{% endfor %}');
+    await expect(body.locator('p code')).toHaveText('{{ site.title }}');
+    await expect(body).not.toContainText('{% raw %}');
+    await expect(body).not.toContainText('endhighlight');
+  });
+
+  test('an include from _includes renders with its parameters', async ({ page }) => {
+    await page.goto(POST);
+    await expect(page.locator('.prose aside.note')).toHaveText('Includes take parameters. From the Full Stack Master includes.');
+  });
 });

@@ -111,7 +111,8 @@ export function loadContent(options: ContentOptions): ContentSource {
   const includesDir = includesDirFor(options.contentDir);
   const liquid = createLiquidRenderer({
     ...options.liquid,
-    includesDir: path.relative(process.cwd(), includesDir) || '.',
+    // Named relative to the project when inside it, as messages name files.
+    includesDir: path.relative(process.cwd(), includesDir).startsWith('..') ? includesDir : path.relative(process.cwd(), includesDir),
     contentDirName: path.basename(path.resolve(options.contentDir)),
     posts: parsed.flatMap((file) => {
       const url = urlOf(file);

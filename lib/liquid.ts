@@ -61,7 +61,8 @@ export class LiquidProblem extends Error {
 }
 
 const LIQUID_MARKUP = /\{\{|\{%/;
-const RAW_MARKER = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
+/** Jekyll's raw markers inside code: a marker alone on its line goes with its line break. */
+const RAW_MARKER = /^[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*\n|\{%-?\s*(?:end)?raw\s*-?%\}/gm;
 
 /** Byte ranges of code (fenced, indented, inline) in a markdown body. */
 function codeRanges(markdown: string): [number, number][] {
@@ -97,6 +98,9 @@ function protectCode(markdown: string): { text: string; restore: (rendered: stri
   return { text, restore: (rendered) => rendered.replace(PLACEHOLDER, (_, index: string) => saved[Number(index)] ?? '') };
 }
 
+/** Restores the code of the post being rendered (rendering is synchronous, one post at a time). */
+let restoreCurrentCode: (text: string) => string = (text) => text;
+
 /** `{% highlight lang [linenos] %}…{% endhighlight %}` becomes a fenced code block, as Jekyll's highlighter would render it. */
 class HighlightTag extends Tag {
   private readonly language: string;
@@ -121,7 +125,9 @@ class HighlightTag extends Tag {
   }
 
   *render(context: Context, emitter: Emitter): Generator<unknown, void, string> {
-    const code = (yield this.liquid.renderer.renderTemplates(this.templates, context)).replace(/^\s*\n|\s+$/g, '');
+    const rendered: string = yield this.liquid.renderer.renderTemplates(this.templates, context);
+    // Code the highlight block holds is restored here, so the fence can be longer than any backtick run in it.
+    const code = restoreCurrentCode(rendered).replace(/^\s*\n|\s+$/g, '');
     const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     emitter.write(`${fence}${this.language}\n${code}\n${fence}`);
@@ -220,6 +226,7 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
       if (!LIQUID_MARKUP.test(body)) return body;
       const { text, restore } = protectCode(body);
       if (!LIQUID_MARKUP.test(text)) return restore(text);
+      restoreCurrentCode = restore;
       try {
         return restore(engine.parseAndRenderSync(text, { site, page }));
       } catch (error) {

@@ -118,12 +118,9 @@ const summary = () => {
 
 if (mode === 'check') {
   report(problems);
-  if (problems.length > 0) process.exit(1);
-  console.log(`Content OK: ${summary()}`);
-  process.exit(0);
-}
-
-if (mode === 'watch') {
+  if (problems.length > 0) process.exitCode = 1;
+  else console.log(`Content OK: ${summary()}`);
+} else if (mode === 'watch') {
   const stage = (current: ContentSource, currentProblems: string[]) => {
     const staged = stageContent(current.posts, STAGING_DIR);
     report([...currentProblems, ...staged.problems]);

@@ -22,9 +22,9 @@ function corpus(files: Record<string, string>): string {
   return folder;
 }
 
-function runContentStep(folder: string) {
-  const result = spawnSync('npm', ['run', '--silent', 'content'], {
-    env: { ...process.env, CONTENT_DIR: folder },
+function runContentStep(folder: string, script = 'content', env: Record<string, string> = {}) {
+  const result = spawnSync('npm', ['run', '--silent', script], {
+    env: { ...process.env, CONTENT_DIR: folder, ...env },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
@@ -127,5 +127,38 @@ describe('the content step', () => {
     assert.match(output, /Content OK: 3 posts \(2 published\)/);
     const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as unknown[];
     assert.equal(generated.length, 3);
+  });
+
+  it('npm run check passes the Jekyll fixture (Liquid, includes, permalinks) and writes nothing', () => {
+    const staged = readFileSync('.contentlayer/generated/Post/_index.json', 'utf8');
+    const { status, output } = runContentStep('e2e/fixtures/jekyll/_posts', 'check', { BASE_PATH: '/blog', JEKYLL_REDIRECTS: '1' });
+    assert.equal(status, 0, output);
+    assert.match(output, /Content OK: 12 posts \(10 published\)/);
+    assert.equal(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8'), staged);
+  });
+
+  it('npm run check reports the broken fixture\'s two problems, and only them, as file:line: message', () => {
+    const { status, output } = runContentStep('e2e/fixtures/broken/_posts', 'check');
+    assert.notEqual(status, 0, output);
+    const problems = output.split('\n').filter((line) => line.startsWith('e2e/'));
+    assert.deepEqual(problems, [
+      'e2e/fixtures/broken/_posts/2024-01-01-broken-content.md:10: broken link "/posts/no-such-post/": no page or file of the site has this path',
+      'e2e/fixtures/broken/_posts/2024-01-01-broken-content.md:13: liquid: tag {% if site.title %} not closed',
+    ]);
+    assert.match(output, /2 problems in e2e\/fixtures\/broken\/_posts/);
+  });
+
+  it('reports Liquid problems of several posts at once, each with its file line', () => {
+    const folder = corpus({
+      '2024-01-01-unknown-tag.md': post('title: A\ndate: 2024-01-01', 'One.\n\n{% tweet 123 %}'),
+      '2024-01-02-missing-include.md': post('title: B\ndate: 2024-01-02', '{% include nowhere.html %}'),
+      '2024-01-03-fine.md': post('title: C\ndate: 2024-01-03', '{{ site.title }} and {% post_url 2024-01-01-unknown-tag %}'),
+    });
+    const { status, output } = runContentStep(folder, 'check');
+    assert.notEqual(status, 0, output);
+    // The front matter ends on line 4; the body starts with a blank line.
+    assert.match(output, /2024-01-01-unknown-tag\.md:8: liquid: tag "tweet" not found/);
+    assert.match(output, /2024-01-02-missing-include\.md:6: liquid: include: no file "nowhere\.html" in /);
+    assert.doesNotMatch(output, /2024-01-03-fine/);
   });
 });

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { ContentError, postSlug } from './content-rules';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
-import { postLinks, type PostLink } from './markdown/links';
-import { derivePostFields, type DerivedFields } from './post-fields';
+import type { PostLink } from './markdown/links';
+import { derivePostFields, type BodyFactsCache, type DerivedFields } from './post-fields';
 import { postPath } from './urls';
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -32,6 +32,8 @@ export interface LoadedPost {
   /** Body line n is file line (this + n). */
   bodyLineOffset: number;
   fields: DerivedFields;
+  /** Key of the body's facts in the cache. */
+  factsKey: string;
   links: PostLink[];
   anchors: string[];
 }
@@ -48,6 +50,8 @@ export interface ContentOptions {
   displayDir: string;
   excerptSeparator?: string;
   liquid: Omit<LiquidSiteOptions, 'posts' | 'contentDirName' | 'includesDir'>;
+  /** Facts of bodies already parsed (kept on disk by the content step). */
+  cache?: BodyFactsCache;
 }
 
 /** Post-like files under a folder, relative to it, sorted. */
@@ -132,10 +136,10 @@ export function loadContent(options: ContentOptions): ContentSource {
         problems.push(`${file.sourcePath}:${file.bodyLineOffset + error.line}: liquid: ${error.detail}`);
       }
     }
-    const { fields, errors } = derivePostFields(file.frontMatter, body, file.sourcePath, options.excerptSeparator);
+    const { fields, errors, facts, factsKey } = derivePostFields(file.frontMatter, body, file.sourcePath, options.excerptSeparator, options.cache);
     for (const error of errors) problems.push(`${file.sourcePath}:${fieldLine(file.yaml, error.field)}: ${error.field}: ${error.detail}`);
-    if (!fields) continue;
-    posts.push({ ...file, body, fields, ...postLinks(body) });
+    if (!fields || !facts) continue;
+    posts.push({ ...file, body, fields, factsKey, links: facts.links, anchors: facts.anchors });
   }
   return { posts, problems };
 }

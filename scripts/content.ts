@@ -10,7 +10,7 @@
  *   tsx scripts/content.ts --watch   for `npm run dev`: stages now and on every change, printing problems.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../lib/content-rules';
 import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content-source';
@@ -21,6 +21,7 @@ import { checkLinks } from '../lib/link-check';
 import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
 import { pageCount, pagePath } from '../lib/pagination';
 import { buildPostIndex, type PostIndex } from '../lib/post-index';
+import type { BodyFacts, BodyFactsCache } from '../lib/post-fields';
 import { publishOptions } from '../lib/publish-options';
 import { archivePath, categoriesPath, homePath, postShareImagePath, searchPath } from '../lib/urls';
 import { siteConfig } from '../site.config';
@@ -28,8 +29,28 @@ import { siteConfig } from '../site.config';
 const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--watch') ? 'watch' : 'build';
 const contentDir = path.resolve(siteConfig.contentDir);
 
+// Parsing bodies is most of the step's time; their facts are kept between runs, keyed by a hash of the body.
+const CACHE_FILE = '.content/body-facts.json';
+const CACHE_VERSION = 1;
+function readCache(): BodyFactsCache {
+  try {
+    const saved = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { version: number; facts: [string, BodyFacts][] };
+    return new Map(saved.version === CACHE_VERSION ? saved.facts : []);
+  } catch {
+    return new Map();
+  }
+}
+function writeCache(current: ContentSource, cache: BodyFactsCache): void {
+  // Only the facts of today's posts are kept, so the file does not grow forever.
+  const used = new Set(current.posts.map((post) => post.factsKey));
+  mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
+  writeFileSync(CACHE_FILE, JSON.stringify({ version: CACHE_VERSION, facts: [...cache].filter(([key]) => used.has(key)) }));
+}
+const cache = readCache();
+
 function load(): ContentSource {
   return loadContent({
+    cache,
     contentDir,
     displayDir: siteConfig.contentDir,
     excerptSeparator: siteConfig.excerptSeparator,
@@ -109,6 +130,7 @@ if (!existsSync(contentDir)) {
 
 const started = performance.now();
 const source = load();
+writeCache(source, cache);
 const problems = [...source.problems, ...crossPostProblems(source)];
 if (source.posts.length === 0 && source.problems.length === 0) problems.push(`${siteConfig.contentDir}: no posts found; add a .md file or set CONTENT_DIR`);
 const summary = () => {
@@ -132,6 +154,7 @@ if (mode === 'check') {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const next = load();
+      writeCache(next, cache);
       stage(next, [...next.problems, ...crossPostProblems(next)]);
     }, 100);
   };

@@ -12,6 +12,8 @@ const executablePath =
 
 const SITE_PORT = 4173;
 const FIXTURE_PORT = 4174;
+// The fixture export behind a real nginx with deploy/nginx.conf (needs the nginx package).
+const NGINX_PORT = 4175;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,6 +30,7 @@ export default defineConfig({
   projects: [
     { name: 'site', testMatch: 'site.spec.ts', use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
     { name: 'fixture', testMatch: ['fixture.spec.ts', 'reading.spec.ts', 'a11y.spec.ts', 'discovery.spec.ts'], use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+    { name: 'nginx', testMatch: 'nginx.spec.ts', use: { baseURL: `http://127.0.0.1:${NGINX_PORT}` } },
   ],
   webServer: [
     {
@@ -38,6 +41,12 @@ export default defineConfig({
     {
       command: `node scripts/serve.mjs --dir e2e/.out/fixture --port ${FIXTURE_PORT} --base /blog`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/blog/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // Without nginx it serves a page saying so, and only the nginx project fails.
+      command: `node scripts/nginx-server.mjs --dir e2e/.out/fixture --base /blog --port ${NGINX_PORT}`,
+      url: `http://127.0.0.1:${NGINX_PORT}/blog/`,
       reuseExistingServer: !process.env.CI,
     },
   ],

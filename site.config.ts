@@ -17,6 +17,11 @@ export interface SiteConfig {
   basePath: string;
   language: string;
   postsPerPage: number;
+  /**
+   * Feeds (site and category) list every post; the newest this many carry their full text, the rest
+   * their excerpt. Feed readers poll feeds, so a feed's size should not grow with the blog.
+   */
+  feedFullTextPosts: number;
   nav: NavItem[];
   /**
    * Jekyll's excerpt_separator for every post (a post's front matter may set its own):
@@ -57,6 +62,7 @@ export const siteConfig: SiteConfig = {
   basePath: normaliseBasePath(process.env.BASE_PATH),
   language: 'en',
   postsPerPage: Number(process.env.POSTS_PER_PAGE) || 10,
+  feedFullTextPosts: 20,
   nav: [
     { label: 'Home', href: '/' },
     { label: 'Categories', href: '/categories/' },

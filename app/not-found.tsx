@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { PageHeading } from '@/components/page-heading';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
@@ -11,12 +11,12 @@ export default function NotFound() {
         The page you asked for is not here. It may have moved, or the link may be mistyped.
       </PageHeading>
       <p className="flex gap-6">
-        <Link href="/" className="font-medium text-accent hover:text-accent-hover">
+        <SiteLink href="/" className="font-medium text-accent hover:text-accent-hover">
           Read the latest posts
-        </Link>
-        <Link href="/categories/" className="font-medium text-accent hover:text-accent-hover">
+        </SiteLink>
+        <SiteLink href="/categories/" className="font-medium text-accent hover:text-accent-hover">
           Browse categories
-        </Link>
+        </SiteLink>
       </p>
     </div>
   );

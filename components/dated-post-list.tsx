@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { formatDay } from '@/lib/format';
 import type { PostSummary } from '@/lib/posts';
 
@@ -11,9 +11,9 @@ export function DatedPostList({ posts, linkClassName = 'text-fg hover:text-accen
           <time dateTime={post.date.day} className="shrink-0 text-sm tabular-nums text-muted sm:w-36">
             {formatDay(post.date.day)}
           </time>
-          <Link href={post.url} className={linkClassName}>
+          <SiteLink href={post.url} className={linkClassName}>
             {post.title}
-          </Link>
+          </SiteLink>
         </li>
       ))}
     </ol>

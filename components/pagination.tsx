@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { pagePath, pageWindow } from '@/lib/pagination';
 
 interface PaginationProps {
@@ -15,9 +15,9 @@ export function Pagination({ listingPath, pageNumber, totalPages }: PaginationPr
   return (
     <nav aria-label="Pagination" className="mt-10 flex flex-wrap items-center justify-center gap-2">
       {pageNumber > 1 ? (
-        <Link href={pagePath(listingPath, pageNumber - 1)} rel="prev" className={`${item} border-border text-accent hover:border-accent`}>
+        <SiteLink href={pagePath(listingPath, pageNumber - 1)} rel="prev" className={`${item} border-border text-accent hover:border-accent`}>
           ← Newer
-        </Link>
+        </SiteLink>
       ) : null}
       <ol className="flex flex-wrap gap-2">
         {pageWindow(pageNumber, totalPages).map((page, index) =>
@@ -33,19 +33,19 @@ export function Pagination({ listingPath, pageNumber, totalPages }: PaginationPr
                   {page}
                 </span>
               ) : (
-                <Link href={pagePath(listingPath, page)} className={`${item} border-border text-fg hover:border-accent hover:text-accent`}>
+                <SiteLink href={pagePath(listingPath, page)} className={`${item} border-border text-fg hover:border-accent hover:text-accent`}>
                   <span className="sr-only">Page </span>
                   {page}
-                </Link>
+                </SiteLink>
               )}
             </li>
           ),
         )}
       </ol>
       {pageNumber < totalPages ? (
-        <Link href={pagePath(listingPath, pageNumber + 1)} rel="next" className={`${item} border-border text-accent hover:border-accent`}>
+        <SiteLink href={pagePath(listingPath, pageNumber + 1)} rel="next" className={`${item} border-border text-accent hover:border-accent`}>
           Older →
-        </Link>
+        </SiteLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import type { PostSummary } from '@/lib/posts';
 import { PostMeta } from './post-meta';
 
@@ -11,9 +11,9 @@ export function PostList({ posts }: { posts: PostSummary[] }) {
         <li key={post.slug} className="py-7 first:pt-2">
           <article>
             <h2 className="text-xl font-semibold leading-snug tracking-tight">
-              <Link href={post.url} className="text-fg hover:text-accent">
+              <SiteLink href={post.url} className="text-fg hover:text-accent">
                 {post.title}
-              </Link>
+              </SiteLink>
             </h2>
             <div className="mt-2">
               <PostMeta post={post} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { formatDay, pluralize } from '@/lib/format';
 import type { PostSummary } from '@/lib/posts';
 
@@ -20,12 +20,12 @@ export function PostMeta({ post }: { post: PostSummary }) {
         <ul className="flex flex-wrap gap-2" aria-label="Categories">
           {post.categories.map((category) => (
             <li key={category.slug}>
-              <Link
+              <SiteLink
                 href={category.url}
                 className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-accent hover:border-accent"
               >
                 {category.name}
-              </Link>
+              </SiteLink>
             </li>
           ))}
         </ul>

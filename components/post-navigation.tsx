@@ -1,16 +1,16 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import type { Post, PostSummary } from '@/lib/posts';
 import { DatedPostList } from './dated-post-list';
 
 function NeighbourLink({ post, label, align }: { post: PostSummary; label: string; align: 'start' | 'end' }) {
   return (
-    <Link
+    <SiteLink
       href={post.url}
       className={`flex flex-col gap-1 rounded-lg border border-border p-4 hover:border-accent ${align === 'end' ? 'sm:items-end sm:text-right' : ''}`}
     >
       <span className="text-xs font-semibold uppercase tracking-wider text-muted">{label}</span>
       <span className="font-medium text-fg">{post.title}</span>
-    </Link>
+    </SiteLink>
   );
 }
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { siteConfig } from '@/site.config';
 
 /**
@@ -11,10 +11,10 @@ export function RedirectPage({ to }: { to: string }) {
       <meta httpEquiv="refresh" content={`0; url=${siteConfig.basePath}${to}`} />
       <p className="py-10">
         This page has moved to{' '}
-        <Link href={to} className="text-accent underline">
+        <SiteLink href={to} className="text-accent underline">
           {siteConfig.basePath}
           {to}
-        </Link>
+        </SiteLink>
         .
       </p>
     </>

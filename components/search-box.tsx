@@ -1,8 +1,7 @@
 import { siteConfig } from '@/site.config';
 import { searchPath } from '@/lib/urls';
-import { SearchShortcut } from './search-shortcut';
 
-/** The header's search box: a plain GET form to the search page, so it works without JavaScript. */
+/** The header's search box: a plain GET form to the search page, so it works without JavaScript. public/site.js adds the "/" and Ctrl+K shortcut. */
 export function SearchBox() {
   const action = `${siteConfig.basePath}${searchPath()}`;
   return (
@@ -19,7 +18,6 @@ export function SearchBox() {
         autoComplete="off"
         className="h-9 w-40 rounded-md border border-border bg-bg px-3 text-sm text-fg placeholder:text-muted focus:w-56 focus:border-accent"
       />
-      <SearchShortcut searchPageUrl={action} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { siteConfig } from '@/site.config';
 import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
@@ -8,9 +8,9 @@ function NavLinks({ className }: { className: string }) {
     <ul className={className}>
       {siteConfig.nav.map((item) => (
         <li key={item.href}>
-          <Link href={item.href} className="block rounded py-1 text-muted hover:text-accent">
+          <SiteLink href={item.href} className="block rounded py-1 text-muted hover:text-accent">
             {item.label}
-          </Link>
+          </SiteLink>
         </li>
       ))}
     </ul>
@@ -27,9 +27,9 @@ export function SiteHeader() {
         Skip to content
       </a>
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-5 py-3">
-        <Link href="/" className="text-lg font-bold tracking-tight text-fg hover:text-accent">
+        <SiteLink href="/" className="text-lg font-bold tracking-tight text-fg hover:text-accent">
           {siteConfig.title}
-        </Link>
+        </SiteLink>
         <div className="flex items-center gap-3">
           <nav aria-label="Main" className="hidden sm:block">
             <NavLinks className="flex gap-5 text-sm font-medium" />

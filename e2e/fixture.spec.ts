@@ -295,3 +295,35 @@ test.describe('Liquid in posts, rendered as Jekyll renders it', () => {
     await expect(page.locator('.prose aside.note')).toHaveText('Includes take parameters. From the Full Stack Master includes.');
   });
 });
+
+test.describe('pages are plain documents', () => {
+  test('a post page loads one small script and no framework; the search page alone hydrates', async ({ page, pageProblems }) => {
+    pageProblems.allowNotFound();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    for (const url of ['/blog/', '/blog/posts/markdown-tables/', '/blog/categories/', '/blog/archive/', '/blog/no-such-page/']) {
+      scripts.length = 0;
+      await page.goto(url);
+      await page.waitForLoadState('load');
+      expect(scripts, url).toEqual(['/blog/site.js']);
+      expect(await page.content(), url).not.toContain('__next_f');
+    }
+    scripts.length = 0;
+    await page.goto('/blog/search/?q=rollout');
+    await expect(page.getByRole('main').getByRole('link', { name: 'Zero-Downtime Kubernetes Rollouts' })).toBeVisible();
+    expect(scripts.some((script) => script.startsWith('/blog/_next/static/'))).toBe(true);
+  });
+
+  test('links load the next page as a document, and the export has no RSC payload files', async ({ page }) => {
+    await page.goto('/blog/posts/markdown-tables/');
+    const documentRequest = page.waitForRequest((request) => request.resourceType() === 'document' && request.url().endsWith('/blog/categories/'));
+    await page.getByRole('banner').getByRole('link', { name: 'Categories' }).click();
+    await documentRequest;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Categories');
+    for (const payload of ['/blog/index.txt', '/blog/posts/markdown-tables/index.txt', '/blog/__next._full.txt']) {
+      expect((await page.request.get(payload)).status(), payload).toBe(404);
+    }
+  });
+});

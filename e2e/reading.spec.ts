@@ -231,7 +231,7 @@ test.describe('theme', () => {
     const html = page.locator('html');
     const toggle = page.getByRole('button', { name: /^Theme:/ });
     await expect(toggle).toHaveAccessibleName('Theme: System. Switch to Light');
-    // The toggle works once its island has hydrated; a click before that is simply repeated.
+    // The toggle works once site.js has run (deferred); a click before that is simply repeated.
     await expect(async () => {
       await toggle.click();
       await expect(html).toHaveClass(/\blight\b/, { timeout: 500 });
@@ -256,10 +256,10 @@ test.describe('theme', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/blog/');
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
-    // Block every framework script: only the inline script in <head> can set the theme.
-    await page.route('**/_next/static/**/*.js', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
-    );
+    // Block every script file: only the inline script in <head> can set the theme.
+    for (const pattern of ['**/_next/static/**/*.js', '**/site.js']) {
+      await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    }
     await page.goto('/blog/posts/markdown-tables/', { waitUntil: 'commit' });
     await page.waitForSelector('body');
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);

@@ -36,6 +36,8 @@ export function categoryFeedSource(slug: string): FeedSource | undefined {
   };
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 function buildFeed(source: FeedSource): Feed {
   const newest = source.posts[0];
   const feed = new Feed({
@@ -55,7 +57,7 @@ function buildFeed(source: FeedSource): Feed {
     },
     author: { name: siteConfig.author.name, link: siteConfig.author.url },
   });
-  for (const summary of source.posts) {
+  source.posts.forEach((summary, position) => {
     const url = absoluteUrl(summary.url);
     const published = new Date(summary.date.epochMs);
     feed.addItem({
@@ -63,7 +65,11 @@ function buildFeed(source: FeedSource): Feed {
       id: url,
       link: url,
       description: summary.excerpt,
-      content: absolutizeUrls(getPost(summary.slug)?.html ?? '', siteConfig.baseUrl, url),
+      // Every post is listed; only the newest carry their full text, so a feed's size does not grow with the blog.
+      content:
+        position < siteConfig.feedFullTextPosts
+          ? absolutizeUrls(getPost(summary.slug)?.html ?? '', siteConfig.baseUrl, url)
+          : `<p>${escapeHtml(summary.excerpt)}</p>`,
       date: published,
       published,
       author: [{ name: siteConfig.author.name, link: siteConfig.author.url }],
@@ -75,7 +81,7 @@ function buildFeed(source: FeedSource): Feed {
         scheme: absoluteUrl(categoriesPath()),
       })),
     });
-  }
+  });
   return feed;
 }
 

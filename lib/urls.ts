@@ -1,4 +1,4 @@
-/** Every URL of the URL contract, written once. Paths carry no base path; Next's <Link> adds it. */
+/** Every URL of the URL contract, written once. Paths carry no base path; sitePath() and <SiteLink> add it. */
 import { siteConfig } from '@/site.config';
 
 export const homePath = () => '/';
@@ -9,6 +9,9 @@ export const categoryPath = (slug: string) => `/categories/${slug}/`;
 export const archivePath = () => '/archive/';
 export const searchPath = () => '/search/';
 export const sitemapPath = () => '/sitemap.xml';
+
+/** A root-relative path of the site as the browser asks for it: with the base path. */
+export const sitePath = (path: string) => (path.startsWith('/') ? `${siteConfig.basePath}${path}` : path);
 
 /** Absolute URL for feeds, sitemaps and canonical links: base URL + base path + path. */
 export function absoluteUrl(path: string): string {

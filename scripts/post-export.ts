@@ -4,15 +4,17 @@
  *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths,
  *    and listed in out/_redirects (`from to 301` per line, the format Netlify and
  *    Cloudflare Pages read; the CloudFront function and nginx config read it too);
- * 2. the Pagefind search index in out/pagefind/. Only post pages are indexed
+ * 2. pages as plain documents: Next's runtime and RSC payload removed (lib/static-pages.ts);
+ * 3. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { buildPostIndex, type SourcePost } from '../lib/post-index';
 import { publishOptions } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
+import { isRscPayloadFile, RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
 import { absoluteUrl } from '../lib/urls';
 import { siteConfig } from '../site.config';
 
@@ -50,6 +52,30 @@ function writeRedirects(): number {
   return redirects.length;
 }
 
+/** Pages as plain documents (lib/static-pages.ts): Next's runtime removed, and its RSC payload files deleted. */
+function removeFrameworkRuntime(): { pages: number; payloads: number } {
+  let pages = 0;
+  let payloads = 0;
+  for (const entry of readdirSync(OUT, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(OUT, file).split(path.sep).join('/');
+    if (relative.startsWith('_next/')) continue;
+    if (isRscPayloadFile(relative)) {
+      rmSync(file);
+      payloads += 1;
+    } else if (relative.endsWith('.html') && !RUNTIME_PAGES.includes(relative)) {
+      const html = readFileSync(file, 'utf8');
+      const stripped = withoutFrameworkRuntime(html, siteConfig.basePath, file);
+      if (stripped !== html) {
+        writeFileSync(file, stripped);
+        pages += 1;
+      }
+    }
+  }
+  return { pages, payloads };
+}
+
 async function indexSearch(): Promise<number> {
   const { index, errors: createErrors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${createErrors.join('; ')}`);
@@ -65,6 +91,9 @@ try {
   let started = performance.now();
   const redirects = writeRedirects();
   console.log(`Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  const stripped = removeFrameworkRuntime();
+  console.log(`Plain pages: runtime removed from ${stripped.pages} pages, ${stripped.payloads} RSC payload files deleted, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const pages = await indexSearch();
   console.log(`Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { PageHeading } from '@/components/page-heading';
 import { pluralize } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
@@ -15,13 +15,13 @@ export default function CategoriesPage() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {categories.map((category) => (
           <li key={category.slug}>
-            <Link
+            <SiteLink
               href={category.url}
               className="flex items-baseline justify-between rounded-lg border border-border px-4 py-3 hover:border-accent"
             >
               <span className="font-medium text-fg">{category.name}</span>
               <span className="text-sm text-muted">{pluralize(category.posts.length, 'post')}</span>
-            </Link>
+            </SiteLink>
           </li>
         ))}
       </ul>

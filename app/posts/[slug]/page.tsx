@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CopyCodeButtons } from '@/components/copy-code-buttons';
 import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { PostNavigation } from '@/components/post-navigation';
@@ -60,7 +59,6 @@ export default async function PostPage({ params }: PostPageProps) {
       <TableOfContents headings={post.headings} />
       <Prose html={post.html} />
       <PostNavigation post={post} />
-      <CopyCodeButtons />
       <JsonLd data={blogPostingLd(post, postShareImagePath(post.slug))} />
       <JsonLd data={breadcrumbLd(postCrumbs(post))} />
     </article>

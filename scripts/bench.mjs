@@ -7,13 +7,13 @@
  *   node scripts/bench.mjs --posts 500 [--keep]
  *
  * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
- * 2. cold build: deletes .contentlayer/, .next/ and out/, then runs
- *    contentlayer2 build, scripts/check-content.ts, next build and the search index with
+ * 2. cold build: deletes .content/, .contentlayer/, .next/ and out/, then runs the
+ *    content check and staging, contentlayer2 build, next build and the post-export step with
  *    CONTENT_DIR set to the corpus, timing each step and sampling (every 100 ms)
  *    the summed RSS of the step's whole process tree;
  * 3. measures out/: HTML pages, total size, and the HTML/CSS/JS bytes (raw and
  *    gzip) loaded by a post page, the home page and a category page (stylesheets,
- *    <script src> except nomodule polyfills, preloaded scripts; files under /_next/);
+ *    <script src> except nomodule polyfills, preloaded scripts; same-site files);
  * 4. warm rebuild: edits one post and runs the same three steps with caches kept.
  *
  * Prints tables to stdout (progress goes to stderr) and writes the same figures
@@ -36,11 +36,10 @@ const SAMPLE_MS = 100;
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 // The steps of `npm run build`, run one by one so each is timed.
 const STEPS = [
-  { name: 'stage posts', command: bin('tsx'), args: ['scripts/prepare-content.ts'] },
+  { name: 'check + stage (Liquid, fields, links)', command: bin('tsx'), args: ['scripts/content.ts', '--stage'] },
   { name: 'contentlayer2 build', command: bin('contentlayer2'), args: ['build'] },
-  { name: 'check-content', command: bin('tsx'), args: ['scripts/check-content.ts'] },
   { name: 'next build', command: bin('next'), args: ['build'] },
-  { name: 'redirects + search index', command: bin('tsx'), args: ['scripts/post-export.ts'] },
+  { name: 'post-export (redirects, plain pages, search)', command: bin('tsx'), args: ['scripts/post-export.ts'] },
 ];
 /** A word the generated posts use, searched to weigh what one search downloads. */
 const SEARCH_WORD = 'latency';
@@ -229,7 +228,8 @@ function assetFile(outDir, href) {
   let url = href.split(/[?#]/)[0];
   const basePath = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
   if (basePath && url.startsWith(`/${basePath}/`)) url = url.slice(basePath.length + 1);
-  if (!url.startsWith('/_next/')) return null;
+  // Same-site files only (/_next/ chunks, /site.js); external URLs are not ours to weigh.
+  if (!url.startsWith('/') || url.startsWith('//')) return null;
   return path.join(outDir, decodeURIComponent(url));
 }
 
@@ -370,8 +370,8 @@ async function main() {
     log(`Generating ${posts} posts in ${corpusDir}`);
     generateCorpus(posts, corpusDir);
 
-    log('Cold build (deleting .contentlayer/, .next/, out/)');
-    for (const dir of ['.contentlayer', '.next', 'out']) rmSync(dir, { recursive: true, force: true });
+    log('Cold build (deleting .content/, .contentlayer/, .next/, out/)');
+    for (const dir of ['.content', '.contentlayer', '.next', 'out']) rmSync(dir, { recursive: true, force: true });
     touchedBuild = true;
     const cold = await runBuild('cold', corpusDir);
     const exported = measureExport(path.join(ROOT, 'out'));

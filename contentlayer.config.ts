@@ -1,13 +1,14 @@
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
 import { STAGING_DIR } from './lib/content-staging';
 import { FRONT_MATTER_FIELDS } from './lib/front-matter';
-import { configureMarkdown } from './lib/markdown/pipeline';
 import type { DerivedFields } from './lib/post-fields';
 
 /**
- * contentlayer reads the staged posts (lib/content-staging.ts): every post in it
- * has passed the content check, and carries `derived`, the fields computed once
- * by lib/post-fields.ts. contentlayer renders the body to HTML and types the data.
+ * contentlayer reads the staged posts (lib/content-staging.ts): one JSON
+ * document per post that has passed the content check, carrying `derived` (the
+ * fields computed once by lib/post-fields.ts) and `html` (the body rendered by
+ * lib/markdown/pipeline.ts in the content step, in parallel and only when it
+ * changed). contentlayer validates and types them into `contentlayer/generated`.
  */
 const frontMatterFields = Object.fromEntries(
   Object.entries(FRONT_MATTER_FIELDS).map(([name, spec]) => [name, { type: spec.type, required: 'required' in spec && spec.required }]),
@@ -17,13 +18,15 @@ const derived = <K extends keyof DerivedFields>(key: K) => (post: { derived: unk
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
-  filePathPattern: '**/*.md',
-  contentType: 'markdown',
+  filePathPattern: '**/*.json',
+  contentType: 'data',
   fields: {
     ...frontMatterFields,
     // Written by the staging step, not by authors.
     source_path: { type: 'string', required: true },
     derived: { type: 'json', required: true },
+    html: { type: 'string', required: true },
+    html_key: { type: 'string' },
   },
   computedFields: {
     sourcePath: { type: 'string', resolve: derived('sourcePath') },
@@ -42,7 +45,6 @@ export const Post = defineDocumentType(() => ({
 export default makeSource({
   contentDirPath: STAGING_DIR,
   documentTypes: [Post],
-  markdown: configureMarkdown,
   // Bad content must fail the build, never vanish: contentlayer's defaults only warn and skip.
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',

@@ -6,13 +6,16 @@
  * instead of stopping at the first. `npm run check` is this plus the checks
  * across posts; the build stages its result for contentlayer.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { runBodyJobs, type BodyJob } from './body-jobs';
 import { ContentError, postSlug } from './content-rules';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from './markdown/links';
-import { derivePostFields, type BodyFactsCache, type DerivedFields } from './post-fields';
+import { stagedName } from './content-staging';
+import { bodyFactsKey, derivePostFields, type BodyFacts, type BodyFactsCache, type DerivedFields } from './post-fields';
 import { postPath } from './urls';
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -34,6 +37,10 @@ export interface LoadedPost {
   fields: DerivedFields;
   /** Key of the body's facts in the cache. */
   factsKey: string;
+  /** The body as HTML, when the step renders (builds, not `npm run check`). */
+  html?: string;
+  /** What the HTML was rendered from: a rebuild reuses it while this is unchanged. */
+  htmlKey?: string;
   links: PostLink[];
   anchors: string[];
 }
@@ -52,6 +59,8 @@ export interface ContentOptions {
   liquid: Omit<LiquidSiteOptions, 'posts' | 'contentDirName' | 'includesDir'>;
   /** Facts of bodies already parsed (kept on disk by the content step). */
   cache?: BodyFactsCache;
+  /** Render each body to HTML, reusing the previous rendering of a post while its key is unchanged. */
+  html?: { previous: (stagedName: string) => { key: string; html: string } | undefined };
 }
 
 /** Post-like files under a folder, relative to it, sorted. */
@@ -81,7 +90,28 @@ interface ParsedFile {
   frontMatter: FrontMatter;
 }
 
-export function loadContent(options: ContentOptions): ContentSource {
+/**
+ * What a post's HTML depends on besides its body and path: the markdown pipeline's code and the
+ * files posts show (an image's size is read from its file).
+ */
+function renderingSignature(contentDir: string): string {
+  const hash = createHash('sha1');
+  const markdownDir = path.join(import.meta.dirname, 'markdown');
+  for (const file of readdirSync(markdownDir).sort()) hash.update(file).update(readFileSync(path.join(markdownDir, file)));
+  for (const dir of [contentDir, 'public']) {
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || POST_FILE.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if (file.includes(`${path.sep}content-assets${path.sep}`)) continue;
+      const { size, mtimeMs } = statSync(file);
+      hash.update(`${file}\0${size}\0${mtimeMs}\0`);
+    }
+  }
+  return hash.digest('base64url');
+}
+
+export async function loadContent(options: ContentOptions): Promise<ContentSource> {
   const problems: string[] = [];
   const parsed: ParsedFile[] = [];
   const files = existsSync(options.contentDir) ? listFiles(options.contentDir) : [];
@@ -124,8 +154,7 @@ export function loadContent(options: ContentOptions): ContentSource {
     }),
   });
 
-  const posts: LoadedPost[] = [];
-  for (const file of parsed) {
+  const rendered = parsed.map((file) => {
     let body = file.body;
     if (file.frontMatter.render_with_liquid !== false) {
       try {
@@ -136,10 +165,42 @@ export function loadContent(options: ContentOptions): ContentSource {
         problems.push(`${file.sourcePath}:${file.bodyLineOffset + error.line}: liquid: ${error.detail}`);
       }
     }
-    const { fields, errors, facts, factsKey } = derivePostFields(file.frontMatter, body, file.sourcePath, options.excerptSeparator, options.cache);
+    return { file, body };
+  });
+
+  // Facts (and HTML) of changed bodies only, computed in parallel.
+  const signature = options.html ? renderingSignature(options.contentDir) : '';
+  const work = rendered.map(({ file, body }) => {
+    const separator = file.frontMatter.excerpt_separator ?? options.excerptSeparator;
+    const factsKey = bodyFactsKey(body, separator);
+    const staged = stagedName(file.relativePath);
+    const htmlKey = options.html ? createHash('sha1').update(`${signature}\0${staged}\0${body}`).digest('base64url') : undefined;
+    const previous = options.html?.previous(staged);
+    return { file, body, separator, factsKey, staged, htmlKey, facts: options.cache?.get(factsKey), html: previous && previous.key === htmlKey ? previous.html : undefined };
+  });
+  const jobs: BodyJob[] = [];
+  const jobOwners: (typeof work)[number][] = [];
+  for (const item of work) {
+    const needsHtml = Boolean(options.html) && item.html === undefined;
+    if (item.facts && !needsHtml) continue;
+    jobs.push({ body: item.body, excerptSeparator: item.separator, relativePath: item.staged, facts: !item.facts, html: needsHtml });
+    jobOwners.push(item);
+  }
+  (await runBodyJobs(jobs)).forEach((result, index) => {
+    const item = jobOwners[index]!;
+    if (result.facts) {
+      item.facts = result.facts;
+      options.cache?.set(item.factsKey, result.facts);
+    }
+    if (result.html !== undefined) item.html = result.html;
+  });
+
+  const posts: LoadedPost[] = [];
+  for (const { file, body, factsKey, htmlKey, html, facts } of work) {
+    const { fields, errors } = derivePostFields(file.frontMatter, facts as BodyFacts, file.sourcePath);
     for (const error of errors) problems.push(`${file.sourcePath}:${fieldLine(file.yaml, error.field)}: ${error.field}: ${error.detail}`);
-    if (!fields || !facts) continue;
-    posts.push({ ...file, body, fields, factsKey, links: facts.links, anchors: facts.anchors });
+    if (!fields) continue;
+    posts.push({ ...file, body, fields, factsKey, html, htmlKey, links: facts!.links, anchors: facts!.anchors });
   }
   return { posts, problems };
 }

@@ -1,10 +1,12 @@
 /**
- * The folder contentlayer reads is a staged copy of the author's posts, as
- * lib/content-source.ts read them: `.markdown` staged as `.md` (contentlayer
- * only globs `.md`), LF line endings, Liquid rendered, and two fields added to
- * the front matter: `source_path` (so every message names the author's file)
- * and `derived` (every derived field, computed once in lib/post-fields.ts).
- * Unchanged posts are not rewritten, which keeps contentlayer's cache warm.
+ * The folder contentlayer reads: one JSON document per post, as
+ * lib/content-source.ts read, checked and rendered it: the front matter as
+ * written, `source_path` (so every message names the author's file), `derived`
+ * (every derived field, computed once in lib/post-fields.ts), and `html` (the
+ * body rendered by our markdown pipeline, with the `html_key` it was rendered
+ * from, so a rebuild renders only changed posts). contentlayer types and loads
+ * them; it does not render markdown, which made it slow and superlinear at
+ * scale. Unchanged posts are not rewritten.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,14 +14,30 @@ import type { LoadedPost } from './content-source';
 
 export const STAGING_DIR = '.content/posts';
 
-/** The staged file name: `.markdown` becomes `.md`; everything else keeps its path. */
+/** The staged document's name: the post's path with `.json` for `.md` or `.markdown`. */
 export function stagedName(relativePath: string): string {
-  return relativePath.replace(/\.markdown$/i, '.md');
+  return relativePath.replace(/\.(md|markdown)$/i, '.json');
 }
 
-/** The staged text of a post: its front matter as written plus `source_path` and `derived`, and its rendered body. */
+/** The staged document of a post. */
 export function stagedText(post: LoadedPost): string {
-  return `---\nsource_path: ${JSON.stringify(post.sourcePath)}\nderived: ${JSON.stringify(post.fields)}\n${post.yaml}---\n${post.body}`;
+  return JSON.stringify({
+    ...post.frontMatter,
+    source_path: post.sourcePath,
+    derived: post.fields,
+    html: post.html ?? '',
+    html_key: post.htmlKey ?? '',
+  });
+}
+
+/** The HTML a staged document holds and the key it was rendered from, to reuse while the key is unchanged. */
+export function previousHtml(stagingDir: string, name: string): { key: string; html: string } | undefined {
+  try {
+    const staged = JSON.parse(readFileSync(path.join(stagingDir, name), 'utf8')) as { html?: string; html_key?: string };
+    return staged.html_key && staged.html !== undefined ? { key: staged.html_key, html: staged.html } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function listFiles(dir: string): string[] {
@@ -45,7 +63,7 @@ export function stageContent(posts: readonly LoadedPost[], stagingDir: string): 
   for (const post of posts) {
     const name = stagedName(post.relativePath);
     const other = wanted.get(name);
-    if (other) problems.push(`${post.sourcePath}:1: file: ${other.sourcePath} has the same name; keep one of them`);
+    if (other) problems.push(`${post.sourcePath}:1: file: ${other.sourcePath} is the same post under another extension; keep one of them`);
     else wanted.set(name, post);
   }
 

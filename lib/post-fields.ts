@@ -52,18 +52,14 @@ export type BodyFactsCache = Map<string, BodyFacts>;
 export const bodyFactsKey = (body: string, excerptSeparator: string | undefined) =>
   createHash('sha1').update(`${excerptSeparator ?? ''}\0${body}`).digest('base64url');
 
-export function bodyFacts(body: string, excerptSeparator: string | undefined, cache?: BodyFactsCache): BodyFacts {
-  const key = bodyFactsKey(body, excerptSeparator);
-  const cached = cache?.get(key);
-  if (cached) return cached;
-  const facts: BodyFacts = {
+/** Reads the facts from the body (one markdown parse, shared by every reader through lib/markdown/parse.ts). */
+export function computeBodyFacts(body: string, excerptSeparator: string | undefined): BodyFacts {
+  return {
     excerpt: excerptText(body, excerptSeparator),
     headings: extractHeadings(body),
     readingMinutes: readingMinutes(markdownPlainText(body)),
     ...postLinks(body),
   };
-  cache?.set(key, facts);
-  return facts;
 }
 
 /**
@@ -72,11 +68,9 @@ export function bodyFacts(body: string, excerptSeparator: string | undefined, ca
  */
 export function derivePostFields(
   frontMatter: FrontMatter,
-  body: string,
+  facts: BodyFacts,
   sourcePath: string,
-  excerptSeparator: string | undefined,
-  cache?: BodyFactsCache,
-): { fields: DerivedFields | null; errors: ContentError[]; facts: BodyFacts | null; factsKey: string } {
+): { fields: DerivedFields | null; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const rule = <T>(field: string, compute: () => T, fallback: T): T => {
     try {
@@ -93,15 +87,10 @@ export function derivePostFields(
   const updatedAt = updatedRaw === undefined ? null : rule(updatedField, () => parsePostDate(updatedRaw), null);
   const categoryRefs = rule('categories', () => postCategories(frontMatter.categories, frontMatter.category), []);
   if (!frontMatter.title.trim()) errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
-  const separator = frontMatter.excerpt_separator ?? excerptSeparator;
-  const factsKey = bodyFactsKey(body, separator);
-  if (errors.length > 0 || !publishedAt) return { fields: null, errors, facts: null, factsKey };
+  if (errors.length > 0 || !publishedAt) return { fields: null, errors };
 
   const ownExcerpt = frontMatter.excerpt?.trim() ?? '';
-  const facts = bodyFacts(body, separator, cache);
   return {
-    facts,
-    factsKey,
     fields: {
       sourcePath,
       postSlug: slug,

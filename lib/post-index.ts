@@ -23,7 +23,8 @@ export interface SourcePost {
   headings: TocHeading[];
   /** The excerpt was written in front matter (not taken from the body). */
   hasOwnExcerpt?: boolean;
-  body: { html: string };
+  /** The body as HTML (rendered by the content step). */
+  html: string;
 }
 
 export interface PostSummary {
@@ -174,7 +175,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     const source = visible[position]!;
     postBySlug.set(summary.slug, {
       ...summary,
-      html: withBasePath(source.body.html, options.basePath ?? ''),
+      html: withBasePath(source.html, options.basePath ?? ''),
       lead: source.hasOwnExcerpt ? summary.excerpt : null,
       headings: source.headings ?? [],
       previous: posts[position + 1] ?? null,

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { ContentError } from '../lib/content-rules';
 import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content-source';
 import { syncContentAssets } from '../lib/content-assets';
-import { stageContent, STAGING_DIR } from '../lib/content-staging';
+import { previousHtml, stageContent, STAGING_DIR } from '../lib/content-staging';
 import { FEED_FILES } from '../lib/feed-files';
 import { checkLinks } from '../lib/link-check';
 import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
@@ -49,9 +49,11 @@ function writeCache(current: ContentSource, cache: BodyFactsCache): void {
 }
 const cache = readCache();
 
-function load(): ContentSource {
+function load(): Promise<ContentSource> {
   return loadContent({
     cache,
+    // `npm run check` needs no HTML; builds render only the posts whose body (or pipeline, or images) changed.
+    html: mode === 'check' ? undefined : { previous: (name) => previousHtml(STAGING_DIR, name) },
     contentDir,
     displayDir: siteConfig.contentDir,
     excerptSeparator: siteConfig.excerptSeparator,
@@ -87,7 +89,7 @@ function crossPostProblems({ posts }: ContentSource): string[] {
   let index: PostIndex;
   try {
     index = buildPostIndex(
-      posts.map((post) => ({ ...post.fields, title: post.frontMatter.title, body: { html: '' } })),
+      posts.map((post) => ({ ...post.fields, title: post.frontMatter.title, html: '' })),
       publishOptions,
     );
   } catch (error) {
@@ -130,7 +132,7 @@ if (!existsSync(contentDir)) {
 }
 
 const started = performance.now();
-const source = load();
+const source = await load();
 writeCache(source, cache);
 const problems = [...source.problems, ...crossPostProblems(source)];
 if (source.posts.length === 0 && source.problems.length === 0) problems.push(`${siteConfig.contentDir}: no posts found; add a .md file or set CONTENT_DIR`);
@@ -153,8 +155,8 @@ if (mode === 'check') {
   let timer: NodeJS.Timeout | undefined;
   const restage = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const next = load();
+    timer = setTimeout(async () => {
+      const next = await load();
       writeCache(next, cache);
       stage(next, [...next.problems, ...crossPostProblems(next)]);
     }, 100);

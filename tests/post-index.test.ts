@@ -15,7 +15,7 @@ function source(overrides: Partial<SourcePost> & { postSlug: string; date?: stri
     readingMinutes: 1,
     isDraft: false,
     headings: [],
-    body: { html: '<p>body</p>' },
+    html: '<p>body</p>',
     ...rest,
   };
 }
@@ -168,7 +168,7 @@ describe('buildPostIndex', () => {
   });
 
   it('adds the base path to root-relative links in post bodies', () => {
-    const index = buildPostIndex([source({ postSlug: 'a', body: { html: '<a href="/posts/b/">b</a>' } })], { ...options, basePath: '/blog' });
+    const index = buildPostIndex([source({ postSlug: 'a', html: '<a href="/posts/b/">b</a>' })], { ...options, basePath: '/blog' });
     assert.equal(index.postBySlug.get('a')?.html, '<a href="/blog/posts/b/">b</a>');
   });
 

@@ -1,0 +1,70 @@
+/**
+ * The expensive part of the content step, run in parallel: reading each
+ * changed body's facts (one markdown parse) and, for builds, rendering its HTML
+ * (the markdown pipeline with highlighting). Jobs are split over one process
+ * per core (scripts/content-worker.ts); a handful run in this process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { renderMarkdown } from './markdown/render';
+import { computeBodyFacts, type BodyFacts } from './post-fields';
+
+export interface BodyJob {
+  body: string;
+  excerptSeparator?: string;
+  /** The staged path of the post (images beside it resolve from it). */
+  relativePath: string;
+  facts: boolean;
+  html: boolean;
+}
+
+export interface BodyJobResult {
+  facts?: BodyFacts;
+  html?: string;
+}
+
+export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
+  return {
+    facts: job.facts ? computeBodyFacts(job.body, job.excerptSeparator) : undefined,
+    html: job.html ? await renderMarkdown(job.body, job.relativePath) : undefined,
+  };
+}
+
+/** Below this many jobs, starting worker processes costs more than it saves. */
+const IN_PROCESS_JOBS = 24;
+
+export async function runBodyJobs(jobs: BodyJob[]): Promise<BodyJobResult[]> {
+  const workers = Math.min(availableParallelism(), Math.ceil(jobs.length / IN_PROCESS_JOBS));
+  if (workers <= 1) {
+    const results: BodyJobResult[] = [];
+    for (const job of jobs) results.push(await runBodyJob(job));
+    return results;
+  }
+  const folder = mkdtempSync(path.join(tmpdir(), 'blog-body-jobs-'));
+  try {
+    // Interleaved, so long and short posts spread evenly.
+    const parts = Array.from({ length: workers }, (_, part) => jobs.filter((_job, index) => index % workers === part));
+    const outputs = await Promise.all(
+      parts.map((part, index) => {
+        const input = path.join(folder, `in-${index}.json`);
+        const output = path.join(folder, `out-${index}.json`);
+        writeFileSync(input, JSON.stringify(part));
+        return new Promise<BodyJobResult[]>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'content-worker.ts'), input, output], { stdio: 'inherit' });
+          child.on('error', reject);
+          child.on('exit', (code) => {
+            if (code === 0) resolve(JSON.parse(readFileSync(output, 'utf8')) as BodyJobResult[]);
+            else reject(new Error(`content worker ${index} exited with ${code}`));
+          });
+        });
+      }),
+    );
+    const results: BodyJobResult[] = new Array(jobs.length);
+    outputs.forEach((part, partIndex) => part.forEach((result, index) => (results[index * workers + partIndex] = result)));
+    return results;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * A post body to HTML with the one markdown pipeline (lib/markdown/pipeline.ts).
+ * The content step renders every post itself, in parallel and only when its body
+ * changed (scripts/content-worker.ts), and hands contentlayer the result.
+ */
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { configureMarkdown } from './pipeline';
+
+let processor: ReturnType<typeof unified> | undefined;
+
+/** `relativePath` is the post's staged path in the content folder: images beside it are resolved from it. */
+export async function renderMarkdown(body: string, relativePath: string): Promise<string> {
+  if (!processor) {
+    processor = unified();
+    configureMarkdown(processor);
+  }
+  const file = new VFile({ value: body, data: { rawDocumentData: { sourceFilePath: relativePath } } });
+  return String(await processor.process(file));
+}

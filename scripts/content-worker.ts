@@ -1,0 +1,13 @@
+/**
+ * One worker of the content step (lib/body-jobs.ts): reads a JSON list of body
+ * jobs, writes the list of results. `node --import tsx scripts/content-worker.ts <in> <out>`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { runBodyJob, type BodyJob, type BodyJobResult } from '../lib/body-jobs';
+
+const [input, output] = process.argv.slice(2);
+if (!input || !output) throw new Error('usage: content-worker.ts <jobs.json> <results.json>');
+const jobs = JSON.parse(readFileSync(input, 'utf8')) as BodyJob[];
+const results: BodyJobResult[] = [];
+for (const job of jobs) results.push(await runBodyJob(job));
+writeFileSync(output, JSON.stringify(results));

@@ -1,11 +1,14 @@
 /**
- * Share images (Open Graph / Twitter, 1200×630), drawn at build time with
- * next/og and fonts bundled from npm (nothing is downloaded while building).
+ * Share images (Open Graph / Twitter, 1200×630), drawn after the export by
+ * scripts/post-export.ts with satori (layout to SVG) and resvg (SVG to PNG),
+ * fonts from npm (nothing is downloaded while building). Each image is cached by
+ * what it shows (lib/share-images.ts), so a rebuild draws only new or changed ones.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ImageResponse } from 'next/og';
-import { siteConfig } from '@/site.config';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { siteConfig } from '../site.config';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
 
@@ -25,16 +28,16 @@ function loadFonts() {
   return fontsPromise;
 }
 
-interface ShareImageInput {
+export interface ShareImageInput {
   title: string;
   categories?: string[];
   /** Shown small above the title, e.g. the date. */
   kicker?: string;
 }
 
-export async function shareImageResponse({ title, categories = [], kicker }: ShareImageInput): Promise<ImageResponse> {
+export async function renderShareImage({ title, categories = [], kicker }: ShareImageInput): Promise<Buffer> {
   const fontSize = title.length > 80 ? 52 : title.length > 50 ? 62 : 72;
-  return new ImageResponse(
+  const svg = await satori(
     (
       <div
         style={{
@@ -69,4 +72,5 @@ export async function shareImageResponse({ title, categories = [], kicker }: Sha
     ),
     { ...SHARE_IMAGE_SIZE, fonts: await loadFonts() },
   );
+  return new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
 }

@@ -5,27 +5,31 @@
  *    and listed in out/_redirects (`from to 301` per line, the format Netlify and
  *    Cloudflare Pages read; the CloudFront function and nginx config read it too);
  * 2. pages as plain documents: Next's runtime and RSC payload removed (lib/static-pages.ts);
- * 3. the Pagefind search index in out/pagefind/. Only post pages are indexed
+ * 3. share images, one per post and one for the site (lib/share-images.ts, cached);
+ * 4. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { formatDay } from '../lib/format';
 import { buildPostIndex, type SourcePost } from '../lib/post-index';
 import { publishOptions } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
 import { isRscPayloadFile, RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
-import { absoluteUrl } from '../lib/urls';
+import { writeShareImages } from '../lib/share-images';
+import { absoluteUrl, postShareImagePath } from '../lib/urls';
 import { siteConfig } from '../site.config';
 
 const OUT = 'out';
 
+const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
+// The same publish rule as every page: no redirect or share image for a post that is not published.
+const { posts } = buildPostIndex(sources, publishOptions);
+
 function writeRedirects(): number {
-  const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
   const permalinkBySlug = new Map(sources.map((source) => [source.postSlug, source.permalink]));
   const sourceBySlug = new Map(sources.map((source) => [source.postSlug, source]));
-  // The same publish rule as every page: no redirect to a post that is not published.
-  const { posts } = buildPostIndex(sources, publishOptions);
   const redirects = buildRedirects(
     posts.map((post) => ({
       url: post.url,
@@ -76,6 +80,19 @@ function removeFrameworkRuntime(): { pages: number; payloads: number } {
   return { pages, payloads };
 }
 
+/** The site's share image and one per published post (lib/share-images.ts), drawn only when not cached. */
+function shareImages(): Promise<number> {
+  return writeShareImages([
+    { file: path.join(OUT, 'share-image.png'), title: siteConfig.description, kicker: siteConfig.title },
+    ...posts.map((post) => ({
+      file: path.join(OUT, postShareImagePath(post.slug)),
+      title: post.title,
+      kicker: formatDay(post.date.day),
+      categories: post.categories.map((category) => category.name),
+    })),
+  ]);
+}
+
 async function indexSearch(): Promise<number> {
   const { index, errors: createErrors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${createErrors.join('; ')}`);
@@ -94,6 +111,9 @@ try {
   started = performance.now();
   const stripped = removeFrameworkRuntime();
   console.log(`Plain pages: runtime removed from ${stripped.pages} pages, ${stripped.payloads} RSC payload files deleted, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  const drawn = await shareImages();
+  console.log(`Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const pages = await indexSearch();
   console.log(`Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`);

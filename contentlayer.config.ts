@@ -6,9 +6,10 @@ import type { DerivedFields } from './lib/post-fields';
 /**
  * contentlayer reads the staged posts (lib/content-staging.ts): one JSON
  * document per post that has passed the content check, carrying `derived` (the
- * fields computed once by lib/post-fields.ts) and `html` (the body rendered by
- * lib/markdown/pipeline.ts in the content step, in parallel and only when it
- * changed). contentlayer validates and types them into `contentlayer/generated`.
+ * fields computed once by lib/post-fields.ts) and `html_file` (the body, rendered
+ * by lib/markdown/pipeline.ts in the content step, in parallel and only when it
+ * changed). contentlayer validates and types them into `contentlayer/generated`,
+ * which every page imports: it holds no post body, so it stays small at any size.
  */
 const frontMatterFields = Object.fromEntries(
   Object.entries(FRONT_MATTER_FIELDS).map(([name, spec]) => [name, { type: spec.type, required: 'required' in spec && spec.required }]),
@@ -25,11 +26,13 @@ export const Post = defineDocumentType(() => ({
     // Written by the staging step, not by authors.
     source_path: { type: 'string', required: true },
     derived: { type: 'json', required: true },
-    html: { type: 'string', required: true },
+    // The body's HTML is in .content/html/<html_file>, read by the page that shows it (lib/posts.ts).
+    html_file: { type: 'string', required: true },
     html_key: { type: 'string' },
   },
   computedFields: {
     sourcePath: { type: 'string', resolve: derived('sourcePath') },
+    htmlFile: { type: 'string', resolve: (post) => post.html_file },
     postSlug: { type: 'string', resolve: derived('postSlug') },
     publishedAt: { type: 'json', resolve: derived('publishedAt') },
     updatedAt: { type: 'json', resolve: derived('updatedAt') },

@@ -13,28 +13,34 @@ import path from 'node:path';
 import type { LoadedPost } from './content-source';
 
 export const STAGING_DIR = '.content/posts';
+/** Each post's HTML, beside the staged documents: pages read one body, never all of them. */
+export const HTML_DIR = '.content/html';
 
 /** The staged document's name: the post's path with `.json` for `.md` or `.markdown`. */
 export function stagedName(relativePath: string): string {
   return relativePath.replace(/\.(md|markdown)$/i, '.json');
 }
 
-/** The staged document of a post. */
-export function stagedText(post: LoadedPost): string {
+/** The file of a post's HTML in HTML_DIR. */
+export const htmlName = (name: string) => name.replace(/\.json$/, '.html');
+
+/** The staged document of a post: the slim part, with the name of its HTML file. */
+export function stagedText(post: LoadedPost, name: string): string {
   return JSON.stringify({
     ...post.frontMatter,
     source_path: post.sourcePath,
     derived: post.fields,
-    html: post.html ?? '',
+    html_file: htmlName(name),
     html_key: post.htmlKey ?? '',
   });
 }
 
-/** The HTML a staged document holds and the key it was rendered from, to reuse while the key is unchanged. */
-export function previousHtml(stagingDir: string, name: string): { key: string; html: string } | undefined {
+/** The HTML staged for a post and the key it was rendered from, to reuse while the key is unchanged. */
+export function previousHtml(stagingDir: string, htmlDir: string, name: string): { key: string; html: string } | undefined {
   try {
-    const staged = JSON.parse(readFileSync(path.join(stagingDir, name), 'utf8')) as { html?: string; html_key?: string };
-    return staged.html_key && staged.html !== undefined ? { key: staged.html_key, html: staged.html } : undefined;
+    const staged = JSON.parse(readFileSync(path.join(stagingDir, name), 'utf8')) as { html_key?: string };
+    if (!staged.html_key) return undefined;
+    return { key: staged.html_key, html: readFileSync(path.join(htmlDir, htmlName(name)), 'utf8') };
   } catch {
     return undefined;
   }
@@ -57,7 +63,7 @@ export interface StagingResult {
   problems: string[];
 }
 
-export function stageContent(posts: readonly LoadedPost[], stagingDir: string): StagingResult {
+export function stageContent(posts: readonly LoadedPost[], stagingDir: string, htmlDir: string): StagingResult {
   const wanted = new Map<string, LoadedPost>();
   const problems: string[] = [];
   for (const post of posts) {
@@ -69,7 +75,9 @@ export function stageContent(posts: readonly LoadedPost[], stagingDir: string): 
 
   let written = 0;
   for (const [name, post] of wanted) {
-    const text = stagedText(post);
+    // The HTML first: contentlayer (watching in dev) sees the document change only once its HTML is there.
+    writeIfChanged(path.join(htmlDir, htmlName(name)), post.html ?? '');
+    const text = stagedText(post, name);
     const target = path.join(stagingDir, name);
     let current: string | undefined;
     try {
@@ -89,5 +97,17 @@ export function stageContent(posts: readonly LoadedPost[], stagingDir: string): 
     rmSync(path.join(stagingDir, name));
     removed += 1;
   }
+  const wantedHtml = new Set([...wanted.keys()].map(htmlName));
+  for (const name of listFiles(htmlDir)) if (!wantedHtml.has(name)) rmSync(path.join(htmlDir, name));
   return { written, removed, problems };
+}
+
+function writeIfChanged(file: string, text: string): void {
+  try {
+    if (readFileSync(file, 'utf8') === text) return;
+  } catch {
+    // not written yet
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }

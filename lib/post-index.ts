@@ -23,8 +23,9 @@ export interface SourcePost {
   headings: TocHeading[];
   /** The excerpt was written in front matter (not taken from the body). */
   hasOwnExcerpt?: boolean;
-  /** The body as HTML (rendered by the content step). */
-  html: string;
+  /** The body as HTML, or the file it is in (written by the content step, read with `readHtml`). */
+  html?: string;
+  htmlFile?: string;
 }
 
 export interface PostSummary {
@@ -92,6 +93,11 @@ export interface IndexOptions {
   categoryLabels: Record<string, string>;
   /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
   basePath?: string;
+  /**
+   * Reads a post's HTML from its `htmlFile`, when a page asks for it: listings never load a body, so the
+   * pages' data holds no post body (lib/posts.ts).
+   */
+  readHtml?: (htmlFile: string) => string;
 }
 
 export const RELATED_COUNT = 3;
@@ -170,12 +176,19 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
   );
 
   const relatedOf = relatedPostsFinder(posts);
+  const htmlOf = (source: SourcePost) => {
+    const html = source.html ?? (source.htmlFile && options.readHtml ? options.readHtml(source.htmlFile) : '');
+    return withBasePath(html, options.basePath ?? '');
+  };
   const postBySlug = new Map<string, Post>();
   posts.forEach((summary, position) => {
     const source = visible[position]!;
     postBySlug.set(summary.slug, {
       ...summary,
-      html: withBasePath(source.html, options.basePath ?? ''),
+      // Read when a page uses it: only the post's own page and the newest posts' feed entries do.
+      get html() {
+        return htmlOf(source);
+      },
       lead: source.hasOwnExcerpt ? summary.excerpt : null,
       headings: source.headings ?? [],
       previous: posts[position + 1] ?? null,

@@ -2,13 +2,21 @@
  * The only door to posts. Every page, feed, sitemap and static-params list
  * reads from here, so the publish rule is applied in exactly one place.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { allPosts } from 'contentlayer/generated';
+import { HTML_DIR } from './content-staging';
 import { publishOptions } from './publish-options';
 import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
 
 export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './post-index';
 
-const index = buildPostIndex(allPosts as unknown as SourcePost[], publishOptions);
+// The generated data is the slim part of each post (fields, no body), so every page imports it cheaply;
+// a post's HTML is read from its file by the one page (and feed entry) that shows it.
+const index = buildPostIndex(allPosts as unknown as SourcePost[], {
+  ...publishOptions,
+  readHtml: (htmlFile) => readFileSync(path.join(process.cwd(), HTML_DIR, htmlFile), 'utf8'),
+});
 
 /** Every published post, newest first. */
 export function getPosts(): PostSummary[] {

@@ -37,7 +37,7 @@ const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 // The steps of `npm run build`, run one by one so each is timed.
 const STEPS = [
   { name: 'check + stage (Liquid, fields, links)', command: bin('tsx'), args: ['scripts/content.ts', '--stage'] },
-  { name: 'contentlayer2 build', command: bin('contentlayer2'), args: ['build'] },
+  { name: 'contentlayer2 build', command: process.execPath, args: ['scripts/contentlayer.mjs', 'build'] },
   { name: 'next build', command: bin('next'), args: ['build'] },
   { name: 'post-export (redirects, plain pages, search)', command: bin('tsx'), args: ['scripts/post-export.ts'] },
 ];

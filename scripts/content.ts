@@ -172,7 +172,7 @@ if (mode === 'check') {
   console.log(`Content OK: ${summary()}; staged ${staged.written} changed files`);
   const assets = syncContentAssets(contentDir, path.join('public', CONTENT_ASSETS_PATH));
   if (!process.argv.includes('--stage')) {
-    const contentlayer = spawnSync(path.join('node_modules', '.bin', 'contentlayer2'), ['build'], { stdio: 'inherit' });
+    const contentlayer = spawnSync(process.execPath, [path.join('scripts', 'contentlayer.mjs'), 'build'], { stdio: 'inherit' });
     if (contentlayer.status !== 0) process.exit(contentlayer.status ?? 1);
     // contentlayer must have read every staged post: none may go missing between the check and the pages.
     const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as { sourcePath: string }[];

@@ -14,7 +14,7 @@ if (first.status !== 0) process.exit(first.status ?? 1);
 const children = [
   // Posts are staged into .content/posts (lib/content-staging.ts), which contentlayer watches.
   spawn(bin('tsx'), ['scripts/content.ts', '--watch'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } }),
-  spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit' }),
+  spawn(process.execPath, ['scripts/contentlayer.mjs', 'dev'], { stdio: 'inherit' }),
   spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' }),
 ];
 const stop = (code) => {

@@ -2,8 +2,8 @@
  * Every share image of the export: one per published post and one for the
  * site, written by scripts/post-export.ts. An image is cached in
  * .cache/share-images/ by a hash of what it shows and of the drawing code, so
- * a rebuild draws only new or changed images; many images are drawn by one
- * worker process per core (scripts/share-image-worker.ts).
+ * a rebuild draws only new or changed images; many images are drawn by
+ * short-lived worker processes, one per core at a time (scripts/share-image-worker.ts).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -28,6 +28,11 @@ export async function drawShareImages(jobs: [ShareImageInput, string][]): Promis
 }
 
 const IN_PROCESS_IMAGES = 16;
+/**
+ * Images one worker process draws before it exits: resvg-js keeps each image's pixels (~3 MB) until its
+ * process ends, whatever the garbage collector does, so workers are short-lived to keep memory flat.
+ */
+const IMAGES_PER_WORKER = 100;
 
 /** Writes every target, drawing only what the cache lacks; returns how many were drawn. */
 export async function writeShareImages(targets: ShareImageTarget[], cacheDir = SHARE_IMAGE_CACHE): Promise<number> {
@@ -41,22 +46,27 @@ export async function writeShareImages(targets: ShareImageTarget[], cacheDir = S
   const missing = [...new Map(withCache.filter((item) => !existsSync(item.cacheFile)).map((item) => [item.cacheFile, item])).values()];
   const jobs = missing.map(({ target, cacheFile }): [ShareImageInput, string] => [{ title: target.title, kicker: target.kicker, categories: target.categories }, cacheFile]);
 
-  const workers = Math.min(availableParallelism(), Math.ceil(jobs.length / IN_PROCESS_IMAGES));
-  if (workers <= 1) await drawShareImages(jobs);
+  if (jobs.length <= IN_PROCESS_IMAGES) await drawShareImages(jobs);
   else {
     const folder = mkdtempSync(path.join(tmpdir(), 'blog-share-images-'));
     try {
-      await Promise.all(
-        Array.from({ length: workers }, (_, part) => {
-          const input = path.join(folder, `jobs-${part}.json`);
-          writeFileSync(input, JSON.stringify(jobs.filter((_job, index) => index % workers === part)));
-          return new Promise<void>((resolve, reject) => {
+      const batches: [ShareImageInput, string][][] = [];
+      for (let start = 0; start < jobs.length; start += IMAGES_PER_WORKER) batches.push(jobs.slice(start, start + IMAGES_PER_WORKER));
+      // One worker per core at a time, each drawing one batch.
+      let next = 0;
+      const drawBatches = async () => {
+        while (next < batches.length) {
+          const batch = next++;
+          const input = path.join(folder, `jobs-${batch}.json`);
+          writeFileSync(input, JSON.stringify(batches[batch]));
+          await new Promise<void>((resolve, reject) => {
             const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'share-image-worker.ts'), input], { stdio: 'inherit' });
             child.on('error', reject);
-            child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`share image worker ${part} exited with ${status}`))));
+            child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`share image worker exited with ${status}`))));
           });
-        }),
-      );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, drawBatches));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

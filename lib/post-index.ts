@@ -4,23 +4,15 @@
  * previous/next and related posts. Pure over its input so the rules are
  * unit-tested without a build.
  */
-import { ContentError, type CategoryRef, type ParsedDate } from './content-rules';
+import { ContentError, type ParsedDate } from './content-rules';
 import { withBasePath } from './markdown/base-path';
 import type { TocHeading } from './markdown/headings';
+import type { DerivedFields } from './post-fields';
 import { categoryPath, postPath } from './urls';
 
-/** What contentlayer generates for one post (only the fields read here). */
-export interface SourcePost {
+/** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
+export interface SourcePost extends Omit<DerivedFields, 'hasOwnExcerpt'> {
   title: string;
-  sourcePath: string;
-  postSlug: string;
-  publishedAt: ParsedDate;
-  updatedAt: ParsedDate | null;
-  categoryRefs: CategoryRef[];
-  summary: string;
-  readingMinutes: number;
-  isDraft: boolean;
-  headings: TocHeading[];
   /** The excerpt was written in front matter (not taken from the body). */
   hasOwnExcerpt?: boolean;
   /** The body as HTML, or the file it is in (written by the content step, read with `readHtml`). */

@@ -6,22 +6,12 @@
  * category pages and its feed entries. Correctness at scale, not timing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { exportTo } from './export-to.mjs';
 
-export const SCALE_POSTS = 'e2e/.out/scale-posts';
-const target = 'e2e/.out/scale';
-
-rmSync(SCALE_POSTS, { recursive: true, force: true });
-const generated = spawnSync('node', ['scripts/generate-corpus.mjs', '--count', '300', '--out', SCALE_POSTS, '--seed', '300'], { stdio: 'inherit' });
+const POSTS = 'e2e/.out/scale-posts';
+rmSync(POSTS, { recursive: true, force: true });
+const generated = spawnSync('node', ['scripts/generate-corpus.mjs', '--count', '300', '--out', POSTS, '--seed', '300'], { stdio: 'inherit' });
 if (generated.status !== 0) process.exit(generated.status ?? 1);
-
-const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, CONTENT_DIR: SCALE_POSTS, BASE_PATH: '' } });
-if (result.status !== 0) process.exit(result.status ?? 1);
-if (!existsSync('out/index.html')) {
-  console.error('build-scale: the build wrote no out/index.html');
-  process.exit(1);
-}
-rmSync(target, { recursive: true, force: true });
-mkdirSync('e2e/.out', { recursive: true });
-renameSync('out', target);
-console.log(`Scale export written to ${target}`);
+exportTo('e2e/.out/scale', { CONTENT_DIR: POSTS, BASE_PATH: '' });
+console.log('Scale export written to e2e/.out/scale');

@@ -7,7 +7,7 @@
  *   node scripts/bench.mjs --posts 500 [--keep]
  *
  * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
- * 2. cold build: deletes .content/, .contentlayer/, .next/ and out/, then runs the
+ * 2. cold build: deletes .cache/, .content/, .contentlayer/, .next/ and out/, then runs the
  *    content check and staging, contentlayer2 build, next build and the post-export step with
  *    CONTENT_DIR set to the corpus, timing each step and sampling (every 100 ms)
  *    the summed RSS of the step's whole process tree;
@@ -370,8 +370,8 @@ async function main() {
     log(`Generating ${posts} posts in ${corpusDir}`);
     generateCorpus(posts, corpusDir);
 
-    log('Cold build (deleting .content/, .contentlayer/, .next/, out/)');
-    for (const dir of ['.content', '.contentlayer', '.next', 'out']) rmSync(dir, { recursive: true, force: true });
+    log('Cold build (deleting .cache/, .content/, .contentlayer/, .next/, out/)');
+    for (const dir of ['.cache', '.content', '.contentlayer', '.next', 'out']) rmSync(dir, { recursive: true, force: true });
     touchedBuild = true;
     const cold = await runBuild('cold', corpusDir);
     const exported = measureExport(path.join(ROOT, 'out'));

@@ -4,11 +4,10 @@
  * (the markdown pipeline with highlighting). Jobs are split over one process
  * per core (scripts/content-worker.ts); a handful run in this process.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { computeBodyFacts, type BodyFacts } from './post-fields';
+import { runWorkerBatches } from './workers';
 
 export interface BodyJob {
   body: string;
@@ -45,29 +44,10 @@ export async function runBodyJobs(jobs: BodyJob[]): Promise<BodyJobResult[]> {
     for (const job of jobs) results.push(await runBodyJob(job));
     return results;
   }
-  const folder = mkdtempSync(path.join(tmpdir(), 'blog-body-jobs-'));
-  try {
-    // Interleaved, so long and short posts spread evenly.
-    const parts = Array.from({ length: workers }, (_, part) => jobs.filter((_job, index) => index % workers === part));
-    const outputs = await Promise.all(
-      parts.map((part, index) => {
-        const input = path.join(folder, `in-${index}.json`);
-        const output = path.join(folder, `out-${index}.json`);
-        writeFileSync(input, JSON.stringify(part));
-        return new Promise<BodyJobResult[]>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'content-worker.ts'), input, output], { stdio: 'inherit' });
-          child.on('error', reject);
-          child.on('exit', (code) => {
-            if (code === 0) resolve(JSON.parse(readFileSync(output, 'utf8')) as BodyJobResult[]);
-            else reject(new Error(`content worker ${index} exited with ${code}`));
-          });
-        });
-      }),
-    );
-    const results: BodyJobResult[] = new Array(jobs.length);
-    outputs.forEach((part, partIndex) => part.forEach((result, index) => (results[index * workers + partIndex] = result)));
-    return results;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  // Interleaved, so long and short posts spread evenly.
+  const parts = Array.from({ length: workers }, (_, part) => jobs.filter((_job, index) => index % workers === part));
+  const outputs = await runWorkerBatches<BodyJob, BodyJobResult>(path.join('scripts', 'content-worker.ts'), parts);
+  const results: BodyJobResult[] = new Array(jobs.length);
+  outputs.forEach((part, partIndex) => part.forEach((result, index) => (results[index * workers + partIndex] = result)));
+  return results;
 }

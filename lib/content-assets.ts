@@ -3,8 +3,9 @@
  * public/content-assets/, where `next dev` and the export serve them; image
  * paths relative to a post are rewritten to that folder (lib/markdown/images.ts).
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './files';
 
 const ASSET = /\.(png|jpe?g|gif|webp|avif|svg|ico|mp4|webm|mp3|pdf|zip)$/i;
 
@@ -12,12 +13,11 @@ const ASSET = /\.(png|jpe?g|gif|webp|avif|svg|ico|mp4|webm|mp3|pdf|zip)$/i;
 export function syncContentAssets(contentDir: string, targetDir: string): number {
   rmSync(targetDir, { recursive: true, force: true });
   let copied = 0;
-  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !ASSET.test(entry.name)) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(targetDir, path.relative(contentDir, source));
+  for (const relative of listFiles(contentDir)) {
+    if (!ASSET.test(relative)) continue;
+    const target = path.join(targetDir, relative);
     mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(source, target);
+    copyFileSync(path.join(contentDir, relative), target);
     copied += 1;
   }
   return copied;

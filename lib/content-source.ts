@@ -7,10 +7,11 @@
  * across posts; the build stages its result for contentlayer.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { ContentError, postSlug } from './content-rules';
+import { listFiles } from './files';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from './markdown/links';
@@ -63,14 +64,6 @@ export interface ContentOptions {
   html?: { previous: (stagedName: string) => { key: string; html: string } | undefined };
 }
 
-/** Post-like files under a folder, relative to it, sorted. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /** The text as the rules read it: no byte order mark, LF line endings. */
 export function normaliseText(raw: string): string {
   return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -99,13 +92,10 @@ function renderingSignature(contentDir: string): string {
   const markdownDir = path.join(import.meta.dirname, 'markdown');
   for (const file of readdirSync(markdownDir).sort()) hash.update(file).update(readFileSync(path.join(markdownDir, file)));
   for (const dir of [contentDir, 'public']) {
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || POST_FILE.test(entry.name)) continue;
-      const file = path.join(entry.parentPath, entry.name);
-      if (file.includes(`${path.sep}content-assets${path.sep}`)) continue;
-      const { size, mtimeMs } = statSync(file);
-      hash.update(`${file}\0${size}\0${mtimeMs}\0`);
+    for (const relative of listFiles(dir)) {
+      if (POST_FILE.test(relative) || relative.startsWith('content-assets/')) continue;
+      const { size, mtimeMs } = statSync(path.join(dir, relative));
+      hash.update(`${dir}/${relative}\0${size}\0${mtimeMs}\0`);
     }
   }
   return hash.digest('base64url');
@@ -114,7 +104,7 @@ function renderingSignature(contentDir: string): string {
 export async function loadContent(options: ContentOptions): Promise<ContentSource> {
   const problems: string[] = [];
   const parsed: ParsedFile[] = [];
-  const files = existsSync(options.contentDir) ? listFiles(options.contentDir) : [];
+  const files = listFiles(options.contentDir);
 
   for (const relativePath of files) {
     const sourcePath = path.join(options.displayDir, relativePath);

@@ -8,9 +8,10 @@
  * them; it does not render markdown, which made it slow and superlinear at
  * scale. Unchanged posts are not rewritten.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPost } from './content-source';
+import { listFiles } from './files';
 
 export const STAGING_DIR = '.content/posts';
 /** Each post's HTML, beside the staged documents: pages read one body, never all of them. */
@@ -43,16 +44,6 @@ export function previousHtml(stagingDir: string, htmlDir: string, name: string):
     return { key: staged.html_key, html: readFileSync(path.join(htmlDir, htmlName(name)), 'utf8') };
   } catch {
     return undefined;
-  }
-}
-
-function listFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  } catch {
-    return [];
   }
 }
 

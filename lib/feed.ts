@@ -6,6 +6,7 @@
 import { Feed } from 'feed';
 import { siteConfig } from '@/site.config';
 import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
+import { escapeHtml } from './format';
 import { absolutizeUrls } from './markdown/base-path';
 import { getCategory, getPost, getPosts, type PostSummary } from './posts';
 import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
@@ -35,8 +36,6 @@ export function categoryFeedSource(slug: string): FeedSource | undefined {
     posts: category.posts,
   };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function buildFeed(source: FeedSource): Feed {
   const newest = source.posts[0];

@@ -4,6 +4,7 @@
  * `/:categories/:year/:month/:day/:title.html`. Pure, so the rules are unit-tested.
  */
 import { ContentError } from './content-rules';
+import { escapeHtml } from './format';
 
 export interface RedirectSource {
   url: string;
@@ -69,8 +70,6 @@ export function redirectFile(from: string): string {
   if (from.endsWith('/')) return `${from}index.html`;
   return /\.[a-z0-9]+$/i.test(from) ? from : `${from}/index.html`;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A redirect page for any static host: immediate meta refresh, canonical link, a plain link, not indexed. */
 export function redirectHtml(targetHref: string, canonicalUrl: string, siteTitle: string, iconHref: string): string {

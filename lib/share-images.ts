@@ -5,12 +5,11 @@
  * a rebuild draws only new or changed images; many images are drawn by
  * short-lived worker processes, one per core at a time (scripts/share-image-worker.ts).
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderShareImage, type ShareImageInput } from './share-image';
+import { runWorkerBatches } from './workers';
 
 export const SHARE_IMAGE_CACHE = '.cache/share-images';
 
@@ -48,28 +47,9 @@ export async function writeShareImages(targets: ShareImageTarget[], cacheDir = S
 
   if (jobs.length <= IN_PROCESS_IMAGES) await drawShareImages(jobs);
   else {
-    const folder = mkdtempSync(path.join(tmpdir(), 'blog-share-images-'));
-    try {
-      const batches: [ShareImageInput, string][][] = [];
-      for (let start = 0; start < jobs.length; start += IMAGES_PER_WORKER) batches.push(jobs.slice(start, start + IMAGES_PER_WORKER));
-      // One worker per core at a time, each drawing one batch.
-      let next = 0;
-      const drawBatches = async () => {
-        while (next < batches.length) {
-          const batch = next++;
-          const input = path.join(folder, `jobs-${batch}.json`);
-          writeFileSync(input, JSON.stringify(batches[batch]));
-          await new Promise<void>((resolve, reject) => {
-            const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'share-image-worker.ts'), input], { stdio: 'inherit' });
-            child.on('error', reject);
-            child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`share image worker exited with ${status}`))));
-          });
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, drawBatches));
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const batches: [ShareImageInput, string][][] = [];
+    for (let start = 0; start < jobs.length; start += IMAGES_PER_WORKER) batches.push(jobs.slice(start, start + IMAGES_PER_WORKER));
+    await runWorkerBatches(path.join('scripts', 'share-image-worker.ts'), batches);
   }
   for (const { target, cacheFile } of withCache) {
     mkdirSync(path.dirname(target.file), { recursive: true });

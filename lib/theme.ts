@@ -5,14 +5,8 @@
  */
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
+/** The localStorage key; public/site.js (the toggle) writes the same one. */
 export const THEME_STORAGE_KEY = 'theme';
 
-/** Applies a choice to <html>: the class for CSS, data-theme for the toggle. */
-export function applyTheme(root: HTMLElement, choice: ThemeChoice): void {
-  root.classList.remove('light', 'dark');
-  if (choice !== 'system') root.classList.add(choice);
-  root.dataset.theme = choice;
-}
-
-/** The same logic, inlined as a string: it must run before any bundle loads. */
+/** Applies the stored choice to <html> (the class for CSS, data-theme for the toggle), inlined: it must run before first paint. */
 export const THEME_SCRIPT = `(function(){var r=document.documentElement,t='system';try{t=localStorage.getItem('${THEME_STORAGE_KEY}')||'system'}catch(e){}if(t!=='light'&&t!=='dark')t='system';else r.classList.add(t);r.dataset.theme=t})()`;

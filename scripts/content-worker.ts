@@ -1,5 +1,5 @@
 /**
- * One worker of the content step (lib/body-jobs.ts): reads a JSON list of body
+ * One worker of the content step (lib/body-jobs.ts, through lib/workers.ts): reads a JSON list of body
  * jobs, writes the list of results. `node --import tsx scripts/content-worker.ts <in> <out>`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

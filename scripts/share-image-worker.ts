@@ -1,11 +1,13 @@
 /**
- * One worker of lib/share-images.ts: draws a JSON list of `[input, cacheFile]` jobs.
- * `node --import tsx scripts/share-image-worker.ts <jobs.json>`.
+ * One worker of lib/share-images.ts (through lib/workers.ts): draws a JSON list of
+ * `[input, cacheFile]` jobs. `node --import tsx scripts/share-image-worker.ts <jobs.json> <done.json>`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { drawShareImages } from '../lib/share-images';
 import type { ShareImageInput } from '../lib/share-image';
 
-const [input] = process.argv.slice(2);
-if (!input) throw new Error('usage: share-image-worker.ts <jobs.json>');
-await drawShareImages(JSON.parse(readFileSync(input, 'utf8')) as [ShareImageInput, string][]);
+const [input, output] = process.argv.slice(2);
+if (!input || !output) throw new Error('usage: share-image-worker.ts <jobs.json> <done.json>');
+const jobs = JSON.parse(readFileSync(input, 'utf8')) as [ShareImageInput, string][];
+await drawShareImages(jobs);
+writeFileSync(output, JSON.stringify(jobs.map(([, cacheFile]) => cacheFile)));

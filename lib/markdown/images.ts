@@ -2,7 +2,7 @@
  * Images in posts: lazy-loaded and decoded off the main thread, with width and
  * height read from the file (so the page does not shift while they load), and
  * an image path relative to the post (`./diagram.png`, `img/a.png`) pointed at
- * its copy under /content-assets/, which scripts/check-content.ts mirrors from
+ * its copy under /content-assets/, which the content step (scripts/content.ts) mirrors from
  * the content folder into public/. A missing file is the link check's to report.
  */
 import { readFileSync } from 'node:fs';

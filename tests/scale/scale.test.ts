@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { categorySlug, postCategories } from '../../lib/content-rules';
+import { isRscPayloadFile } from '../../lib/static-pages';
 
 const POSTS_DIR = 'e2e/.out/scale-posts';
 const OUT = 'e2e/.out/scale';
@@ -113,7 +114,7 @@ describe(`the export of ${posts.length} generated posts`, () => {
 
   it('serves every post page without the framework runtime, and keeps no RSC payload files', () => {
     for (const post of posts) assert.doesNotMatch(read(path.join('posts', post.slug, 'index.html')), /self\.__next_f|\/_next\/static\/[^"]*\.js/, post.slug);
-    const payloads = readdirSync(OUT, { recursive: true }).map(String).filter((file) => /(^|\/)(index|__next\.[^/]*)\.txt$/.test(file));
+    const payloads = readdirSync(OUT, { recursive: true }).map(String).filter(isRscPayloadFile);
     assert.deepEqual(payloads, []);
   });
 });

@@ -28,7 +28,6 @@ export const Post = defineDocumentType(() => ({
     derived: { type: 'json', required: true },
     // The body's HTML is in .content/html/<html_file>, read by the page that shows it (lib/posts.ts).
     html_file: { type: 'string', required: true },
-    html_key: { type: 'string' },
   },
   computedFields: {
     sourcePath: { type: 'string', resolve: derived('sourcePath') },

@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', 'out/**', '.contentlayer/**', 'e2e/.out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.bench/**', '.content/**'],
+    ignores: ['.next/**', 'out/**', '.contentlayer/**', 'e2e/.out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.bench/**', '.content/**', '.cache/**', 'deploy/aws/cdk.out/**', 'deploy/aws/node_modules/**'],
   },
   {
     rules: {

@@ -2,11 +2,13 @@
  * The folder contentlayer reads: one JSON document per post, as
  * lib/content-source.ts read, checked and rendered it: the front matter as
  * written, `source_path` (so every message names the author's file), `derived`
- * (every derived field, computed once in lib/post-fields.ts), and `html` (the
- * body rendered by our markdown pipeline, with the `html_key` it was rendered
- * from, so a rebuild renders only changed posts). contentlayer types and loads
- * them; it does not render markdown, which made it slow and superlinear at
- * scale. Unchanged posts are not rewritten.
+ * (every derived field, computed once in lib/post-fields.ts), and `html_file`
+ * (the body rendered by our markdown pipeline, in HTML_DIR). The key each body
+ * was rendered from is kept apart, in HTML_KEYS_FILE, so a rebuild renders only
+ * changed posts and a document changes only when its fields do (which lets a
+ * rebuild skip `next build`, lib/next-build-key.ts). contentlayer types and
+ * loads the documents; it does not render markdown, which made it slow and
+ * superlinear at scale. Unchanged files are not rewritten.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,11 +18,16 @@ import { listFiles } from './files';
 export const STAGING_DIR = '.content/posts';
 /** Each post's HTML, beside the staged documents: pages read one body, never all of them. */
 export const HTML_DIR = '.content/html';
+/** The key each post's HTML was rendered from (body, path, pipeline, assets), by staged name. */
+export const HTML_KEYS_FILE = '.content/html-keys.json';
 
 /** The staged document's name: the post's path with `.json` for `.md` or `.markdown`. */
 export function stagedName(relativePath: string): string {
   return relativePath.replace(/\.(md|markdown)$/i, '.json');
 }
+
+/** A post's staged HTML, by the `htmlFile` of its document (relative to the project, as every build step runs there). */
+export const readStagedHtml = (htmlFile: string) => readFileSync(path.join(HTML_DIR, htmlFile), 'utf8');
 
 /** The file of a post's HTML in HTML_DIR. */
 export const htmlName = (name: string) => name.replace(/\.json$/, '.html');
@@ -32,19 +39,26 @@ export function stagedText(post: LoadedPost, name: string): string {
     source_path: post.sourcePath,
     derived: post.fields,
     html_file: htmlName(name),
-    html_key: post.htmlKey ?? '',
   });
 }
 
-/** The HTML staged for a post and the key it was rendered from, to reuse while the key is unchanged. */
-export function previousHtml(stagingDir: string, htmlDir: string, name: string): { key: string; html: string } | undefined {
+/** Reads the HTML staged for a post and the key it was rendered from, to reuse while the key is unchanged. */
+export function previousHtmlReader(htmlDir: string, keysFile: string): (name: string) => { key: string; html: string } | undefined {
+  let keys: Record<string, string> = {};
   try {
-    const staged = JSON.parse(readFileSync(path.join(stagingDir, name), 'utf8')) as { html_key?: string };
-    if (!staged.html_key) return undefined;
-    return { key: staged.html_key, html: readFileSync(path.join(htmlDir, htmlName(name)), 'utf8') };
+    keys = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>;
   } catch {
-    return undefined;
+    // nothing staged yet
   }
+  return (name) => {
+    const key = keys[name];
+    if (!key) return undefined;
+    try {
+      return { key, html: readFileSync(path.join(htmlDir, htmlName(name)), 'utf8') };
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 export interface StagingResult {
@@ -54,7 +68,7 @@ export interface StagingResult {
   problems: string[];
 }
 
-export function stageContent(posts: readonly LoadedPost[], stagingDir: string, htmlDir: string): StagingResult {
+export function stageContent(posts: readonly LoadedPost[], stagingDir: string, htmlDir: string, keysFile: string): StagingResult {
   const wanted = new Map<string, LoadedPost>();
   const problems: string[] = [];
   for (const post of posts) {
@@ -65,9 +79,11 @@ export function stageContent(posts: readonly LoadedPost[], stagingDir: string, h
   }
 
   let written = 0;
+  const keys: Record<string, string> = {};
   for (const [name, post] of wanted) {
     // The HTML first: contentlayer (watching in dev) sees the document change only once its HTML is there.
     writeIfChanged(path.join(htmlDir, htmlName(name)), post.html ?? '');
+    if (post.htmlKey) keys[name] = post.htmlKey;
     const text = stagedText(post, name);
     const target = path.join(stagingDir, name);
     let current: string | undefined;
@@ -90,6 +106,7 @@ export function stageContent(posts: readonly LoadedPost[], stagingDir: string, h
   }
   const wantedHtml = new Set([...wanted.keys()].map(htmlName));
   for (const name of listFiles(htmlDir)) if (!wantedHtml.has(name)) rmSync(path.join(htmlDir, name));
+  writeIfChanged(keysFile, JSON.stringify(keys));
   return { written, removed, problems };
 }
 

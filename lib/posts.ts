@@ -2,10 +2,8 @@
  * The only door to posts. Every page, feed, sitemap and static-params list
  * reads from here, so the publish rule is applied in exactly one place.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { allPosts } from 'contentlayer/generated';
-import { HTML_DIR } from './content-staging';
+import { readStagedHtml } from './content-staging';
 import { publishOptions } from './publish-options';
 import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
 
@@ -15,7 +13,7 @@ export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './p
 // a post's HTML is read from its file by the one page (and feed entry) that shows it.
 const index = buildPostIndex(allPosts as unknown as SourcePost[], {
   ...publishOptions,
-  readHtml: (htmlFile) => readFileSync(path.join(process.cwd(), HTML_DIR, htmlFile), 'utf8'),
+  readHtml: readStagedHtml,
 });
 
 /** Every published post, newest first. */

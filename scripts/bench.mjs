@@ -38,8 +38,8 @@ const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 const STEPS = [
   { name: 'check + stage (Liquid, fields, links)', command: bin('tsx'), args: ['scripts/content.ts', '--stage'] },
   { name: 'contentlayer2 build', command: process.execPath, args: ['scripts/contentlayer.mjs', 'build'] },
-  { name: 'next build', command: bin('next'), args: ['build'] },
-  { name: 'post-export (redirects, plain pages, search)', command: bin('tsx'), args: ['scripts/post-export.ts'] },
+  { name: 'next build (skipped when unchanged)', command: bin('tsx'), args: ['scripts/next-export.ts'] },
+  { name: 'post-export (bodies, plain pages, share images, search)', command: bin('tsx'), args: ['scripts/post-export.ts'] },
 ];
 /** A word the generated posts use, searched to weigh what one search downloads. */
 const SEARCH_WORD = 'latency';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { ContentError } from '../lib/content-rules';
 import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content-source';
 import { syncContentAssets } from '../lib/content-assets';
-import { HTML_DIR, previousHtml, stageContent, STAGING_DIR } from '../lib/content-staging';
+import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content-staging';
 import { FEED_FILES } from '../lib/feed-files';
 import { checkLinks } from '../lib/link-check';
 import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
@@ -53,7 +53,7 @@ function load(): Promise<ContentSource> {
   return loadContent({
     cache,
     // `npm run check` needs no HTML; builds render only the posts whose body (or pipeline, or images) changed.
-    html: mode === 'check' ? undefined : { previous: (name) => previousHtml(STAGING_DIR, HTML_DIR, name) },
+    html: mode === 'check' ? undefined : { previous: previousHtmlReader(HTML_DIR, HTML_KEYS_FILE) },
     contentDir,
     displayDir: siteConfig.contentDir,
     excerptSeparator: siteConfig.excerptSeparator,
@@ -147,7 +147,7 @@ if (mode === 'check') {
   else console.log(`Content OK: ${summary()}`);
 } else if (mode === 'watch') {
   const stage = (current: ContentSource, currentProblems: string[]) => {
-    const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR);
+    const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
     report([...currentProblems, ...staged.problems]);
     syncContentAssets(contentDir, path.join('public', CONTENT_ASSETS_PATH));
   };
@@ -165,7 +165,7 @@ if (mode === 'check') {
   const includesDir = includesDirFor(contentDir);
   if (existsSync(includesDir)) watch(includesDir, { recursive: true }, restage);
 } else {
-  const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR);
+  const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
   problems.push(...staged.problems);
   report(problems);
   if (problems.length > 0) process.exit(1);

@@ -4,7 +4,8 @@
  *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths,
  *    and listed in out/_redirects (`from to 301` per line, the format Netlify and
  *    Cloudflare Pages read; the CloudFront function and nginx config read it too);
- * 2. pages as plain documents: Next's runtime and RSC payload removed (lib/static-pages.ts);
+ * 2. pages as plain documents: Next's runtime and RSC payload removed (lib/static-pages.ts),
+ *    and post bodies put where pages and feeds mark them (lib/post-bodies.ts);
  * 3. share images, one per post and one for the site (lib/share-images.ts, cached);
  * 4. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
@@ -16,6 +17,9 @@ import { formatDay } from '../lib/format';
 import { buildPostIndex, type SourcePost } from '../lib/post-index';
 import { publishOptions } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
+import { absolutizeUrls } from '../lib/markdown/base-path';
+import { spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
+import { readStagedHtml } from '../lib/content-staging';
 import { isRscPayloadFile, RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
 import { writeShareImages } from '../lib/share-images';
 import { absoluteUrl, postShareImagePath } from '../lib/urls';
@@ -25,7 +29,14 @@ const OUT = 'out';
 
 const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
 // The same publish rule as every page: no redirect or share image for a post that is not published.
-const { posts } = buildPostIndex(sources, publishOptions);
+const { posts, postBySlug } = buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml });
+
+function bodyOf(slug: string): PostBody | undefined {
+  const post = postBySlug.get(slug);
+  if (!post) return undefined;
+  const { html } = post;
+  return { pageHtml: html, feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)) };
+}
 
 function writeRedirects(): number {
   const permalinkBySlug = new Map(sources.map((source) => [source.postSlug, source.permalink]));
@@ -56,10 +67,14 @@ function writeRedirects(): number {
   return redirects.length;
 }
 
-/** Pages as plain documents (lib/static-pages.ts): Next's runtime removed, and its RSC payload files deleted. */
-function removeFrameworkRuntime(): { pages: number; payloads: number } {
+/**
+ * Pages as plain documents (lib/static-pages.ts): Next's runtime removed, and its RSC payload files deleted;
+ * post bodies put into pages and feeds (lib/post-bodies.ts).
+ */
+function finishPages(): { pages: number; payloads: number; bodies: number } {
   let pages = 0;
   let payloads = 0;
+  let bodies = 0;
   for (const entry of readdirSync(OUT, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
@@ -68,16 +83,21 @@ function removeFrameworkRuntime(): { pages: number; payloads: number } {
     if (isRscPayloadFile(relative)) {
       rmSync(file);
       payloads += 1;
-    } else if (relative.endsWith('.html') && !RUNTIME_PAGES.includes(relative)) {
-      const html = readFileSync(file, 'utf8');
-      const stripped = withoutFrameworkRuntime(html, siteConfig.basePath, file);
-      if (stripped !== html) {
-        writeFileSync(file, stripped);
-        pages += 1;
-      }
+      continue;
     }
+    const format = spliceFormat(relative);
+    if (!format) continue;
+    const text = readFileSync(file, 'utf8');
+    let finished = text;
+    if (format === 'html' && !RUNTIME_PAGES.includes(relative)) {
+      finished = withoutFrameworkRuntime(finished, siteConfig.basePath, file);
+      if (finished !== text) pages += 1;
+    }
+    const withBodies = spliceBodies(finished, format, bodyOf, file);
+    if (withBodies !== finished) bodies += 1;
+    if (withBodies !== text) writeFileSync(file, withBodies);
   }
-  return { pages, payloads };
+  return { pages, payloads, bodies };
 }
 
 /** The site's share image and one per published post (lib/share-images.ts), drawn only when not cached. */
@@ -109,8 +129,8 @@ try {
   const redirects = writeRedirects();
   console.log(`Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
-  const stripped = removeFrameworkRuntime();
-  console.log(`Plain pages: runtime removed from ${stripped.pages} pages, ${stripped.payloads} RSC payload files deleted, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const finished = finishPages();
+  console.log(`Plain pages: runtime removed from ${finished.pages} pages, ${finished.payloads} RSC payload files deleted, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const drawn = await shareImages();
   console.log(`Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { PostNavigation } from '@/components/post-navigation';
-import { Prose } from '@/components/prose';
+import { PostBody } from '@/components/prose';
 import { TableOfContents } from '@/components/table-of-contents';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
@@ -57,7 +57,7 @@ export default async function PostPage({ params }: PostPageProps) {
         ) : null}
       </header>
       <TableOfContents headings={post.headings} />
-      <Prose html={post.html} />
+      <PostBody post={post} />
       <PostNavigation post={post} />
       <JsonLd data={blogPostingLd(post, postShareImagePath(post.slug))} />
       <JsonLd data={breadcrumbLd(postCrumbs(post))} />

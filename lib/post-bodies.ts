@@ -1,0 +1,73 @@
+/**
+ * Post bodies go into the export after `next build`. In an export build the
+ * post page renders an empty prose element with a marker, and a feed entry a
+ * token, where the body goes; the post-export step puts each post's HTML
+ * (from .content/html/) there. So `next build` never reads a body, and its
+ * output does not change when only a body does: a rebuild after such an edit
+ * reuses the previous `next build` (scripts/next-export.ts). `next dev`
+ * renders bodies in place, so an edit shows on reload. Pure, so the rules are
+ * unit-tested.
+ */
+
+/** True in `next build`: pages leave markers. `next dev` renders bodies itself. */
+export const bodiesSplicedAfterBuild = process.env.NODE_ENV === 'production';
+
+// Slugs may hold any character but whitespace, "/", "?" and "#": hex keeps markers inert in HTML, XML and JSON.
+const hex = (slug: string) => Buffer.from(slug, 'utf8').toString('hex');
+const unhex = (id: string) => Buffer.from(id, 'hex').toString('utf8');
+
+/** The attribute value that marks where a post page's body goes. */
+export const pageBodyMarker = (slug: string) => hex(slug);
+
+/** The text a feed entry's content holds until its body is put in. */
+export const feedBodyToken = (slug: string) => `[post-body:${hex(slug)}]`;
+
+const PAGE_MARKER = /<div([^>]*?) data-post-body="([0-9a-f]*)"([^>]*)><\/div>/g;
+const FEED_TOKEN = /\[post-body:([0-9a-f]*)\]/g;
+// Counted before splicing: after it, a body may well mention these words.
+const MARKER_START = /data-post-body=|\[post-body:/g;
+
+/** A post's body as a page shows it and as a feed carries it (absolute URLs). */
+export interface PostBody {
+  pageHtml: string;
+  feedHtml: string;
+}
+
+export type SpliceFormat = 'html' | 'xml' | 'json';
+
+/** `]]>` would end a CDATA section early: split it across two sections. */
+const cdataSafe = (html: string) => html.replaceAll(']]>', ']]]]><![CDATA[>');
+
+/**
+ * The file with every marked body put in: page markers in HTML, feed tokens in
+ * XML (inside CDATA, as the `feed` library writes content) and JSON (inside a
+ * string). Throws, naming the file, on a marker for no published post or a
+ * marker left unfilled.
+ */
+export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: string) => PostBody | undefined, file: string): string {
+  let filled = 0;
+  const body = (id: string) => {
+    filled += 1;
+    const slug = unhex(id);
+    const found = bodyOf(slug);
+    if (!found) throw new Error(`${file}: marks the body of "${slug}", which is not a published post`);
+    return found;
+  };
+  const spliced =
+    format === 'html'
+      ? text.replace(PAGE_MARKER, (_match, before: string, id: string, after: string) => `<div${before}${after}>${body(id).pageHtml}</div>`)
+      : text.replace(FEED_TOKEN, (_match, id: string) => {
+          const html = body(id).feedHtml;
+          return format === 'xml' ? cdataSafe(html) : JSON.stringify(html).slice(1, -1);
+        });
+  if ((text.match(MARKER_START)?.length ?? 0) !== filled) throw new Error(`${file}: a post body marker was left unfilled`);
+  return spliced;
+}
+
+/** Which files of the export can hold markers, by name. */
+export function spliceFormat(relativePath: string): SpliceFormat | undefined {
+  if (relativePath.endsWith('.html')) return 'html';
+  if (relativePath.endsWith('.xml')) return 'xml';
+  if (relativePath.endsWith('.json')) return 'json';
+  return undefined;
+}

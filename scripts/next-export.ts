@@ -1,0 +1,48 @@
+/**
+ * `next build`, or its last export again when nothing it reads has changed
+ * (lib/next-build-key.ts): a rebuild after editing a post's text then skips
+ * it, as post bodies are put in afterwards (lib/post-bodies.ts). The export is
+ * kept in .cache/next-export/ without its RSC payload files (post-export
+ * deletes those anyway). Delete .cache/ to force a full build.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { nextBuildKey } from '../lib/next-build-key';
+import { buildPostIndex, type SourcePost } from '../lib/post-index';
+import { publishOptions } from '../lib/publish-options';
+import { isRscPayloadFile } from '../lib/static-pages';
+import { siteConfig } from '../site.config';
+
+const OUT = 'out';
+const CACHE = '.cache/next-export';
+const CACHED_OUT = path.join(CACHE, 'out');
+const KEY_FILE = path.join(CACHE, 'key');
+
+const started = performance.now();
+const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as SourcePost[];
+const key = nextBuildKey({
+  root: process.cwd(),
+  contentDir: siteConfig.contentDir,
+  // `next build` runs with NODE_ENV=production whatever the shell says.
+  env: { ...process.env, NODE_ENV: 'production' },
+  publishedSlugs: buildPostIndex(sources, publishOptions).posts.map((post) => post.slug),
+  year: new Date().getFullYear(),
+});
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+
+const cachedKey = existsSync(KEY_FILE) ? readFileSync(KEY_FILE, 'utf8') : undefined;
+if (cachedKey === key && existsSync(CACHED_OUT)) {
+  rmSync(OUT, { recursive: true, force: true });
+  cpSync(CACHED_OUT, OUT, { recursive: true });
+  console.log(`next build: skipped, nothing it reads has changed; its last export copied to ${OUT}/ in ${seconds()} s`);
+} else {
+  rmSync(CACHE, { recursive: true, force: true });
+  const next = path.join('node_modules', '.bin', process.platform === 'win32' ? 'next.cmd' : 'next');
+  const build = spawnSync(next, ['build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  mkdirSync(CACHE, { recursive: true });
+  cpSync(OUT, CACHED_OUT, { recursive: true, filter: (source) => !isRscPayloadFile(path.relative(OUT, source).split(path.sep).join('/')) });
+  writeFileSync(KEY_FILE, key);
+  console.log(`next build: done and kept for the next rebuild in ${seconds()} s`);
+}

@@ -7,28 +7,58 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const env = { ...process.env, NODE_ENV: 'development' };
-// Stage once first; generate first only when there is no generated data yet (the first run), so the first
-// page request finds data. Otherwise `contentlayer dev` refreshes it while Next starts.
-const stage = spawnSync(bin('tsx'), ['scripts/content.ts', '--stage'], { stdio: 'inherit', env });
-if (stage.status !== 0) process.exit(stage.status ?? 1);
+// The first run stages and generates the data before Next starts, so the first page finds posts. Later runs
+// start Next at once on the data of the last run, and the watchers bring it up to date (restaging and
+// regenerating only what changed) without making the first page wait for a content pass.
 if (!existsSync('.contentlayer/generated/index.mjs')) {
+  const stage = spawnSync(bin('tsx'), ['scripts/content.ts', '--stage'], { stdio: 'inherit', env });
+  if (stage.status !== 0) process.exit(stage.status ?? 1);
   const generate = spawnSync(process.execPath, ['scripts/contentlayer.mjs', 'build'], { stdio: 'inherit' });
   if (generate.status !== 0) process.exit(generate.status ?? 1);
 }
 
-const children = [
-  // Posts are staged into .content/posts (lib/content-staging.ts), which contentlayer watches.
-  spawn(bin('tsx'), ['scripts/content.ts', '--watch'], { stdio: 'inherit', env }),
-  spawn(process.execPath, ['scripts/contentlayer.mjs', 'dev'], { stdio: 'inherit' }),
-  spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' }),
-];
+const children = [];
+function startWatchers() {
+  if (children.length > 1) return;
+  const watchers = [
+    // Posts are staged into .content/posts (lib/content-staging.ts), which contentlayer watches.
+    spawn(bin('tsx'), ['scripts/content.ts', '--watch'], { stdio: 'inherit', env }),
+    spawn(process.execPath, ['scripts/contentlayer.mjs', 'dev'], { stdio: 'inherit' }),
+  ];
+  for (const watcher of watchers) {
+    // Their first pass re-reads every post: it should not slow the pages a reader is waiting for.
+    try {
+      setPriority(watcher.pid, 10);
+    } catch {
+      // not allowed here: they share the cores evenly
+    }
+    watcher.on('exit', (code) => stop(code ?? 0));
+    children.push(watcher);
+  }
+}
+
+// Next starts first and serves the last run's data; the watchers start once it has served a page (or after
+// WATCHERS_DELAY_MS), because on two cores their first pass doubled the wait for the first page.
+const WATCHERS_DELAY_MS = 8000;
+const next = spawn(bin('next'), ['dev', ...process.argv.slice(2)], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env: process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env,
+});
+children.push(next);
+next.on('exit', (code) => stop(code ?? 0));
+next.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (/\bGET \//.test(chunk.toString())) startWatchers();
+});
+setTimeout(startWatchers, WATCHERS_DELAY_MS).unref();
+
 const stop = (code) => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exit(code);
 };
-for (const child of children) child.on('exit', (code) => stop(code ?? 0));
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

@@ -14,7 +14,7 @@ const env = { ...process.env, NODE_ENV: 'development' };
 // The first run stages and generates the data before Next starts, so the first page finds posts. Later runs
 // start Next at once on the data of the last run, and the watchers bring it up to date (restaging and
 // regenerating only what changed) without making the first page wait for a content pass.
-if (!existsSync('.contentlayer/generated/index.mjs')) {
+if (!existsSync('.contentlayer/generated/index.mjs') || !existsSync('.content/html-keys.json')) {
   const stage = spawnSync(bin('tsx'), ['scripts/content.ts', '--stage'], { stdio: 'inherit', env });
   if (stage.status !== 0) process.exit(stage.status ?? 1);
   const generate = spawnSync(process.execPath, ['scripts/contentlayer.mjs', 'build'], { stdio: 'inherit' });

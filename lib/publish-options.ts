@@ -3,8 +3,9 @@
  * lib/posts.ts (every page), the content check and the post-export step alike,
  * so all of them agree on which posts exist.
  */
+import { readFileSync } from 'node:fs';
 import { siteConfig } from '@/site.config';
-import type { IndexOptions } from './post-index';
+import type { IndexOptions, SourcePost } from './post-index';
 
 export const publishOptions: IndexOptions = {
   showDrafts: siteConfig.showDrafts,
@@ -12,3 +13,8 @@ export const publishOptions: IndexOptions = {
   categoryLabels: siteConfig.categoryLabels,
   basePath: siteConfig.basePath,
 };
+
+/** contentlayer's data as the build steps outside Next read it (scripts/next-export.ts, post-export, share images). */
+export function readGeneratedPosts(): (SourcePost & { permalink?: string })[] {
+  return JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
+}

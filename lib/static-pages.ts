@@ -2,8 +2,8 @@
  * Pages without a framework runtime. A blog page needs no client router and
  * no hydration: after `next build`, the post-export step removes Next's
  * scripts and RSC payload from every exported page except those that run a
- * React component (the search page), and deletes the `.txt` RSC files that
- * only the client router reads. What a reader then loads is the HTML, the CSS
+ * React component (the search page); scripts/next-export.ts deletes the
+ * `.txt` RSC files that only the client router reads. What a reader then loads is the HTML, the CSS
  * and public/site.js (~1 KB). Pure, so the rules are unit-tested.
  */
 

@@ -4,13 +4,14 @@
  *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths,
  *    and listed in out/_redirects (`from to 301` per line, the format Netlify and
  *    Cloudflare Pages read; the CloudFront function and nginx config read it too);
- * 2. pages as plain documents: Next's runtime and RSC payload removed (lib/static-pages.ts),
- *    and post bodies put where pages and feeds mark them (lib/post-bodies.ts);
+ * 2. pages as plain documents: Next's runtime and inline RSC payload removed (lib/static-pages.ts;
+ *    scripts/next-export.ts already deleted the RSC payload files), and post bodies put where pages
+ *    and feeds mark them (lib/post-bodies.ts);
  * 3. share images, one per post and one for the site (lib/share-images.ts, cached);
  * 4. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { buildPostIndex } from '../lib/post-index';
@@ -19,7 +20,7 @@ import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
 import { absolutizeUrls } from '../lib/markdown/base-path';
 import { spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
 import { readStagedHtml } from '../lib/content-staging';
-import { isRscPayloadFile, RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
+import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
 import { siteShareImages, writeShareImages } from '../lib/share-images';
 import { absoluteUrl } from '../lib/urls';
 import { siteConfig } from '../site.config';
@@ -67,23 +68,17 @@ function writeRedirects(): number {
 }
 
 /**
- * Pages as plain documents (lib/static-pages.ts): Next's runtime removed, and its RSC payload files deleted;
- * post bodies put into pages and feeds (lib/post-bodies.ts).
+ * Pages as plain documents (lib/static-pages.ts): Next's runtime removed; post bodies put into pages and
+ * feeds (lib/post-bodies.ts).
  */
-function finishPages(): { pages: number; payloads: number; bodies: number } {
+function finishPages(): { pages: number; bodies: number } {
   let pages = 0;
-  let payloads = 0;
   let bodies = 0;
   for (const entry of readdirSync(OUT, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(OUT, file).split(path.sep).join('/');
     if (relative.startsWith('_next/')) continue;
-    if (isRscPayloadFile(relative)) {
-      rmSync(file);
-      payloads += 1;
-      continue;
-    }
     const format = spliceFormat(relative);
     if (!format) continue;
     const text = readFileSync(file, 'utf8');
@@ -96,7 +91,7 @@ function finishPages(): { pages: number; payloads: number; bodies: number } {
     if (withBodies !== finished) bodies += 1;
     if (withBodies !== text) writeFileSync(file, withBodies);
   }
-  return { pages, payloads, bodies };
+  return { pages, bodies };
 }
 
 async function indexSearch(): Promise<number> {
@@ -116,7 +111,7 @@ try {
   console.log(`Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const finished = finishPages();
-  console.log(`Plain pages: runtime removed from ${finished.pages} pages, ${finished.payloads} RSC payload files deleted, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Plain pages: runtime removed from ${finished.pages} pages, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const drawn = await writeShareImages(siteShareImages(posts, OUT));
   console.log(`Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`);

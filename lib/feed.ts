@@ -7,8 +7,7 @@ import { Feed } from 'feed';
 import { siteConfig } from '@/site.config';
 import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { escapeHtml } from './format';
-import { absolutizeUrls } from './markdown/base-path';
-import { bodiesSplicedAfterBuild, feedBodyToken } from './post-bodies';
+import { bodiesSplicedAfterBuild, feedBodyToken, postBody } from './post-bodies';
 import { getCategory, getPost, getPosts, type PostSummary } from './posts';
 import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
 
@@ -39,9 +38,10 @@ export function categoryFeedSource(slug: string): FeedSource | undefined {
 }
 
 /** A post's body for a feed: in an export build, a token that post-export fills (lib/post-bodies.ts). */
-function fullText(slug: string, url: string): string {
+function fullText(slug: string): string {
   if (bodiesSplicedAfterBuild) return feedBodyToken(slug);
-  return absolutizeUrls(getPost(slug)?.html ?? '', siteConfig.baseUrl, url);
+  const post = getPost(slug);
+  return post ? postBody(post).feedHtml : '';
 }
 
 function buildFeed(source: FeedSource): Feed {
@@ -73,7 +73,7 @@ function buildFeed(source: FeedSource): Feed {
       description: summary.excerpt,
       // Every post is listed; only the newest carry their full text, so a feed's size does not grow with the blog.
       content:
-        position < siteConfig.feedFullTextPosts ? fullText(summary.slug, url) : `<p>${escapeHtml(summary.excerpt)}</p>`,
+        position < siteConfig.feedFullTextPosts ? fullText(summary.slug) : `<p>${escapeHtml(summary.excerpt)}</p>`,
       date: published,
       published,
       author: [{ name: siteConfig.author.name, link: siteConfig.author.url }],

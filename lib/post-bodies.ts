@@ -5,9 +5,12 @@
  * (from .content/html/) there. So `next build` never reads a body, and its
  * output does not change when only a body does: a rebuild after such an edit
  * reuses the previous `next build` (scripts/next-export.ts). `next dev`
- * renders bodies in place, so an edit shows on reload. Pure, so the rules are
- * unit-tested.
+ * renders bodies in place, so an edit shows on reload. The rules are
+ * unit-tested (tests/post-bodies.test.ts).
  */
+import { siteConfig } from '../site.config';
+import { absolutizeUrls } from './markdown/base-path';
+import { absoluteUrl } from './urls';
 
 /** True in `next build`: pages leave markers. `next dev` renders bodies itself. */
 export const bodiesSplicedAfterBuild = process.env.NODE_ENV === 'production';
@@ -31,6 +34,12 @@ const MARKER_START = /data-post-body=|\[post-body:/g;
 export interface PostBody {
   pageHtml: string;
   feedHtml: string;
+}
+
+/** A post's body both ways: the one place the feed's form (absolute URLs) is made, for `next dev` and post-export. */
+export function postBody(post: { html: string; url: string }): PostBody {
+  const { html } = post;
+  return { pageHtml: html, feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)) };
 }
 
 export type SpliceFormat = 'html' | 'xml' | 'json';

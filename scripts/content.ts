@@ -23,7 +23,7 @@ import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
 import { pageCount, pagePath } from '../lib/pagination';
 import { buildPostIndex, type PostIndex } from '../lib/post-index';
 import type { BodyFacts, BodyFactsCache } from '../lib/post-fields';
-import { publishOptions } from '../lib/publish-options';
+import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
 import { archivePath, categoriesPath, homePath, postShareImagePath, searchPath } from '../lib/urls';
 import { siteConfig } from '../site.config';
 
@@ -175,7 +175,7 @@ if (mode === 'check') {
     const contentlayer = spawnSync(process.execPath, [path.join('scripts', 'contentlayer.mjs'), 'build'], { stdio: 'inherit' });
     if (contentlayer.status !== 0) process.exit(contentlayer.status ?? 1);
     // contentlayer must have read every staged post: none may go missing between the check and the pages.
-    const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as { sourcePath: string }[];
+    const generated = readGeneratedPosts();
     const generatedFiles = new Set(generated.map((doc) => doc.sourcePath));
     const missing = source.posts.filter((post) => !generatedFiles.has(post.sourcePath));
     if (missing.length > 0) {

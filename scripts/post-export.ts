@@ -17,8 +17,7 @@ import * as pagefind from 'pagefind';
 import { buildPostIndex } from '../lib/post-index';
 import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
-import { absolutizeUrls } from '../lib/markdown/base-path';
-import { spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
+import { postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
 import { readStagedHtml } from '../lib/content-staging';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
 import { siteShareImages, writeShareImages } from '../lib/share-images';
@@ -31,11 +30,13 @@ const sources = readGeneratedPosts();
 // The same publish rule as every page: no redirect or share image for a post that is not published.
 const { posts, postBySlug } = buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml });
 
+// A body is read once, though the page and several feeds (site and each category, three formats) ask for it.
+const bodies = new Map<string, PostBody>();
 function bodyOf(slug: string): PostBody | undefined {
   const post = postBySlug.get(slug);
   if (!post) return undefined;
-  const { html } = post;
-  return { pageHtml: html, feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)) };
+  if (!bodies.has(slug)) bodies.set(slug, postBody(post));
+  return bodies.get(slug);
 }
 
 function writeRedirects(): number {

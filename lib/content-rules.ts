@@ -84,20 +84,89 @@ export function parsePostDate(raw: string): ParsedDate {
   return { epochMs, day: dayString, iso };
 }
 
+/**
+ * The longest slug, counted as the URL writes it (UTF-8, percent-encoded): Next names a post's files with its
+ * encoded segment plus about 40 characters, and file systems allow 255 bytes a name. 150 leaves room for both.
+ */
+export const MAX_SLUG_URL_LENGTH = 150;
+
+/** Characters a URL segment may carry as written: letters and digits of any script, and "-", "_", ".", "~". */
+const SLUG_CHARACTERS = /^[\p{L}\p{N}\p{M}._~-]+$/u;
+
+/** Text from content as a message quotes it: control characters shown as "?", long text cut. */
+export function quoted(text: string, most = 60): string {
+  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return `"${visible.length > most ? `${visible.slice(0, most)}…` : visible}"`;
+}
+
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Why `slug` cannot be one segment of a URL and one folder of the export, or null when it can. Such slugs are
+ * refused, not rewritten: a rewritten slug would change the post's URL without the author knowing.
+ */
+export function slugProblem(slug: string): string | null {
+  if (slug === '.' || slug === '..') return 'is a folder name of its own, not a slug';
+  if (slug.startsWith('.')) return 'starts with ".", which hosts treat as a hidden file';
+  const bad = [...slug].find((character) => !SLUG_CHARACTERS.test(character));
+  if (bad !== undefined) {
+    const shown = /[\p{C}\s]/u.test(bad) ? codePoint(bad) : `"${bad}"`;
+    return `has ${shown}; a slug is letters, digits, "-", "_", "." and "~"`;
+  }
+  const length = encodeURIComponent(slug).length;
+  if (length > MAX_SLUG_URL_LENGTH) {
+    return `is ${length} characters long in a URL, more than ${MAX_SLUG_URL_LENGTH} (file systems allow 255 bytes a file name)`;
+  }
+  return null;
+}
+
 /** A post's slug: `slug` from front matter, else the file name without extension and date prefix. */
 export function postSlug(filePath: string, frontMatterSlug?: string): string {
   if (frontMatterSlug !== undefined && frontMatterSlug.trim() !== '') {
     const slug = frontMatterSlug.trim().replace(/^\/+|\/+$/g, '');
-    if (!/^[^\s/?#]+$/.test(slug)) {
-      throw new Error(`"${frontMatterSlug}" is not a usable slug (no spaces, "/", "?" or "#")`);
-    }
+    const problem = slugProblem(slug);
+    if (problem) throw new Error(`${quoted(slug)} ${problem}`);
     return slug;
   }
   const fileName = filePath.split(/[\\/]/).pop() ?? filePath;
   const withoutExtension = fileName.replace(/\.(md|markdown)$/i, '');
   const slug = withoutExtension.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
   if (!slug) throw new Error(`the file name "${fileName}" leaves no slug; add a "slug" field`);
+  const problem = slugProblem(slug);
+  if (problem) throw new Error(`the file name gives the slug ${quoted(slug)}, which ${problem}; rename the file or add a "slug" field`);
   return slug;
+}
+
+/**
+ * The longest old URL a permalink may be, percent-encoded: CloudFront's KeyValueStore, which holds the
+ * redirects of the AWS deploy, takes keys of at most 512 bytes, and the base path goes in front.
+ */
+export const MAX_PERMALINK_URL_LENGTH = 400;
+/** The longest segment of a permalink in UTF-8 bytes: each is a folder or file name (255 bytes at most) of the export. */
+export const MAX_PERMALINK_SEGMENT_BYTES = 200;
+
+/**
+ * Why `permalink` (a post's old URL, redirected to it) cannot be a path of the export, or null when it can.
+ * It is written as the browser's path, decoded: `/2019/05/20/moved-post.html` or `/old-url/`.
+ */
+export function permalinkProblem(permalink: string): string | null {
+  const path = permalink.trim();
+  const control = [...path].find((character) => /\p{Cc}/u.test(character));
+  if (control !== undefined) return `has the control character ${codePoint(control)}`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return 'is a URL with a scheme; write the old path, starting with "/"';
+  if (!path.startsWith('/')) return 'must start with "/"';
+  if (path.startsWith('//')) return 'starts with "//", which browsers read as another host';
+  if (/[:?#*]/.test(path)) return 'is a pattern or has a query; write the post\'s old path, without ":", "?", "#" or "*"';
+  if (/[\\<>"|%]/.test(path)) return 'may not contain "\\", "<", ">", \'"\', "|" or "%" (write the path decoded)';
+  const segments = path.slice(1).split('/');
+  if (segments.slice(0, -1).includes('')) return 'has an empty segment ("//")';
+  if (segments.some((segment) => segment === '.' || segment === '..')) return 'may not contain "." or ".." segments';
+  if (segments.some((segment) => segment.startsWith('.'))) return 'has a segment starting with ".", which hosts treat as hidden';
+  const long = segments.find((segment) => Buffer.byteLength(segment) > MAX_PERMALINK_SEGMENT_BYTES);
+  if (long) return `has a segment of ${Buffer.byteLength(long)} bytes, more than ${MAX_PERMALINK_SEGMENT_BYTES} (file systems allow 255 a name)`;
+  const length = encodeURI(path).length;
+  if (length > MAX_PERMALINK_URL_LENGTH) return `is ${length} characters long in a URL, more than ${MAX_PERMALINK_URL_LENGTH} (the deploy's redirect store allows 512 bytes)`;
+  return null;
 }
 
 /** Category slug: lowercase, accents stripped, runs of other characters to one hyphen. */

@@ -11,7 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { ContentError, postSlug } from './content-rules';
-import { listFiles } from './files';
+import { listFiles, listSourceFiles } from './files';
+import { problem, type Problem } from './problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from './markdown/links';
@@ -48,8 +49,8 @@ export interface LoadedPost {
 
 export interface ContentSource {
   posts: LoadedPost[];
-  /** Every problem found, `file:line: field: message`, in file order. */
-  problems: string[];
+  /** Every problem found, in file order. */
+  problems: Problem[];
 }
 
 export interface ContentOptions {
@@ -91,8 +92,8 @@ function renderingSignature(contentDir: string): string {
   const hash = createHash('sha1');
   const markdownDir = path.join(import.meta.dirname, 'markdown');
   for (const file of readdirSync(markdownDir).sort()) hash.update(file).update(readFileSync(path.join(markdownDir, file)));
-  for (const dir of [contentDir, 'public']) {
-    for (const relative of listFiles(dir)) {
+  for (const [dir, files] of [[contentDir, listSourceFiles(contentDir).files], ['public', listFiles('public')]] as const) {
+    for (const relative of files) {
       if (POST_FILE.test(relative) || relative.startsWith('content-assets/')) continue;
       const { size, mtimeMs } = statSync(path.join(dir, relative));
       hash.update(`${dir}/${relative}\0${size}\0${mtimeMs}\0`);
@@ -102,25 +103,26 @@ function renderingSignature(contentDir: string): string {
 }
 
 export async function loadContent(options: ContentOptions): Promise<ContentSource> {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
-  const files = listFiles(options.contentDir);
+  const { files, unread } = listSourceFiles(options.contentDir);
+  for (const entry of unread) problems.push(problem(path.join(options.displayDir, entry.relativePath), 1, 'file', entry.message));
 
   for (const relativePath of files) {
     const sourcePath = path.join(options.displayDir, relativePath);
     if (POST_LIKE.test(relativePath)) {
-      problems.push(`${sourcePath}:1: file: only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${options.displayDir}`);
+      problems.push(problem(sourcePath, 1, 'file', `only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${options.displayDir}`));
       continue;
     }
     if (!POST_FILE.test(relativePath)) continue;
     const text = normaliseText(readFileSync(path.join(options.contentDir, relativePath), 'utf8'));
     const split = splitFrontMatter(text);
     if (!split) {
-      problems.push(`${sourcePath}:1: front matter: missing; a post starts with a "---" line, its fields (title, date…), and another "---" line`);
+      problems.push(problem(sourcePath, 1, 'front matter', 'missing; a post starts with a "---" line, its fields (title, date…), and another "---" line'));
       continue;
     }
     const { data, problems: fieldProblems } = parseFrontMatter(split.yaml);
-    for (const problem of fieldProblems) problems.push(`${sourcePath}:${problem.line}: ${problem.field}: ${problem.message}`);
+    for (const found of fieldProblems) problems.push(problem(sourcePath, found.line, found.field, found.message));
     if (fieldProblems.length === 0) parsed.push({ relativePath, sourcePath, frontMatter: data, ...split });
   }
 
@@ -152,7 +154,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       } catch (error) {
         if (!(error instanceof LiquidProblem)) throw error;
         // Reported; the post is still checked as written, so other posts' links to it stay valid.
-        problems.push(`${file.sourcePath}:${file.bodyLineOffset + error.line}: liquid: ${error.detail}`);
+        problems.push(problem(file.sourcePath, file.bodyLineOffset + error.line, 'liquid', error.detail));
       }
     }
     return { file, body };
@@ -188,7 +190,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   const posts: LoadedPost[] = [];
   for (const { file, body, factsKey, htmlKey, html, facts } of work) {
     const { fields, errors } = derivePostFields(file.frontMatter, facts as BodyFacts, file.sourcePath);
-    for (const error of errors) problems.push(`${file.sourcePath}:${fieldLine(file.yaml, error.field)}: ${error.field}: ${error.detail}`);
+    for (const error of errors) problems.push(problem(file.sourcePath, fieldLine(file.yaml, error.field), error.field, error.detail));
     if (!fields) continue;
     posts.push({ ...file, body, fields, factsKey, html, htmlKey, links: facts!.links, anchors: facts!.anchors });
   }
@@ -196,8 +198,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
 }
 
 /** A ContentError from a rule across posts (two slugs alike…), with the line of its field. */
-export function problemAt(error: ContentError, posts: readonly LoadedPost[]): string {
+export function problemAt(error: ContentError, posts: readonly LoadedPost[]): Problem {
   const post = posts.find((candidate) => candidate.sourcePath === error.file);
-  const line = post ? fieldLine(post.yaml, error.field) : 1;
-  return `${error.file}:${line}: ${error.field}: ${error.detail}`;
+  return problem(error.file, post ? fieldLine(post.yaml, error.field) : 1, error.field, error.detail);
 }

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPost } from './content-source';
 import { listFiles } from './files';
+import { problem, type Problem } from './problems';
 
 export const STAGING_DIR = '.content/posts';
 /** Each post's HTML, beside the staged documents: pages read one body, never all of them. */
@@ -65,16 +66,16 @@ export interface StagingResult {
   written: number;
   removed: number;
   /** Two posts that would be staged under one name (`a.md` and `a.markdown`). */
-  problems: string[];
+  problems: Problem[];
 }
 
 export function stageContent(posts: readonly LoadedPost[], stagingDir: string, htmlDir: string, keysFile: string): StagingResult {
   const wanted = new Map<string, LoadedPost>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const post of posts) {
     const name = stagedName(post.relativePath);
     const other = wanted.get(name);
-    if (other) problems.push(`${post.sourcePath}:1: file: ${other.sourcePath} is the same post under another extension; keep one of them`);
+    if (other) problems.push(problem(post.sourcePath, 1, 'file', `${other.sourcePath} is the same post under another extension; keep one of them`));
     else wanted.set(name, post);
   }
 

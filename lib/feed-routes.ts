@@ -4,7 +4,7 @@
  * `dynamic = 'force-static'` itself, as Next reads it from the file.
  */
 import { categoryFeedSource, feedResponse, siteFeedSource, type FeedFormat } from './feed';
-import { getCategories } from './posts';
+import { categoryParams } from './posts';
 
 export function siteFeedRoute(format: FeedFormat) {
   return { GET: () => feedResponse(siteFeedSource(), format) };
@@ -14,6 +14,6 @@ export function categoryFeedRoute(format: FeedFormat) {
   return {
     GET: async (_request: Request, { params }: { params: Promise<{ category: string }> }) =>
       feedResponse(categoryFeedSource(decodeURIComponent((await params).category)), format),
-    generateStaticParams: () => getCategories().map((category) => ({ category: category.slug })),
+    generateStaticParams: categoryParams,
   };
 }

@@ -4,8 +4,21 @@
  * beside the posts, and `#anchors` of the same or the linked post. External
  * links are not fetched. Pure over its inputs, so it is unit-tested directly.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostLink } from './markdown/links';
+import { problem, type Problem } from './problems';
+import { pathInsideOrUndefined } from './safe-path';
+
+/** A file inside `root` at `relativePath`; never one outside it, whatever the path says. */
+function isFileInside(root: string, relativePath: string): boolean {
+  const file = pathInsideOrUndefined(root, relativePath);
+  try {
+    return file !== undefined && statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
 
 export interface CheckedPost {
   /** The author's file, as messages name it. */
@@ -22,23 +35,23 @@ export interface CheckedPost {
 export interface SiteFiles {
   /** Every page URL of the site (root-relative, trailing slash) and every generated file. */
   pages: Set<string>;
-  /** Does a file exist under public/ at this root-relative path? */
-  publicFile: (urlPath: string) => boolean;
-  /** Does a file exist in the content folder at this relative path? */
-  contentFile: (relativePath: string) => boolean;
+  /** The folder served at the site's root (public/): root-relative links may name its files. */
+  publicDir: string;
+  /** The content folder: relative links may name files beside the post. */
+  contentDir: string;
   /** The site's base path: a link that already carries it (`{{ site.baseurl }}/…`, `relative_url`) is checked without it. */
   basePath?: string;
 }
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function checkLinks(posts: CheckedPost[], site: SiteFiles): string[] {
+export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
   const anchorsByUrl = new Map(posts.map((post) => [post.url, new Set(post.anchors)]));
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const post of posts) {
     for (const link of post.links) {
-      const problem = problemWith(link.url, post, site, anchorsByUrl);
-      if (problem) problems.push(`${post.sourcePath}:${post.lineOffset + link.line}: ${link.kind === 'image' ? 'missing image' : 'broken link'} "${link.url}": ${problem}`);
+      const found = problemWith(link.url, post, site, anchorsByUrl);
+      if (found) problems.push(problem(post.sourcePath, post.lineOffset + link.line, link.kind === 'image' ? 'missing image' : 'broken link', `"${link.url}": ${found}`));
     }
   }
   return problems;
@@ -60,14 +73,16 @@ function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByU
     decoded = decoded.slice(site.basePath.length) || '/';
   }
   if (decoded.startsWith('/')) {
+    // Resolved within the site: `/../../etc/passwd` is `/etc/passwd` of the site, as a browser reads it.
+    decoded = path.posix.normalize(decoded);
     const page = decoded.endsWith('/') || path.posix.extname(decoded) ? decoded : `${decoded}/`;
     if (site.pages.has(page) || site.pages.has(decoded)) return anchorProblem(hash, page, anchorsByUrl);
-    if (site.publicFile(decoded)) return null;
+    if (isFileInside(site.publicDir, decoded)) return null;
     return 'no page or file of the site has this path';
   }
   const relative = path.posix.normalize(path.posix.join(path.posix.dirname(post.relativePath), decoded));
   if (relative.startsWith('../')) return 'points outside the content folder';
-  return site.contentFile(relative) ? null : 'no such file beside the post';
+  return isFileInside(site.contentDir, relative) ? null : 'no such file beside the post';
 }
 
 function anchorProblem(hash: string | undefined, pageUrl: string, anchorsByUrl: Map<string, Set<string>>): string | null {

@@ -8,6 +8,8 @@
  * renders bodies in place, so an edit shows on reload. The rules are
  * unit-tested (tests/post-bodies.test.ts).
  */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { siteConfig } from '../site.config';
 import { absolutizeUrls } from './markdown/base-path';
 import { absoluteUrl } from './urls';
@@ -15,20 +17,31 @@ import { absoluteUrl } from './urls';
 /** True in `next build`: pages leave markers. `next dev` renders bodies itself. */
 export const bodiesSplicedAfterBuild = process.env.NODE_ENV === 'production';
 
-// Slugs may hold any character but whitespace, "/", "?" and "#": hex keeps markers inert in HTML, XML and JSON.
+// Slugs are letters, digits and a few marks (lib/content-rules.ts): hex keeps markers inert in HTML, XML and JSON.
 const hex = (slug: string) => Buffer.from(slug, 'utf8').toString('hex');
 const unhex = (id: string) => Buffer.from(id, 'hex').toString('utf8');
 
+/**
+ * Markers carry a random nonce made for each `next build` (scripts/next-export.ts writes it here, beside the
+ * export it keeps): no title, excerpt or body can forge one, since none was written knowing it.
+ */
+export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
+
+export const newBodyNonce = () => randomBytes(16).toString('hex');
+
+let buildNonce: string | undefined;
+/** The nonce of the running `next build`. */
+function currentNonce(): string {
+  buildNonce ??= readFileSync(BODY_NONCE_FILE, 'utf8').trim();
+  if (!/^[0-9a-f]{32}$/.test(buildNonce)) throw new Error(`${BODY_NONCE_FILE}: not a nonce; delete .cache/ and build again`);
+  return buildNonce;
+}
+
 /** The attribute value that marks where a post page's body goes. */
-export const pageBodyMarker = (slug: string) => hex(slug);
+export const pageBodyMarker = (slug: string, nonce = currentNonce()) => `${nonce}-${hex(slug)}`;
 
 /** The text a feed entry's content holds until its body is put in. */
-export const feedBodyToken = (slug: string) => `[post-body:${hex(slug)}]`;
-
-const PAGE_MARKER = /<div([^>]*?) data-post-body="([0-9a-f]*)"([^>]*)><\/div>/g;
-const FEED_TOKEN = /\[post-body:([0-9a-f]*)\]/g;
-// Counted before splicing: after it, a body may well mention these words.
-const MARKER_START = /data-post-body=|\[post-body:/g;
+export const feedBodyToken = (slug: string, nonce = currentNonce()) => `[post-body:${nonce}-${hex(slug)}]`;
 
 /** A post's body as a page shows it and as a feed carries it (absolute URLs). */
 export interface PostBody {
@@ -53,7 +66,10 @@ const cdataSafe = (html: string) => html.replaceAll(']]>', ']]]]><![CDATA[>');
  * string). Throws, naming the file, on a marker for no published post or a
  * marker left unfilled.
  */
-export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: string) => PostBody | undefined, file: string): string {
+export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: string) => PostBody | undefined, file: string, nonce: string): string {
+  if (!/^[0-9a-f]+$/.test(nonce)) throw new Error(`body marker nonce "${nonce}" is not hex`);
+  const pageMarker = new RegExp(`<div([^>]*?) data-post-body="${nonce}-([0-9a-f]*)"([^>]*)></div>`, 'g');
+  const feedToken = new RegExp(`\\[post-body:${nonce}-([0-9a-f]*)\\]`, 'g');
   let filled = 0;
   const body = (id: string) => {
     filled += 1;
@@ -64,12 +80,13 @@ export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: 
   };
   const spliced =
     format === 'html'
-      ? text.replace(PAGE_MARKER, (_match, before: string, id: string, after: string) => `<div${before}${after}>${body(id).pageHtml}</div>`)
-      : text.replace(FEED_TOKEN, (_match, id: string) => {
+      ? text.replace(pageMarker, (_match, before: string, id: string, after: string) => `<div${before}${after}>${body(id).pageHtml}</div>`)
+      : text.replace(feedToken, (_match, id: string) => {
           const html = body(id).feedHtml;
           return format === 'xml' ? cdataSafe(html) : JSON.stringify(html).slice(1, -1);
         });
-  if ((text.match(MARKER_START)?.length ?? 0) !== filled) throw new Error(`${file}: a post body marker was left unfilled`);
+  // Counted before splicing: a body may well mention the nonce's neighbours, never the nonce.
+  if (text.split(nonce).length - 1 !== filled) throw new Error(`${file}: a post body marker was left unfilled`);
   return spliced;
 }
 

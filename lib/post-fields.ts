@@ -8,7 +8,9 @@ import {
   ContentError,
   isDraft,
   parsePostDate,
+  permalinkProblem,
   postCategories,
+  quoted,
   postSlug,
   readingMinutes,
   type CategoryRef,
@@ -85,6 +87,10 @@ export function derivePostFields(
   const updatedField = frontMatter.updated !== undefined ? 'updated' : 'last_modified_at';
   const updatedRaw = frontMatter.updated ?? frontMatter.last_modified_at;
   const updatedAt = updatedRaw === undefined ? null : rule(updatedField, () => parsePostDate(updatedRaw), null);
+  if (frontMatter.permalink !== undefined) {
+    const problem = permalinkProblem(frontMatter.permalink);
+    if (problem) errors.push(new ContentError(sourcePath, 'permalink', `${quoted(frontMatter.permalink)} ${problem}`));
+  }
   const categoryRefs = rule('categories', () => postCategories(frontMatter.categories, frontMatter.category), []);
   if (!frontMatter.title.trim()) errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
   if (errors.length > 0 || !publishedAt) return { fields: null, errors };

@@ -5,6 +5,7 @@
 import { allPosts } from 'contentlayer/generated';
 import { readStagedHtml } from './content-staging';
 import { publishOptions } from './publish-options';
+import { PLACEHOLDER_CATEGORY } from './urls';
 import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
 
 export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './post-index';
@@ -28,6 +29,12 @@ export function getPost(slug: string): Post | undefined {
 /** Every category with at least one published post, by name. */
 export function getCategories(): Category[] {
   return index.categories;
+}
+
+/** The params of every category route; the placeholder when there is no category (lib/urls.ts). */
+export function categoryParams(): { category: string }[] {
+  const categories = index.categories.map((category) => ({ category: category.slug }));
+  return categories.length > 0 ? categories : [{ category: PLACEHOLDER_CATEGORY }];
 }
 
 export function getCategory(slug: string): Category | undefined {

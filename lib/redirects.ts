@@ -3,7 +3,7 @@
  * config's `jekyllRedirects`, Jekyll's default permalink
  * `/:categories/:year/:month/:day/:title.html`. Pure, so the rules are unit-tested.
  */
-import { ContentError } from './content-rules';
+import { ContentError, permalinkProblem, quoted } from './content-rules';
 import { escapeHtml } from './format';
 
 export interface RedirectSource {
@@ -25,23 +25,22 @@ export interface Redirect {
   sourcePath: string;
 }
 
-/** Jekyll's `/:categories/:year/:month/:day/:title.html`: categories lowercased and joined with "/". */
+/**
+ * Jekyll's `/:categories/:year/:month/:day/:title.html`: categories lowercased and joined with "/", then
+ * cleaned as Jekyll cleans a URL (`..` becomes "/", `./` goes, repeated slashes become one), so a category
+ * such as `../../tmp` gives `/tmp/…` inside the site, as on Jekyll.
+ */
 export function jekyllDefaultPermalink(post: RedirectSource): string {
   const [year, month, day] = post.day.split('-');
   const categories = [...new Set(post.categoryNames.map((name) => name.toLowerCase()))];
-  return `/${[...categories, year, month, day].join('/')}/${post.slug}.html`;
+  const url = `/${[...categories, year, month, day].join('/')}/${post.slug}.html`;
+  return url.replaceAll('..', '/').replaceAll('./', '').replace(/\/{2,}/g, '/');
 }
 
 function checkedPermalink(post: RedirectSource, permalink: string): string {
-  const path = permalink.trim();
-  if (!path.startsWith('/')) throw new ContentError(post.sourcePath, 'permalink', `"${permalink}" must start with "/"`);
-  if (path.split('/').some((segment) => segment === '..' || segment === '.')) {
-    throw new ContentError(post.sourcePath, 'permalink', `"${permalink}" may not contain "." or ".." segments`);
-  }
-  if (/[:?#*]/.test(path)) {
-    throw new ContentError(post.sourcePath, 'permalink', `"${permalink}" is a pattern, not a path; write the post's old URL`);
-  }
-  return path;
+  const problem = permalinkProblem(permalink);
+  if (problem) throw new ContentError(post.sourcePath, 'permalink', `${quoted(permalink)} ${problem}`);
+  return permalink.trim();
 }
 
 /** Every redirect to write; fails on two posts claiming one old URL, or an old URL that is a page of the site. */
@@ -61,7 +60,13 @@ export function buildRedirects(posts: RedirectSource[], options: { jekyllRedirec
     byPath.set(from, { from, to: post.url, sourcePath: post.sourcePath });
   };
   for (const post of posts) if (post.permalink) add(post, checkedPermalink(post, post.permalink), true);
-  if (options.jekyllRedirects) for (const post of posts) add(post, jekyllDefaultPermalink(post), false);
+  if (options.jekyllRedirects) {
+    for (const post of posts) {
+      const from = jekyllDefaultPermalink(post);
+      // A category that makes no valid path (a control character, "?") gives no redirect: the check reported it.
+      if (!permalinkProblem(from)) add(post, from, false);
+    }
+  }
   return [...byPath.values()].sort((a, b) => a.from.localeCompare(b.from));
 }
 

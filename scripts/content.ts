@@ -11,20 +11,21 @@
  *   tsx scripts/content.ts --watch   for `npm run dev`: stages now and on every change, printing problems.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../lib/content-rules';
 import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content-source';
-import { syncContentAssets } from '../lib/content-assets';
+import { referencedAssets, syncContentAssets } from '../lib/content-assets';
 import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content-staging';
-import { FEED_FILES } from '../lib/feed-files';
+import { listFiles, listSourceFiles } from '../lib/files';
 import { checkLinks } from '../lib/link-check';
 import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
-import { pageCount, pagePath } from '../lib/pagination';
 import { buildPostIndex, type PostIndex } from '../lib/post-index';
 import type { BodyFacts, BodyFactsCache } from '../lib/post-fields';
+import { byFileAndLine, formatProblem, isError, problem, type Problem } from '../lib/problems';
 import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
-import { archivePath, categoriesPath, homePath, postShareImagePath, searchPath } from '../lib/urls';
+import { buildRedirects } from '../lib/redirects';
+import { exportPaths, pathConflict } from '../lib/site-paths';
 import { siteConfig } from '../site.config';
 
 const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--watch') ? 'watch' : 'build';
@@ -66,68 +67,106 @@ function load(): Promise<ContentSource> {
   });
 }
 
-/** Every URL the export will have, for the link check. */
-function sitePages(index: PostIndex): Set<string> {
-  const pages = new Set([homePath(), categoriesPath(), archivePath(), searchPath()]);
-  for (const file of ['/sitemap.xml', '/robots.txt', '/share-image.png', '/icon.svg']) pages.add(file);
-  const addListing = (listingPath: string, posts: number) => {
-    for (let page = 1; page <= pageCount(posts, siteConfig.postsPerPage); page += 1) pages.add(pagePath(listingPath, page));
-    for (const { file } of Object.values(FEED_FILES)) pages.add(`${listingPath}${file}`);
-  };
-  addListing(homePath(), index.posts.length);
-  for (const category of index.categories) addListing(category.url, category.posts.length);
-  for (const post of index.posts) {
-    pages.add(post.url);
-    pages.add(postShareImagePath(post.slug));
-  }
-  return pages;
-}
-
-/** Rules across posts: one slug per post, and every internal link and image of every published post. */
-function crossPostProblems({ posts }: ContentSource): string[] {
-  if (posts.length === 0) return [];
-  let index: PostIndex;
+/** The post index of what would be published, or the problem that stops it (two posts with one slug…). */
+function indexOf(posts: ContentSource['posts']): PostIndex | Problem {
   try {
-    index = buildPostIndex(
+    return buildPostIndex(
       posts.map((post) => ({ ...post.fields, title: post.frontMatter.title, html: '' })),
       publishOptions,
     );
   } catch (error) {
-    if (error instanceof ContentError) return [problemAt(error, posts)];
+    if (error instanceof ContentError) return problemAt(error, posts);
     throw error;
   }
+}
+
+/**
+ * Rules across posts: one slug per post; every internal link and image of every published post; every
+ * permalink a path of its own, never one the export already has (a page, a feed, a file of public/, the
+ * framework's, search's or the assets' folders).
+ */
+function crossPostProblems({ posts }: ContentSource): Problem[] {
+  if (posts.length === 0) return [];
+  const index = indexOf(posts);
+  if (!('posts' in index)) return [index];
+  const paths = exportPaths(index, siteConfig.postsPerPage, listFiles('public'));
   const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
-  const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
-  return checkLinks(
+  const problems = checkLinks(
     index.posts.map((summary) => {
       const post = bySourcePath.get(summary.sourcePath)!;
       return { sourcePath: post.sourcePath, relativePath: post.relativePath, url: summary.url, lineOffset: post.bodyLineOffset, links: post.links, anchors: post.anchors };
     }),
-    {
-      pages: sitePages(index),
-      publicFile: (urlPath) => isFile(path.join('public', urlPath)),
-      contentFile: (relativePath) => isFile(path.join(contentDir, relativePath)),
-      basePath: siteConfig.basePath,
-    },
+    { pages: paths.pages, publicDir: 'public', contentDir, basePath: siteConfig.basePath },
+  );
+  try {
+    const redirects = buildRedirects(
+      index.posts.map((summary) => {
+        const post = bySourcePath.get(summary.sourcePath)!;
+        return { url: summary.url, sourcePath: summary.sourcePath, slug: summary.slug, day: summary.date.day, categoryNames: post.fields.categoryRefs.map((ref) => ref.name), permalink: post.frontMatter.permalink };
+      }),
+      { jekyllRedirects: siteConfig.jekyllRedirects },
+    );
+    for (const redirect of redirects) {
+      const conflict = pathConflict(redirect.from, paths);
+      if (!conflict) continue;
+      const post = bySourcePath.get(redirect.sourcePath)!;
+      const field = post.frontMatter.permalink?.trim() === redirect.from ? 'permalink' : 'categories';
+      const what = field === 'permalink' ? `"${redirect.from}"` : `Jekyll's old URL "${redirect.from}", made from the categories,`;
+      problems.push(problemAt(new ContentError(redirect.sourcePath, field, `${what} ${conflict}; choose another`), posts));
+    }
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems.push(problemAt(error, posts));
+  }
+  return problems;
+}
+
+/** The files of the content folder that published posts link to: the only ones mirrored into the site. */
+function publishedAssets({ posts }: ContentSource): string[] {
+  const index = indexOf(posts);
+  if (!('posts' in index)) return [];
+  const published = new Set(index.posts.map((summary) => summary.sourcePath));
+  // The listing leaves out dot files and folders, and links that lead out of the folder.
+  const files = new Set(listSourceFiles(contentDir).files);
+  return referencedAssets(
+    posts.filter((post) => published.has(post.sourcePath)),
+    (relative) => files.has(relative),
   );
 }
 
-/** By file, then line: the order an author fixes them in. */
-function byFileAndLine(a: string, b: string): number {
-  const place = (problem: string) => /^(.*?):(\d+): /.exec(problem) ?? [problem, problem, '0'];
-  const [, fileA = '', lineA = '0'] = place(a);
-  const [, fileB = '', lineB = '0'] = place(b);
-  return fileA.localeCompare(fileB) || Number(lineA) - Number(lineB);
+function report(problems: Problem[]): void {
+  const sorted = [...problems].sort(byFileAndLine);
+  for (const found of sorted) console.error(formatProblem(found));
+  const errors = problems.filter(isError).length;
+  const warnings = problems.length - errors;
+  if (problems.length > 0) {
+    const counts = [errors && `${errors} problem${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean);
+    console.error(`\n${counts.join(' and ')} in ${siteConfig.contentDir}`);
+  }
 }
 
-function report(problems: string[]): void {
-  problems.sort(byFileAndLine);
-  for (const problem of problems) console.error(problem);
-  if (problems.length > 0) console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${siteConfig.contentDir}`);
+/**
+ * A content folder the build writes into, or that holds the project's output, would lose posts or publish the
+ * build's own files: refused before anything runs.
+ */
+function contentDirProblem(): string | null {
+  const real = (dir: string) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir));
+  const content = real(contentDir);
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
+  for (const written of [path.join('public', CONTENT_ASSETS_PATH), 'out', '.content', '.contentlayer', '.cache', '.next', 'node_modules']) {
+    if (overlaps(content, real(written))) return `${siteConfig.contentDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
+  }
+  if (content === real('.')) return `${siteConfig.contentDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
+  return null;
 }
 
 if (!existsSync(contentDir)) {
   console.error(`${siteConfig.contentDir}: folder not found; set CONTENT_DIR to your posts`);
+  process.exit(1);
+}
+const refused = contentDirProblem();
+if (refused) {
+  console.error(refused);
   process.exit(1);
 }
 
@@ -135,21 +174,23 @@ const started = performance.now();
 const source = await load();
 writeCache(source, cache);
 const problems = [...source.problems, ...crossPostProblems(source)];
-if (source.posts.length === 0 && source.problems.length === 0) problems.push(`${siteConfig.contentDir}: no posts found; add a .md file or set CONTENT_DIR`);
+if (source.posts.length === 0 && source.problems.length === 0) problems.push(problem(siteConfig.contentDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'));
+const failed = (found: Problem[]) => found.some(isError);
 const summary = () => {
   const drafts = source.posts.filter((post) => post.fields.isDraft).length;
   return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 };
+const assetsTarget = path.join('public', CONTENT_ASSETS_PATH);
 
 if (mode === 'check') {
   report(problems);
-  if (problems.length > 0) process.exitCode = 1;
+  if (failed(problems)) process.exitCode = 1;
   else console.log(`Content OK: ${summary()}`);
 } else if (mode === 'watch') {
-  const stage = (current: ContentSource, currentProblems: string[]) => {
+  const stage = (current: ContentSource, currentProblems: Problem[]) => {
     const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
     report([...currentProblems, ...staged.problems]);
-    syncContentAssets(contentDir, path.join('public', CONTENT_ASSETS_PATH));
+    syncContentAssets(contentDir, assetsTarget, publishedAssets(current));
   };
   stage(source, problems);
   let timer: NodeJS.Timeout | undefined;
@@ -168,9 +209,9 @@ if (mode === 'check') {
   const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
   problems.push(...staged.problems);
   report(problems);
-  if (problems.length > 0) process.exit(1);
+  if (failed(problems)) process.exit(1);
   console.log(`Content OK: ${summary()}; staged ${staged.written} changed files`);
-  const assets = syncContentAssets(contentDir, path.join('public', CONTENT_ASSETS_PATH));
+  const assets = syncContentAssets(contentDir, assetsTarget, publishedAssets(source));
   if (!process.argv.includes('--stage')) {
     const contentlayer = spawnSync(process.execPath, [path.join('scripts', 'contentlayer.mjs'), 'build'], { stdio: 'inherit' });
     if (contentlayer.status !== 0) process.exit(contentlayer.status ?? 1);
@@ -179,7 +220,7 @@ if (mode === 'check') {
     const generatedFiles = new Set(generated.map((doc) => doc.sourcePath));
     const missing = source.posts.filter((post) => !generatedFiles.has(post.sourcePath));
     if (missing.length > 0) {
-      report(missing.map((post) => `${post.sourcePath}:1: file: checked but not generated by contentlayer`));
+      report(missing.map((post) => problem(post.sourcePath, 1, 'file', 'checked but not generated by contentlayer')));
       process.exit(1);
     }
     console.log(`Generated ${generated.length} posts; ${assets} asset files`);

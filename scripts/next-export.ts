@@ -11,6 +11,7 @@ import path from 'node:path';
 import { nextBuildKey } from '../lib/next-build-key';
 import { buildPostIndex } from '../lib/post-index';
 import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
+import { BODY_NONCE_FILE, newBodyNonce } from '../lib/post-bodies';
 import { isRscPayloadFile } from '../lib/static-pages';
 import { siteConfig } from '../site.config';
 
@@ -56,15 +57,23 @@ const key = nextBuildKey({
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 const cachedKey = existsSync(KEY_FILE) ? readFileSync(KEY_FILE, 'utf8') : undefined;
-if (cachedKey === key && existsSync(CACHED_OUT)) {
+if (cachedKey === key && existsSync(CACHED_OUT) && existsSync(BODY_NONCE_FILE)) {
   rmSync(OUT, { recursive: true, force: true });
   copyTree(CACHED_OUT, OUT);
   console.log(`next build: skipped, nothing it reads has changed; its last export copied to ${OUT}/ in ${seconds()} s`);
 } else {
   rmSync(CACHE, { recursive: true, force: true });
+  // The nonce of this build's body markers (lib/post-bodies.ts): kept with the export, as its markers carry it.
+  mkdirSync(path.dirname(BODY_NONCE_FILE), { recursive: true });
+  writeFileSync(BODY_NONCE_FILE, newBodyNonce());
   const next = path.join('node_modules', '.bin', process.platform === 'win32' ? 'next.cmd' : 'next');
   const build = spawnSync(next, ['build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) {
+    // No half-written export is left for a preview or a deploy to pick up.
+    rmSync(OUT, { recursive: true, force: true });
+    rmSync(CACHE, { recursive: true, force: true });
+    process.exit(build.status ?? 1);
+  }
   const payloads = removeRscPayloadFiles(OUT);
   mkdirSync(CACHE, { recursive: true });
   copyTree(OUT, CACHED_OUT);

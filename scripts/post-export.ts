@@ -10,21 +10,29 @@
  * 3. share images, one per post and one for the site (lib/share-images.ts, cached);
  * 4. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
+ *
+ * The steps work on the export moved out of out/ (EXPORT_IN_PROGRESS) and move it back only when all of them
+ * succeeded: a failed step leaves no out/ at all, never a half-finished one. Every file written from a path
+ * that content chose goes through pathInside (lib/safe-path.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeCspHashes } from '../lib/csp';
 import { buildPostIndex } from '../lib/post-index';
 import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
-import { postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
+import { BODY_NONCE_FILE, postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
+import { pathInside } from '../lib/safe-path';
 import { readStagedHtml } from '../lib/content-staging';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
 import { siteShareImages, writeShareImages } from '../lib/share-images';
-import { absoluteUrl } from '../lib/urls';
+import { absoluteUrl, categoryPath, PLACEHOLDER_CATEGORY } from '../lib/urls';
 import { siteConfig } from '../site.config';
 
-const OUT = 'out';
+const FINISHED = 'out';
+/** Where the steps work: a cache folder, so a failure leaves no out/ behind. */
+const OUT = '.cache/export-in-progress';
 
 const sources = readGeneratedPosts();
 // The same publish rule as every page: no redirect or share image for a post that is not published.
@@ -56,9 +64,9 @@ function writeRedirects(): number {
   const { basePath } = siteConfig;
   const manifest: string[] = [];
   for (const redirect of redirects) {
-    const file = path.join(OUT, redirectFile(redirect.from));
+    const file = pathInside(OUT, redirectFile(redirect.from));
     if (existsSync(file)) {
-      throw new Error(`${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${file})`);
+      throw new Error(`${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${path.relative(OUT, file)})`);
     }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, redirectHtml(`${basePath}${redirect.to}`, absoluteUrl(redirect.to), siteConfig.title, `${basePath}/icon.svg`));
@@ -85,10 +93,10 @@ function finishPages(): { pages: number; bodies: number } {
     const text = readFileSync(file, 'utf8');
     let finished = text;
     if (format === 'html' && !RUNTIME_PAGES.includes(relative)) {
-      finished = withoutFrameworkRuntime(finished, siteConfig.basePath, file);
+      finished = withoutFrameworkRuntime(finished, siteConfig.basePath, path.join(FINISHED, relative));
       if (finished !== text) pages += 1;
     }
-    const withBodies = spliceBodies(finished, format, bodyOf, file);
+    const withBodies = spliceBodies(finished, format, bodyOf, path.join(FINISHED, relative), nonce);
     if (withBodies !== finished) bodies += 1;
     if (withBodies !== text) writeFileSync(file, withBodies);
   }
@@ -106,20 +114,40 @@ async function indexSearch(): Promise<number> {
   return pages;
 }
 
+/** A blog without categories still has the category routes' placeholder (lib/urls.ts): no page of the site. */
+function removePlaceholderCategory(): void {
+  rmSync(pathInside(OUT, categoryPath(PLACEHOLDER_CATEGORY)), { recursive: true, force: true });
+}
+
+const nonce = readFileSync(BODY_NONCE_FILE, 'utf8').trim();
+
+if (!existsSync(path.join(FINISHED, 'index.html'))) {
+  console.error(`Post-export error: ${FINISHED}/ holds no export; run next build first (npm run build)`);
+  process.exit(1);
+}
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(path.dirname(OUT), { recursive: true });
+renameSync(FINISHED, OUT);
 try {
   let started = performance.now();
+  removePlaceholderCategory();
   const redirects = writeRedirects();
   console.log(`Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const finished = finishPages();
   console.log(`Plain pages: runtime removed from ${finished.pages} pages, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
-  const drawn = await writeShareImages(siteShareImages(posts, OUT));
+  const shareImages = siteShareImages(posts, OUT).map((target) => ({ ...target, file: pathInside(OUT, path.relative(OUT, target.file)) }));
+  const drawn = await writeShareImages(shareImages);
   console.log(`Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const pages = await indexSearch();
   console.log(`Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`);
+  console.log(`CSP: ${writeCspHashes(OUT).length} inline script hashes in out/_csp-script-hashes.json (lib/csp.ts)`);
+  renameSync(OUT, FINISHED);
 } catch (error) {
+  rmSync(OUT, { recursive: true, force: true });
   console.error(`Post-export error: ${(error as Error).message}`);
+  console.error(`No export was kept: ${FINISHED}/ is removed rather than left half-finished.`);
   process.exit(1);
 }

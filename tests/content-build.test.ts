@@ -103,9 +103,9 @@ describe('the content step', () => {
     const { status, output } = runContentStep(folder);
     assert.notEqual(status, 0, output);
     // The front matter ends on line 4; the body starts with a blank line.
-    assert.match(output, /2024-01-02-linker\.md:8: broken link "\/posts\/nowhere\/": no page or file of the site has this path/);
-    assert.match(output, /2024-01-02-linker\.md:10: missing image "\.\/gone\.png": no such file beside the post/);
-    assert.match(output, /2024-01-02-linker\.md:12: broken link "\/posts\/target\/#missing": no heading or element with id "missing"/);
+    assert.match(output, /2024-01-02-linker\.md:8: broken link: "\/posts\/nowhere\/": no page or file of the site has this path/);
+    assert.match(output, /2024-01-02-linker\.md:10: missing image: "\.\/gone\.png": no such file beside the post/);
+    assert.match(output, /2024-01-02-linker\.md:12: broken link: "\/posts\/target\/#missing": no heading or element with id "missing"/);
     assert.doesNotMatch(output, /#a-heading/);
   });
 
@@ -142,7 +142,7 @@ describe('the content step', () => {
     assert.notEqual(status, 0, output);
     const problems = output.split('\n').filter((line) => line.startsWith('e2e/'));
     assert.deepEqual(problems, [
-      'e2e/fixtures/broken/_posts/2024-01-01-broken-content.md:10: broken link "/posts/no-such-post/": no page or file of the site has this path',
+      'e2e/fixtures/broken/_posts/2024-01-01-broken-content.md:10: broken link: "/posts/no-such-post/": no page or file of the site has this path',
       'e2e/fixtures/broken/_posts/2024-01-01-broken-content.md:13: liquid: tag {% if site.title %} not closed',
     ]);
     assert.match(output, /2 problems in e2e\/fixtures\/broken\/_posts/);

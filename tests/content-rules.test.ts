@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { categorySlug, isDraft, parsePostDate, postCategories, postSlug, readingMinutes } from '../lib/content-rules';
+import { categorySlug, isDraft, parsePostDate, permalinkProblem, postCategories, postSlug, readingMinutes } from '../lib/content-rules';
 
 describe('parsePostDate', () => {
   it('reads a plain day as midnight UTC', () => {
@@ -65,9 +65,29 @@ describe('postSlug', () => {
     assert.equal(postSlug('2024-01-01-anything.md', ''), 'anything');
   });
 
-  it('rejects a slug that cannot be a URL segment', () => {
-    assert.throws(() => postSlug('a.md', 'two words'), /not a usable slug/);
-    assert.throws(() => postSlug('a.md', 'a/b'), /not a usable slug/);
+  it('rejects a slug that cannot be a URL segment, saying why', () => {
+    assert.throws(() => postSlug('a.md', 'two words'), /"two words" has U\+0020; a slug is letters, digits/);
+    assert.throws(() => postSlug('a.md', 'a/b'), /has "\/"/);
+    assert.throws(() => postSlug('a.md', '..'), /is a folder name of its own/);
+    assert.throws(() => postSlug('a.md', '.hidden'), /starts with "\."/);
+    assert.throws(() => postSlug('a.md', '100%'), /has "%"/);
+    assert.throws(() => postSlug('a.md', 'a\u0000b'), /"a\?b" has U\+0000/);
+    assert.throws(() => postSlug('a.md', 'x'.repeat(300)), /300 characters long in a URL, more than 150/);
+    assert.throws(() => postSlug('a.md', 'é'.repeat(30)), /180 characters long in a URL/);
+  });
+
+  it('rejects a file name that gives an unusable slug, and says to rename it or add a slug', () => {
+    assert.throws(() => postSlug('2024-01-01-a%zz.md'), /the file name gives the slug "a%zz", which has "%"; a slug is .*; rename the file or add a "slug" field/);
+    assert.throws(() => postSlug('2024-01-01-a#b.md'), /has "#"/);
+    assert.throws(() => postSlug('2024-01-01-a?b.md'), /has "\?"/);
+    assert.throws(() => postSlug('2024-01-01-a\nb.md'), /"a\?b", which has U\+000A/);
+    assert.equal(postSlug('2024-01-01-a%zz.md', 'fine'), 'fine');
+  });
+
+  it('keeps letters of any script, digits, "-", "_", "." and "~"', () => {
+    assert.equal(postSlug('2019-07-14-ça-marche.markdown'), 'ça-marche');
+    assert.equal(postSlug('a.md', 'v1.2_notes~draft'), 'v1.2_notes~draft');
+    assert.equal(postSlug('a.md', 'ウェブ'), 'ウェブ');
   });
 
   it('rejects a file name that leaves nothing', () => {
@@ -141,5 +161,32 @@ describe('readingMinutes', () => {
   it('is at least one minute and grows with the words', () => {
     assert.equal(readingMinutes(''), 1);
     assert.equal(readingMinutes('word '.repeat(220 * 5)), 5);
+  });
+});
+
+describe('permalinkProblem', () => {
+  it('accepts old paths as Jekyll wrote them', () => {
+    for (const path of ['/2019/05/20/moved-post.html', '/old-url/', '/blog/ça-marche', '/a b/']) assert.equal(permalinkProblem(path), null, path);
+  });
+
+  it('refuses what is not a path of the export, saying why', () => {
+    const cases: [string, RegExp][] = [
+      ['javascript:alert(1)', /a URL with a scheme/],
+      ['https://evil.example/', /a URL with a scheme/],
+      ['old/', /must start with "\/"/],
+      ['//evil.example/x', /another host/],
+      ['/a/../../etc/passwd', /"\." or "\.\." segments/],
+      ['/a/./b', /"\." or "\.\." segments/],
+      ['/a\u0000b', /control character U\+0000/],
+      ['/:categories/:title/', /pattern/],
+      ['/a?b=1', /pattern or has a query/],
+      ['/a\\b', /may not contain/],
+      ['/a%2e%2e/', /may not contain/],
+      ['/a//b', /empty segment/],
+      ['/.git/config', /starting with "\."/],
+      [`/${'x'.repeat(201)}/`, /segment of 201 bytes, more than 200/],
+      [`/${'abc/'.repeat(120)}`, /more than 400/],
+    ];
+    for (const [path, expected] of cases) assert.match(permalinkProblem(path) ?? 'accepted', expected, JSON.stringify(path));
   });
 });

@@ -1,13 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkLinks, type CheckedPost, type SiteFiles } from '../lib/link-check';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkLinks as checkLinkProblems, type CheckedPost, type SiteFiles } from '../lib/link-check';
 import { postLinks } from '../lib/markdown/links';
+import { formatProblem } from '../lib/problems';
 
+// A site with one public file and one file beside the posts, in a folder of its own.
+const root = mkdtempSync(path.join(tmpdir(), 'link-check-'));
+const touch = (file: string) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, '');
+};
+touch(path.join(root, 'public/images/logo.svg'));
+touch(path.join(root, 'content/2024/diagram.png'));
+touch(path.join(root, 'secret.txt'));
 const site: SiteFiles = {
   pages: new Set(['/', '/posts/a/', '/posts/b/', '/categories/aws/', '/feed.xml']),
-  publicFile: (urlPath) => urlPath === '/images/logo.svg',
-  contentFile: (relativePath) => relativePath === '2024/diagram.png',
+  publicDir: path.join(root, 'public'),
+  contentDir: path.join(root, 'content'),
 };
+const checkLinks = (posts: CheckedPost[], files: SiteFiles) => checkLinkProblems(posts, files).map(formatProblem);
 
 function post(slug: string, markdown: string, relativePath = `2024/2024-01-01-${slug}.md`): CheckedPost {
   return { sourcePath: `content/posts/${relativePath}`, relativePath, url: `/posts/${slug}/`, lineOffset: 5, ...postLinks(markdown) };
@@ -33,17 +47,27 @@ describe('checkLinks', () => {
     const a = post('a', ['# Title', '', '[gone](/posts/gone/)', '![missing](./nope.png) ![also](/images/nope.svg)', '[bad anchor](#nowhere) [other](/posts/b/#nowhere)', '<a href="/old/page.html">raw</a>'].join('\n'));
     const b = post('b', 'Text.');
     assert.deepEqual(checkLinks([a, b], site), [
-      'content/posts/2024/2024-01-01-a.md:8: broken link "/posts/gone/": no page or file of the site has this path',
-      'content/posts/2024/2024-01-01-a.md:9: missing image "./nope.png": no such file beside the post',
-      'content/posts/2024/2024-01-01-a.md:9: missing image "/images/nope.svg": no page or file of the site has this path',
-      'content/posts/2024/2024-01-01-a.md:10: broken link "#nowhere": no heading or element with id "nowhere" in /posts/a/',
-      'content/posts/2024/2024-01-01-a.md:10: broken link "/posts/b/#nowhere": no heading or element with id "nowhere" in /posts/b/',
-      'content/posts/2024/2024-01-01-a.md:11: broken link "/old/page.html": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:8: broken link: "/posts/gone/": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:9: missing image: "./nope.png": no such file beside the post',
+      'content/posts/2024/2024-01-01-a.md:9: missing image: "/images/nope.svg": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:10: broken link: "#nowhere": no heading or element with id "nowhere" in /posts/a/',
+      'content/posts/2024/2024-01-01-a.md:10: broken link: "/posts/b/#nowhere": no heading or element with id "nowhere" in /posts/b/',
+      'content/posts/2024/2024-01-01-a.md:11: broken link: "/old/page.html": no page or file of the site has this path',
     ]);
   });
 
   it('refuses relative paths that leave the content folder', () => {
     const a = post('a', '[up](../../../etc/passwd)');
     assert.match(checkLinks([a], site)[0] ?? '', /points outside the content folder/);
+  });
+
+  it('resolves root-relative paths inside the site, never on the build machine', () => {
+    // Both files exist on this machine, outside public/: neither is a file of the site.
+    const a = post('a', `[passwd](/../../../../../../etc/passwd) [secret](/../secret.txt) ![up](/%2e%2e/secret.txt) [logo](/x/../images/logo.svg)`);
+    assert.deepEqual(checkLinks([a], site), [
+      'content/posts/2024/2024-01-01-a.md:6: broken link: "/../../../../../../etc/passwd": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:6: broken link: "/../secret.txt": no page or file of the site has this path',
+      'content/posts/2024/2024-01-01-a.md:6: missing image: "/%2e%2e/secret.txt": no page or file of the site has this path',
+    ]);
   });
 });

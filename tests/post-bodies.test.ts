@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { feedBodyToken, pageBodyMarker, spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
+import { feedBodyToken as feedToken, newBodyNonce, pageBodyMarker as pageMarker, spliceBodies as splice, spliceFormat, type PostBody } from '../lib/post-bodies';
+
+// One build's nonce, as scripts/next-export.ts makes it.
+const NONCE = newBodyNonce();
+const pageBodyMarker = (slug: string) => pageMarker(slug, NONCE);
+const feedBodyToken = (slug: string) => feedToken(slug, NONCE);
+const spliceBodies = (text: string, format: 'html' | 'xml' | 'json', bodyOf: (slug: string) => PostBody | undefined, file: string) =>
+  splice(text, format, bodyOf, file, NONCE);
 
 // A slug with characters that HTML, XML and JSON would each escape.
 const SLUG = 'q&a-"quotes"-<tags>-café';
@@ -42,6 +49,19 @@ describe('post bodies put in after next build', () => {
     const talkative: PostBody = { pageHtml: '<code>data-post-body="" and [post-body:00]</code>', feedHtml: '' };
     const page = `<div class="prose" data-post-body="${pageBodyMarker(SLUG)}"></div>`;
     assert.match(spliceBodies(page, 'html', () => talkative, 'out/t.html'), /<code>data-post-body/);
+  });
+
+  it('cannot be forged by a title, excerpt or body that writes a marker without the build\'s nonce', () => {
+    // What a hostile title would put into a feed's <title> or a page's text, next to a real marker.
+    const forged = [`[post-body:${Buffer.from(SLUG).toString('hex')}]`, feedToken(SLUG, newBodyNonce()), `data-post-body="${pageMarker(SLUG, newBodyNonce())}"`];
+    for (const text of forged) {
+      const rss = `<item><title>${text}</title><content:encoded><![CDATA[${feedBodyToken(SLUG)}]]></content:encoded></item>`;
+      const spliced = spliceBodies(rss, 'xml', bodyOf, 'out/feed.xml');
+      assert.ok(spliced.includes(`<title>${text}</title>`), 'the forged marker stays text');
+      assert.ok(spliced.includes(BODY.feedHtml.replaceAll(']]>', ']]]]><![CDATA[>')), 'the real marker is filled');
+    }
+    assert.equal(newBodyNonce() === newBodyNonce(), false, 'each build has its own nonce');
+    assert.match(newBodyNonce(), /^[0-9a-f]{32}$/);
   });
 
   it('reads markers only from pages, XML and JSON files', () => {

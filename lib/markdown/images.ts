@@ -11,6 +11,7 @@ import { imageSize } from 'image-size';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { siteConfig } from '../../site.config';
+import { pathInsideOrUndefined } from '../safe-path';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
 
@@ -28,8 +29,13 @@ function imageFile(url: string): string | undefined {
   let [file = ''] = url.split(/[?#]/);
   const { basePath } = siteConfig;
   if (basePath && file.startsWith(`${basePath}/`)) file = file.slice(basePath.length); // written with relative_url
-  if (file.startsWith(`${CONTENT_ASSETS_PATH}/`)) return path.join(siteConfig.contentDir, decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)));
-  if (file.startsWith('/') && !file.startsWith('//')) return path.join('public', decodeURI(file));
+  // Only ever a file of the site: `/../../etc/passwd` is no file of the build machine.
+  try {
+    if (file.startsWith(`${CONTENT_ASSETS_PATH}/`)) return pathInsideOrUndefined(siteConfig.contentDir, decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)));
+    if (file.startsWith('/') && !file.startsWith('//')) return pathInsideOrUndefined('public', decodeURI(file));
+  } catch {
+    // not a valid URL: no size
+  }
   return undefined;
 }
 

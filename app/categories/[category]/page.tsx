@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
 import { categoryListing, listingMetadata } from '@/lib/listings';
-import { getCategories } from '@/lib/posts';
+import { categoryParams } from '@/lib/posts';
 
 interface Props {
   params: Promise<{ category: string }>;
@@ -10,9 +10,7 @@ interface Props {
 
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return getCategories().map((category) => ({ category: category.slug }));
-}
+export const generateStaticParams = categoryParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const listing = categoryListing(decodeURIComponent((await params).category));

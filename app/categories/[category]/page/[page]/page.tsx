@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
 import { categoryListing, listingMetadata, listingPageParams } from '@/lib/listings';
-import { getCategories } from '@/lib/posts';
+import { categoryParams } from '@/lib/posts';
 
 interface Props {
   params: Promise<{ category: string; page: string }>;
@@ -11,9 +11,10 @@ interface Props {
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getCategories().flatMap((category) =>
-    listingPageParams(categoryListing(category.slug)!).map(({ page }) => ({ category: category.slug, page })),
-  );
+  return categoryParams().flatMap(({ category }) => {
+    const listing = categoryListing(category);
+    return listing ? listingPageParams(listing).map(({ page }) => ({ category, page })) : [{ category, page: '1' }];
+  });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

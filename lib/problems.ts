@@ -1,0 +1,44 @@
+/**
+ * A problem in the author's content, as a value: where it is, which field, how bad, what to do.
+ * Every stage reports problems this way and `formatProblem` is the one place they become text,
+ * `file:line: field: message` (with `warning:` before the message for warnings).
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** The author's file as messages name it (content folder as configured + relative path). */
+  file: string;
+  /** 1-based line in that file. */
+  line: number;
+  /** The front-matter field, or what part of the file (`body`, `liquid`, `file`, `broken link`…). */
+  field: string;
+  severity: Severity;
+  message: string;
+}
+
+/** A problem found in a post body, before the body's place in the file is known: `line` is the body's line. */
+export interface BodyProblem {
+  line: number;
+  field: string;
+  severity: Severity;
+  message: string;
+}
+
+export const problem = (file: string, line: number, field: string, message: string, severity: Severity = 'error'): Problem => ({
+  file,
+  line,
+  field,
+  severity,
+  message,
+});
+
+export function formatProblem({ file, line, field, severity, message }: Problem): string {
+  return `${file}:${line}: ${field}: ${severity === 'warning' ? 'warning: ' : ''}${message}`;
+}
+
+/** By file, then line: the order an author fixes them in. */
+export function byFileAndLine(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line;
+}
+
+export const isError = (candidate: Problem) => candidate.severity === 'error';

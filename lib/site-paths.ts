@@ -26,8 +26,11 @@ export interface ExportPaths {
 
 export function exportPaths(index: PostIndex, postsPerPage: number, publicFiles: readonly string[]): ExportPaths {
   const pages = new Set([homePath(), categoriesPath(), archivePath(), searchPath(), ...FIXED_FILES]);
+  const files = new Set<string>();
   const addListing = (listingPath: string, posts: number) => {
     for (let page = 1; page <= pageCount(posts, postsPerPage); page += 1) pages.add(pagePath(listingPath, page));
+    // `page/1/` too: it exists and sends the reader to the listing's own URL.
+    files.add(`${listingPath}page/1/index.html`);
     for (const { file } of Object.values(FEED_FILES)) pages.add(`${listingPath}${file}`);
   };
   addListing(homePath(), index.posts.length);
@@ -36,7 +39,7 @@ export function exportPaths(index: PostIndex, postsPerPage: number, publicFiles:
     pages.add(post.url);
     pages.add(postShareImagePath(post.slug));
   }
-  const files = new Set([...pages].map(redirectFile));
+  for (const page of pages) files.add(FIXED_FILES.includes(page) ? page : redirectFile(page));
   for (const file of publicFiles) files.add(`/${file}`);
   return { pages, files };
 }
@@ -46,7 +49,8 @@ export function pathConflict(from: string, paths: ExportPaths): string | null {
   const file = redirectFile(from);
   const folder = RESERVED_FOLDERS.find((reserved) => file.startsWith(reserved));
   if (folder) return `is inside ${folder}, which the build writes`;
-  if (paths.files.has(file)) return `is a path the site already has (${file})`;
+  const taken = [from, file].find((candidate) => paths.files.has(candidate));
+  if (taken) return `is a path the site already has (${taken})`;
   // A file of the export where the redirect needs a folder: `/feed.xml/old.html`.
   const segments = file.split('/');
   for (let end = segments.length - 1; end > 1; end -= 1) {

@@ -28,6 +28,20 @@ describe('redirects for old URLs', () => {
     assert.equal(jekyllDefaultPermalink(post({ slug: 'plain' })), '/2019/05/20/plain.html');
   });
 
+  it('cleans a Jekyll URL as Jekyll does, so a category of "../" stays inside the site', () => {
+    assert.equal(jekyllDefaultPermalink(post({ slug: 'x', categoryNames: ['../../../../tmp/evil'] })), '/tmp/evil/2019/05/20/x.html');
+    assert.equal(jekyllDefaultPermalink(post({ slug: 'x', categoryNames: ['./a', '..'] })), '/a/2019/05/20/x.html');
+    const redirects = buildRedirects([post({ slug: 'x', categoryNames: ['../../../../../../../../tmp/evil'] })], { jekyllRedirects: true });
+    assert.deepEqual(redirects.map((r) => r.from), ['/tmp/evil/2019/05/20/x.html']);
+    assert.deepEqual(buildRedirects([post({ slug: 'x', categoryNames: ['a\u0000b'] })], { jekyllRedirects: true }), [], 'no redirect from a path with a control character');
+  });
+
+  it('refuses a permalink that is no path of the export, naming the file', () => {
+    for (const permalink of ['javascript:alert(1)', '/a/../../b', '//evil.example/', '/a\u0000b']) {
+      assert.throws(() => buildRedirects([post({ slug: 'a', permalink })], { jekyllRedirects: false }), /2019-05-20-a\.md: permalink: /, permalink);
+    }
+  });
+
   it('adds the Jekyll URLs only when jekyllRedirects is on', () => {
     const posts = [post({ slug: 'a', categoryNames: ['aws'] })];
     assert.deepEqual(buildRedirects(posts, { jekyllRedirects: false }), []);

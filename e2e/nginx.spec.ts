@@ -1,20 +1,23 @@
 /**
  * The fixture export (base path /blog) served by a real nginx with deploy/nginx.conf
- * (scripts/nginx-server.mjs): security headers as in deploy/security-headers.json, the
- * same Content-Type and Cache-Control as the S3 upload, 404.html with status 404, every
- * old URL of _redirects answered 301, and a CSP that blocks nothing on any kind of page.
+ * (scripts/nginx-server.mjs): security headers as in deploy/security-headers.json with the
+ * export's inline script hashes in the CSP, the same Content-Type and Cache-Control as the S3
+ * upload, 404.html with status 404, every old URL of _redirects answered 301, and a CSP that
+ * blocks nothing the site runs on any kind of page but blocks an injected inline script.
  */
 import { test as base, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { objectHeaders } from '../deploy/aws/lib/object-headers';
-import { loadSecurityHeaders } from '../deploy/aws/lib/security-headers';
 import { parseRedirects } from '../deploy/redirects.mjs';
+import { loadSecurityHeaders, readScriptHashes, siteSecurityHeaders } from '../deploy/security-headers.mjs';
 import { expect, test } from './fixtures';
 
 const EXPORT_DIR = 'e2e/.out/fixture';
 const BASE = '/blog';
-const SECURITY_HEADERS = loadSecurityHeaders();
+/** What every response must carry: deploy/security-headers.json, the export's script hashes in the CSP. */
+const SECURITY_HEADERS = siteSecurityHeaders(EXPORT_DIR);
 const REDIRECTS = (() => {
   const file = path.join(EXPORT_DIR, '_redirects');
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build:fixture first`);
@@ -31,13 +34,38 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   expect(response.headers().server, 'the server under test is nginx').toMatch(/^nginx/);
 });
 
+/** The `add_header Name "value" always;` lines of an nginx config, as name -> value. */
+const addedHeaders = (config: string) =>
+  Object.fromEntries([...config.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map(([, name, value]) => [name!, value!]));
+
 test.describe('deploy/nginx.conf', () => {
-  test('states exactly the headers of deploy/security-headers.json', () => {
+  test('states no security header itself: it includes the generated snippet, once, in the HTTPS server', () => {
     const config = readFileSync('deploy/nginx.conf', 'utf8');
-    const stated = Object.fromEntries(
-      [...config.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map(([, name, value]) => [name, value]),
-    );
-    expect(stated).toEqual(SECURITY_HEADERS);
+    expect([...config.matchAll(/^\s*add_header\s+([\w-]+)/gm)].map(([, name]) => name)).toEqual(['Cache-Control']);
+    expect(config.match(/^ {4}include \/etc\/nginx\/blog-security-headers\.conf;$/gm)).toHaveLength(1);
+  });
+
+  test('the snippet of deploy/nginx-security-headers.mjs states exactly deploy/security-headers.json plus the export\'s script hashes', () => {
+    const generated = spawnSync(process.execPath, ['deploy/nginx-security-headers.mjs', EXPORT_DIR], { encoding: 'utf8' });
+    expect(generated.stderr).toBe('');
+    expect(generated.status).toBe(0);
+    expect(addedHeaders(generated.stdout)).toEqual(SECURITY_HEADERS);
+
+    const stated = loadSecurityHeaders();
+    const hashes = readScriptHashes(EXPORT_DIR);
+    // The theme script, Next's inline scripts of the search page, the fixture post's own script.
+    expect(hashes.length).toBeGreaterThanOrEqual(4);
+    const scriptSrc = (csp: string) => csp.split('; ').find((directive) => directive.startsWith('script-src '))!;
+    expect(scriptSrc(stated['Content-Security-Policy']!)).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(scriptSrc(SECURITY_HEADERS['Content-Security-Policy']!)).toBe(`script-src 'self' 'wasm-unsafe-eval' ${hashes.map((hash) => `'${hash}'`).join(' ')}`);
+    expect({ ...SECURITY_HEADERS, 'Content-Security-Policy': '' }).toEqual({ ...stated, 'Content-Security-Policy': '' });
+  });
+
+  test('a missing export or hash file makes the generator fail, naming it', () => {
+    const generated = spawnSync(process.execPath, ['deploy/nginx-security-headers.mjs', 'e2e/.out/no-such-export'], { encoding: 'utf8' });
+    expect(generated.status).toBe(1);
+    expect(generated.stdout).toBe('');
+    expect(generated.stderr).toMatch(/_csp-script-hashes\.json is missing/);
   });
 });
 
@@ -216,9 +244,18 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
       await page.waitForLoadState('networkidle');
       // The theme toggle is an island: it works only once the inline RSC payload and the bundles ran.
       await page.getByRole('button', { name: /theme/i }).first().click();
+      // The theme script ran (inline, first in <head>).
+      await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark|system)$/);
       expect(violations).toEqual([]);
     });
   }
+
+  test("a post's own inline script (raw HTML) runs: the build put its hash in the CSP", async ({ page }) => {
+    const violations = await watchCsp(page);
+    await page.goto(`${BASE}/posts/markdown-tables/`);
+    await expect(page.locator('html')).toHaveAttribute('data-post-script', 'ran');
+    expect(violations).toEqual([]);
+  });
 
   test('search page with an actual search (Pagefind: WebAssembly, fetches)', async ({ page }) => {
     const violations = await watchCsp(page);
@@ -250,6 +287,47 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
     expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
+  });
+});
+
+/**
+ * The page as the server sent it (headers, CSP included), with `markup` added before </body>: what an
+ * attacker who could inject HTML into a page would get.
+ */
+async function injectIntoPage(page: Page, url: string, markup: string) {
+  await page.route(`**${url}`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    expect(html).toContain('</body>');
+    await route.fulfill({ response, body: html.replace('</body>', `${markup}</body>`) });
+  });
+}
+
+// Without pageProblems: the blocked scripts are expected console errors here.
+base.describe('the Content-Security-Policy blocks an injected inline script', () => {
+  const url = `${BASE}/posts/markdown-tables/`;
+
+  base('a <script> added to a served page does not run, and is reported as a violation', async ({ page }) => {
+    const violations = await watchCsp(page);
+    await injectIntoPage(page, url, '<script>window.__injected = true; document.documentElement.dataset.injected = "ran";</script>');
+    const response = await page.goto(url);
+    expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    await expect(page.locator('body')).toContainText('Raw HTML is kept as written.');
+    // The page's own inline scripts (theme, the post's raw HTML) still run...
+    await expect(page.locator('html')).toHaveAttribute('data-post-script', 'ran');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark|system)$/);
+    // ...the injected one does not.
+    await expect.poll(() => violations.filter((report) => report.startsWith('script-src-elem blocked inline'))).toHaveLength(1);
+    expect(await page.evaluate(() => '__injected' in window)).toBe(false);
+    await expect(page.locator('html')).not.toHaveAttribute('data-injected', /.*/);
+  });
+
+  base('an injected event handler attribute does not run either', async ({ page }) => {
+    const violations = await watchCsp(page);
+    await injectIntoPage(page, url, '<img alt="" src="data:," onerror="window.__injected = true">');
+    await page.goto(url);
+    await expect.poll(() => violations.some((report) => report.startsWith('script-src-attr blocked inline'))).toBe(true);
+    expect(await page.evaluate(() => '__injected' in window)).toBe(false);
   });
 });
 

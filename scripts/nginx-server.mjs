@@ -3,8 +3,10 @@
  * Serves an export with a real nginx and the production config deploy/nginx.conf, for
  * the Playwright project `nginx`. nginx runs in the foreground (no daemon, no master
  * process) with its pid, temp files and config in a temp folder; the lines of the
- * config that name the host (listen, TLS, root, the redirect map's path, the 404 page
- * under the base path) are swapped for loopback values, everything else is used as is.
+ * config that name the host (listen, TLS, root, the paths of the redirect map and of the
+ * security headers, the 404 page under the base path) are swapped for loopback values,
+ * everything else is used as is. The two included files are generated from the export as
+ * deploy/nginx.conf says to (deploy/redirects.mjs, deploy/security-headers.mjs).
  *
  *   node scripts/nginx-server.mjs [--dir e2e/.out/fixture] [--base /blog] [--port 4175]
  *
@@ -17,6 +19,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { nginxRedirectMap, parseRedirects } from '../deploy/redirects.mjs';
+import { nginxSecurityHeaders, SCRIPT_HASHES_FILE, siteSecurityHeaders } from '../deploy/security-headers.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -59,6 +62,7 @@ function swap(config, find, replacement) {
 function testConfig(temp, root) {
   let site = readFileSync(CONFIG, 'utf8');
   site = swap(site, 'include /etc/nginx/blog-redirects.map;', `include ${path.join(temp, 'redirects.map')};`);
+  site = swap(site, 'include /etc/nginx/blog-security-headers.conf;', `include ${path.join(temp, 'security-headers.conf')};`);
   site = swap(site, /server \{\n\s*listen 80;[\s\S]*?\n\}\n/, ''); // the HTTP -> HTTPS server
   site = swap(site, /listen 443 ssl http2;\n\s*listen \[::\]:443 ssl http2;/, `listen 127.0.0.1:${port};`);
   site = swap(site, /\n\s*ssl_certificate [^\n]*/, '');
@@ -92,6 +96,9 @@ function start() {
   if (!existsSync(path.join(dir, 'index.html'))) {
     return servePlaceholder(`no export in ${path.relative(process.cwd(), dir)}: run npm run build:fixture first`);
   }
+  if (!existsSync(path.join(dir, SCRIPT_HASHES_FILE))) {
+    return servePlaceholder(`the export in ${path.relative(process.cwd(), dir)} has no ${SCRIPT_HASHES_FILE} (built before CSP hashes): run npm run build:fixture again`);
+  }
 
   // One folder per port, emptied at each start: Playwright ends the server with SIGKILL, so no cleanup runs.
   const temp = path.join(os.tmpdir(), `blog-nginx-${port}`);
@@ -108,6 +115,7 @@ function start() {
   const redirectsFile = path.join(dir, '_redirects');
   const redirects = existsSync(redirectsFile) ? parseRedirects(readFileSync(redirectsFile, 'utf8'), redirectsFile) : [];
   writeFileSync(path.join(temp, 'redirects.map'), nginxRedirectMap(redirects));
+  writeFileSync(path.join(temp, 'security-headers.conf'), nginxSecurityHeaders(siteSecurityHeaders(dir)));
   const config = testConfig(temp, root);
 
   const check = spawnSync(nginx, ['-t', '-q', '-e', 'stderr', '-p', temp, '-c', config], { encoding: 'utf8' });

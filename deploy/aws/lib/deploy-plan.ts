@@ -9,6 +9,7 @@
  *   name when it changes (/_next/static) or expires within minutes.
  */
 import { isHtml } from './object-headers';
+import { SCRIPT_HASHES_FILE } from './security-headers';
 
 export interface LocalFile {
   key: string;
@@ -24,8 +25,11 @@ export interface DeployPlan {
   invalidationPaths: string[];
 }
 
-/** Files of the export that are not part of the site. `_redirects` becomes the KeyValueStore. */
-export const NOT_UPLOADED = new Set(['_redirects']);
+/**
+ * Files of the export that are not part of the site: `_redirects` becomes the KeyValueStore,
+ * `_csp-script-hashes.json` goes into the response headers policy.
+ */
+export const NOT_UPLOADED = new Set(['_redirects', SCRIPT_HASHES_FILE]);
 export const KEPT_PREFIXES = ['_next/static/', 'pagefind/'];
 /**
  * Above this many pages, one `/*` invalidation replaces the list: CloudFront bills paths

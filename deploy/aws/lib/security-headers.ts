@@ -1,21 +1,16 @@
 /**
- * The security headers, written once in deploy/security-headers.json and used by the
- * CloudFront response headers policy; e2e/nginx.spec.ts checks deploy/nginx.conf sends
- * the same values.
+ * The security headers, written once in deploy/security-headers.json; the inline script
+ * hashes of the export are added to the CSP by deploy/security-headers.mjs, the one place
+ * that builds the policy for CloudFront and nginx alike.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+export {
+  loadSecurityHeaders,
+  readScriptHashes,
+  SCRIPT_HASHES_FILE,
+  SECURITY_HEADERS_FILE,
+  siteSecurityHeaders,
+  withScriptHashes,
+} from '../../security-headers.mjs';
 
-export const SECURITY_HEADERS_FILE = path.resolve(import.meta.dirname, '../../security-headers.json');
-
-/** Header name -> value; a Content-Security-Policy written as a list of directives is joined with "; ". */
-export function loadSecurityHeaders(file = SECURITY_HEADERS_FILE): Record<string, string> {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) headers[name] = value.join('; ');
-    else if (typeof value === 'string') headers[name] = value;
-    else throw new Error(`${file}: "${name}" must be a string or a list of strings`);
-  }
-  return headers;
-}
+/** CloudFront refuses a response headers policy whose Content-Security-Policy is longer (TooLongCSPInResponseHeadersPolicy). */
+export const MAX_CLOUDFRONT_CSP_LENGTH = 1783;

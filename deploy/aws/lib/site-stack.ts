@@ -2,7 +2,8 @@
  * The blog on AWS: a private S3 bucket read by CloudFront through Origin Access
  * Control, and a distribution that maps pretty URLs, answers old permalinks with 301
  * (a CloudFront Function + KeyValueStore), serves 404.html with status 404, and adds the
- * security headers of deploy/security-headers.json. Files are uploaded by
+ * security headers of deploy/security-headers.json, with the export's inline script hashes
+ * in the CSP (read at synth time, like the redirects). Files are uploaded by
  * scripts/upload.ts, not by CloudFormation.
  */
 import path from 'node:path';
@@ -14,12 +15,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { IMMUTABLE, SHORT } from './object-headers';
 import { contentHash, readRedirects, storeEntries, storeImportJson } from './redirect-store';
-import { loadSecurityHeaders } from './security-headers';
+import { loadSecurityHeaders, MAX_CLOUDFRONT_CSP_LENGTH, readScriptHashes, SCRIPT_HASHES_FILE, withScriptHashes } from './security-headers';
 
 export const FUNCTION_FILE = path.resolve(import.meta.dirname, '../function/viewer-request.js');
 
 export interface SiteStackProps extends StackProps {
-  /** The export (out/): its `_redirects` fills the KeyValueStore. */
+  /** The export (out/): its `_redirects` fills the KeyValueStore, its `_csp-script-hashes.json` goes into the CSP. */
   siteDir: string;
   /** Custom domain names (CNAMEs); they need `certificateArn`. */
   domainNames?: string[];
@@ -75,9 +76,19 @@ export class SiteStack extends Stack {
       keyValueStore: redirects,
     });
 
-    const headers = loadSecurityHeaders(props.securityHeadersFile);
+    // One policy for every page, so it lists the hashes of every inline script of the export.
+    const scriptHashes = readScriptHashes(props.siteDir);
+    const headers = withScriptHashes(loadSecurityHeaders(props.securityHeadersFile), scriptHashes);
+    const csp = headers['Content-Security-Policy'] ?? '';
+    if (csp.length > MAX_CLOUDFRONT_CSP_LENGTH) {
+      throw new Error(
+        `the Content-Security-Policy is ${csp.length} characters with the export's ${scriptHashes.length} inline script hashes; ` +
+          `CloudFront accepts at most ${MAX_CLOUDFRONT_CSP_LENGTH}. ${path.join(props.siteDir, SCRIPT_HASHES_FILE)} names the pages of each script: ` +
+          'move the scripts of posts into files under public/ and load them with <script src>',
+      );
+    }
     const headersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'deploy/security-headers.json',
+      comment: `deploy/security-headers.json + ${scriptHashes.length} inline script hashes`,
       ...responseHeadersBehaviors(headers),
     });
 

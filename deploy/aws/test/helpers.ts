@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { FUNCTION_FILE } from '../lib/site-stack';
 import type { StoreEntry } from '../lib/redirect-store';
+import { SCRIPT_HASHES_FILE } from '../lib/security-headers';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURE_DIR = path.join(ROOT, 'e2e/.out/fixture');
@@ -13,6 +15,19 @@ export function fixtureDir(): string {
     throw new Error(`${path.relative(process.cwd(), FIXTURE_DIR)}/_redirects is missing: run \`npm run build:fixture\` at the repository root first`);
   }
   return FIXTURE_DIR;
+}
+
+/**
+ * A minimal export in a temp folder: a page, the inline script hashes the build writes
+ * (one, for the theme script) and, when given, `_redirects`.
+ */
+export function bareExport(files: { redirects?: string; scriptHashes?: string[] } = {}): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'export-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+  const hashes = files.scriptHashes ?? ['sha256-vsJ7zFitWFG5nJZU6Dz0ANFyGfKCUcArBv6NKg1QCJY='];
+  writeFileSync(path.join(dir, SCRIPT_HASHES_FILE), JSON.stringify({ scripts: hashes.map((hash) => ({ hash, pages: 1, examples: ['index.html'] })) }));
+  if (files.redirects !== undefined) writeFileSync(path.join(dir, '_redirects'), files.redirects);
+  return dir;
 }
 
 /** The context of cdk.json (feature flags), so stacks built in tests match `cdk synth`. */

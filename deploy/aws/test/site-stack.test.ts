@@ -3,16 +3,16 @@
  * built from the fixture export with cdk.json's feature flags and no AWS account.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readRedirects, storeEntries } from '../lib/redirect-store';
-import { loadSecurityHeaders } from '../lib/security-headers';
+import { MAX_CLOUDFRONT_CSP_LENGTH, readScriptHashes, SCRIPT_HASHES_FILE, siteSecurityHeaders } from '../lib/security-headers';
 import { FUNCTION_FILE, SiteStack, type SiteStackProps } from '../lib/site-stack';
-import { cdkContext, fixtureDir } from './helpers';
+import { bareExport, cdkContext, fixtureDir } from './helpers';
 
 // Template JSON is untyped.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -158,16 +158,13 @@ describe('CloudFront Function and KeyValueStore', () => {
   it("the store's name changes with its data, since CloudFormation imports only when it creates a store", () => {
     const name = only('AWS::CloudFront::KeyValueStore').Properties.Name as string;
     assert.match(name, /^BlogSite-redirects-[0-9a-f]{12}$/);
-    const other = mkdtempSync(path.join(os.tmpdir(), 'export-'));
-    writeFileSync(path.join(other, 'index.html'), '<!doctype html>');
-    writeFileSync(path.join(other, '_redirects'), '/old/ /posts/new/ 301\n');
+    const other = bareExport({ redirects: '/old/ /posts/new/ 301\n' });
     const changed = synth({ siteDir: other }).template.findResources('AWS::CloudFront::KeyValueStore');
     assert.notEqual((Object.values(changed)[0] as Resource).Properties.Name, name);
   });
 
   it('an export without redirects gets an empty store (an empty import would fail)', () => {
-    const empty = mkdtempSync(path.join(os.tmpdir(), 'export-'));
-    writeFileSync(path.join(empty, 'index.html'), '<!doctype html>');
+    const empty = bareExport();
     const store = Object.values(synth({ siteDir: empty }).template.findResources('AWS::CloudFront::KeyValueStore'))[0] as Resource;
     assert.equal(store.Properties.ImportSource, undefined);
   });
@@ -179,7 +176,8 @@ describe('CloudFront Function and KeyValueStore', () => {
 });
 
 describe('response headers policy', () => {
-  const headers = loadSecurityHeaders();
+  // deploy/security-headers.json with the fixture export's inline script hashes in the CSP.
+  const headers = siteSecurityHeaders(fixtureDir());
   const config = () => only('AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
 
   it('is on every behaviour', () => {
@@ -205,7 +203,25 @@ describe('response headers policy', () => {
     assert.match(csp, /script-src [^;]*'wasm-unsafe-eval'/);
     assert.doesNotMatch(csp, /'unsafe-eval'/);
     assert.match(csp, /object-src 'none'/);
-    assert.ok(csp.length <= 1783, 'CloudFront accepts a CSP of at most 1783 characters');
+    assert.ok(csp.length <= MAX_CLOUDFRONT_CSP_LENGTH, 'CloudFront accepts a CSP of at most 1783 characters');
+  });
+
+  it("the CSP allows no inline script but the export's own: every hash of _csp-script-hashes.json, no 'unsafe-inline'", () => {
+    const csp = config().SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as string;
+    const scriptSrc = csp.split('; ').find((directive) => directive.startsWith('script-src '))!.split(' ').slice(1);
+    const hashes = readScriptHashes(fixtureDir());
+    assert.ok(hashes.length >= 3, 'the theme script, the search page\'s scripts and the fixture post\'s own script');
+    assert.deepEqual(scriptSrc, ["'self'", "'wasm-unsafe-eval'", ...hashes.map((hash) => `'${hash}'`)]);
+    assert.match(config().Comment, new RegExp(`${hashes.length} inline script hashes`));
+  });
+
+  it('an export without its script hashes, or with too many for CloudFront, stops the synth with a clear message', () => {
+    const old = bareExport();
+    rmSync(path.join(old, SCRIPT_HASHES_FILE));
+    assert.throws(() => synth({ siteDir: old }), /_csp-script-hashes\.json is missing: .*npm run build/);
+    const many = Array.from({ length: 40 }, (_, i) => `sha256-${Buffer.alloc(32, i).toString('base64')}`);
+    assert.throws(() => synth({ siteDir: bareExport({ scriptHashes: many }) }), /Content-Security-Policy is \d+ characters with the export's 40 inline script hashes; CloudFront accepts at most 1783/);
+    assert.doesNotThrow(() => synth({ siteDir: bareExport({ scriptHashes: many.slice(0, 20) }) }));
   });
 });
 

@@ -62,8 +62,8 @@ describe('deploy plan', () => {
   const file = (key: string, md5 = 'aaa'): LocalFile => ({ key, md5 });
   const remote = (key: string, md5 = 'aaa') => ({ key, etag: `"${md5}"` });
 
-  it('first deploy: everything is uploaded, pages last, nothing deleted or invalidated, _redirects kept out', () => {
-    const plan = planDeploy([file('index.html'), file('_next/static/a.js'), file('posts/x/index.html'), file('feed.xml'), file('_redirects')], []);
+  it('first deploy: everything is uploaded, pages last, nothing deleted or invalidated, _redirects and the script hashes kept out', () => {
+    const plan = planDeploy([file('index.html'), file('_next/static/a.js'), file('posts/x/index.html'), file('feed.xml'), file('_redirects'), file('_csp-script-hashes.json')], []);
     assert.deepEqual(plan.uploads, ['_next/static/a.js', 'feed.xml', 'index.html', 'posts/x/index.html']);
     assert.deepEqual(plan.deletes, []);
     assert.deepEqual(plan.invalidationPaths, []);

@@ -16,7 +16,7 @@ const PUBLISHED = [
   { slug: 'ça-marche', title: 'Ça marche: a .markdown file with an accented name', day: '2019-07-14' },
   { slug: 'written-on-windows', title: 'Written on Windows', day: '2019-03-01' },
   { slug: 'excerpt-separator', title: 'An Excerpt Separator', day: '2018-11-02' },
-  { slug: 'liquid-in-posts', title: 'Liquid in Posts, as Jekyll Renders It', day: '2017-08-15' },
+  { slug: 'liquid-in-posts', title: 'Liquid in Posts, as Jekyll Renders It: Jekyll::Filters::URLFilters.relative_url_and_absolute_url_with_site_baseurl_and_site_url_prefixed_in_that_order', day: '2017-08-15' },
 ];
 const HIDDEN = [
   { slug: 'draft-post', title: 'Secret Draft About Serverless' },

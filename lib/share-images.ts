@@ -23,8 +23,14 @@ export interface ShareImageTarget extends ShareImageInput {
   file: string;
 }
 
-const drawingCode = () =>
-  createHash('sha1').update(readFileSync(path.join(import.meta.dirname, 'share-image.tsx'))).digest('base64url');
+/** The drawing code and the versions of the fonts and emoji it draws with: a change to any redraws every image. */
+const drawingCode = () => {
+  const hash = createHash('sha1').update(readFileSync(path.join(import.meta.dirname, 'share-image.tsx')));
+  for (const artPackage of ['@fontsource/inter', '@iconify-json/twemoji']) {
+    hash.update(readFileSync(path.join(process.cwd(), 'node_modules', artPackage, 'package.json')));
+  }
+  return hash.digest('base64url');
+};
 
 /** Draws `targets` into their cache files (`[input, cacheFile]` pairs), in this process. */
 export async function drawShareImages(jobs: [ShareImageInput, string][]): Promise<void> {

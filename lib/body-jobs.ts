@@ -6,7 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { readingMinutes } from './content-rules';
+import { MarkdownLimitError } from './markdown/parse';
 import { computeBodyFacts, type BodyFacts } from './post-fields';
+import type { BodyProblem } from './problems';
 import { runWorkerBatches } from './workers';
 
 export interface BodyJob {
@@ -19,16 +22,49 @@ export interface BodyJob {
 }
 
 export interface BodyJobResult {
+  /** Placeholder facts (no excerpt, headings or links) when `problems` has an error: do not keep them. */
   facts?: BodyFacts;
+  /** Absent when rendering failed (an error in `problems`). */
   html?: string;
+  /** Problems found in the body, at lines of the body: code blocks too large to highlight, nesting too deep, failures. */
+  problems?: BodyProblem[];
 }
 
+/** The facts of a body that could not be read, so the post's other problems are still reported. */
+const PLACEHOLDER_FACTS: BodyFacts = { excerpt: '', headings: [], readingMinutes: readingMinutes(''), links: [], anchors: [] };
+
+/** Any failure as a problem of the body: its message, never its stack. */
+function failureProblem(error: unknown): BodyProblem {
+  if (error instanceof MarkdownLimitError) return { line: error.line, field: 'body', severity: 'error', message: error.message };
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { line: 1, field: 'body', severity: 'error', message: `could not be read (${reason.split('\n')[0]})` };
+}
+
+/** Never throws: whatever goes wrong becomes a problem, so a worker always writes its results. */
 export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
-  const facts = job.facts ? computeBodyFacts(job.body, job.excerptSeparator) : undefined;
-  if (!job.html) return { facts };
-  // Loaded only when rendering: the highlighter's grammars are most of a check's start-up otherwise.
-  const { renderMarkdown } = await import('./markdown/render');
-  return { facts, html: await renderMarkdown(job.body, job.relativePath) };
+  const problems: BodyProblem[] = [];
+  let facts: BodyFacts | undefined;
+  if (job.facts) {
+    try {
+      facts = computeBodyFacts(job.body, job.excerptSeparator);
+    } catch (error) {
+      problems.push(failureProblem(error));
+      facts = PLACEHOLDER_FACTS;
+    }
+  }
+  // A body whose facts failed would fail again (the same parse): one problem is enough.
+  if (job.html && problems.length === 0) {
+    try {
+      // Loaded only when rendering: the highlighter's grammars are most of a check's start-up otherwise.
+      const { renderMarkdown } = await import('./markdown/render');
+      const rendered = await renderMarkdown(job.body, job.relativePath);
+      problems.push(...rendered.problems);
+      return problems.length > 0 ? { facts, html: rendered.html, problems } : { facts, html: rendered.html };
+    } catch (error) {
+      problems.push(failureProblem(error));
+    }
+  }
+  return problems.length > 0 ? { facts, problems } : { facts };
 }
 
 /** Below this many jobs, starting worker processes costs more than it saves. */

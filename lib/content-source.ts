@@ -180,11 +180,14 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   }
   (await runBodyJobs(jobs)).forEach((result, index) => {
     const item = jobOwners[index]!;
-    if (result.facts) {
-      item.facts = result.facts;
-      options.cache?.set(item.factsKey, result.facts);
+    for (const found of result.problems ?? []) {
+      problems.push(problem(item.file.sourcePath, item.file.bodyLineOffset + found.line, found.field, found.message, found.severity));
     }
+    if (result.facts) item.facts = result.facts;
     if (result.html !== undefined) item.html = result.html;
+    // A body with problems is read again next time, so they are reported again (and its facts may be placeholders).
+    if (result.problems?.length) item.htmlKey = undefined;
+    else if (result.facts) options.cache?.set(item.factsKey, result.facts);
   });
 
   const posts: LoadedPost[] = [];

@@ -77,6 +77,25 @@ export function splitFrontMatter(text: string): SplitPost | null {
   };
 }
 
+const TOO_DEEP = 'is nested too deeply to read; flatten it';
+
+/**
+ * Fields that reach feeds, pages and URLs, where a control character makes XML ill-formed, and whether
+ * a line break is allowed: YAML block scalars (`excerpt: >`) end titles and excerpts with one.
+ */
+const CONTROL_CHECKED = { title: true, excerpt: true, category: false, categories: false, slug: false } as const;
+
+/** The first control character (U+0000–U+001F but tab, U+007F–U+009F) in a text or list of texts, as `U+0007`. */
+function controlCharacterIn(value: unknown, lineBreaksAllowed: boolean): string | undefined {
+  const texts = Array.isArray(value) ? value : [value];
+  const pattern = lineBreaksAllowed ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/ : /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
+  for (const text of texts) {
+    const found = typeof text === 'string' ? pattern.exec(text)?.[0] : undefined;
+    if (found) return `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
+}
+
 const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`);
 
 /** Parses and checks the front matter; every problem found, each with its line. */
@@ -88,7 +107,8 @@ export function parseFrontMatter(yamlText: string): { data: FrontMatter; problem
   const problems: FieldProblem[] = document.errors.map((error) => ({
     line: fileLine(error.pos[0]),
     field: 'front matter',
-    message: error.message.split('\n')[0] ?? error.message,
+    // The yaml package reports its own stack overflow (`[[[[…`, deep indentation) as an error at the spot.
+    message: /Maximum call stack/.test(error.message) ? TOO_DEEP : (error.message.split('\n')[0] ?? error.message),
   }));
   if (problems.length > 0) return { data: { title: '', date: '' }, problems };
 
@@ -100,7 +120,19 @@ export function parseFrontMatter(yamlText: string): { data: FrontMatter; problem
   } else if (document.contents !== null) {
     return { data: { title: '', date: '' }, problems: [{ line: 2, field: 'front matter', message: 'must be a list of "field: value" lines' }] };
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (document.toJS() ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // A "billion laughs" alias bomb: toJS() refuses past its maxAliasCount with a ReferenceError.
+    const firstAlias = /(?:^|[\s[{,:-])\*[^\s,\]}]/m.exec(yamlText);
+    const line = firstAlias ? fileLine(firstAlias.index) : 2;
+    const excessive = error instanceof Error && /alias/i.test(error.message);
+    const message = excessive
+      ? 'uses YAML aliases (*name) too many times, which could expand without bound; write the values out'
+      : `could not be read (${error instanceof Error ? error.message : String(error)})`;
+    return { data: { title: '', date: '' }, problems: [{ line, field: 'front matter', message }] };
+  }
   const closingLine = yamlText.split('\n').length + 1;
   for (const [field, spec] of Object.entries(FRONT_MATTER_FIELDS) as [string, { type: FieldType; required?: boolean }][]) {
     const value = data[field];
@@ -118,6 +150,8 @@ export function parseFrontMatter(yamlText: string): { data: FrontMatter; problem
     if (spec.type === 'boolean' && typeof value !== 'boolean') {
       problems.push({ line, field, message: `must be true or false, not ${JSON.stringify(value)}` });
     }
+    const control = field in CONTROL_CHECKED ? controlCharacterIn(value, CONTROL_CHECKED[field as keyof typeof CONTROL_CHECKED]) : undefined;
+    if (control) problems.push({ line, field, message: `contains the control character ${control}; remove it` });
   }
   return { data: data as FrontMatter, problems };
 }

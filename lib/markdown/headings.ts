@@ -14,15 +14,24 @@ export interface TocHeading {
   id: string;
 }
 
-function collectHeadings(node: Nodes, into: Heading[]): void {
-  if (node.type === 'heading') into.push(node);
-  else if ('children' in node) for (const child of node.children as Nodes[]) collectHeadings(child, into);
+/** Headings in document order; a loop over a stack, since a deeply nested body would overflow recursion. */
+function collectHeadings(root: Nodes): Heading[] {
+  const headings: Heading[] = [];
+  const pending: Nodes[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'heading') headings.push(node);
+    else if ('children' in node) {
+      // Pushed one by one: spreading a root of 200,000 paragraphs into push() would overflow the stack.
+      const children = node.children as Nodes[];
+      for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
+    }
+  }
+  return headings;
 }
 
 /** Level-2 and level-3 headings, in order, with the ids the rendered HTML gives them. */
 export function extractHeadings(markdown: string): TocHeading[] {
-  const headings: Heading[] = [];
-  collectHeadings(parseMarkdown(markdown), headings);
+  const headings = collectHeadings(parseMarkdown(markdown));
   const slugger = new GithubSlugger();
   const toc: TocHeading[] = [];
   for (const heading of headings) {

@@ -2,11 +2,17 @@
  * Build-time syntax highlighting: one Shiki highlighter for the whole build,
  * loaded with a fixed list of languages (loading all of Shiki's costs seconds).
  * A block in a language outside the list is shown unhighlighted, never an error.
+ *
+ * Highlighting is bounded: the JavaScript regex engine scans a line in time that grows with the square of
+ * its length (one 10,000-character identifier in a js block: 4.8 s), and a scan cannot be interrupted, so
+ * a block with a line over MAX_HIGHLIGHT_LINE, or past the body's HIGHLIGHT_BUDGET, is shown unhighlighted
+ * (the markup of a block in an unknown language) with a warning at the block's line.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import type { VFile } from 'vfile';
 
 /** Languages highlighted at build time; aliases (sh, js, yml, …) come with them. */
 const LANGUAGES = [
@@ -44,6 +50,18 @@ const LANGUAGES = [
   import('shiki/langs/yaml.mjs'),
 ];
 
+/** Characters in one line of a highlighted block: longer lines are minified code or data, not read by people. */
+export const MAX_HIGHLIGHT_LINE = 1_000;
+/**
+ * The sum over a body's highlighted lines of (characters in the line)², its worst-case cost: at the
+ * measured worst rate (5e-5 ms per character², a line of one identifier in js or ts) about 0.5 s per body,
+ * while ordinary code of 80-character lines may have 1,500 lines in a post.
+ */
+export const HIGHLIGHT_BUDGET = 10_000_000;
+
+/** The `source` of the warnings this plugin puts on the file (lib/markdown/render.ts collects them). */
+export const HIGHLIGHT_SOURCE = 'highlight';
+
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
 let highlighterPromise: Promise<HighlighterCore> | undefined;
@@ -66,33 +84,63 @@ function languageOf(code: Element): string | undefined {
   return undefined;
 }
 
-/** Replaces every `<pre><code class="language-x">` with Shiki's output, themed light and dark. */
-function highlightBlocks(node: Root | Element, highlighter: HighlighterCore): void {
-  const children = node.children as ElementContent[];
-  for (let index = 0; index < children.length; index += 1) {
-    const child = children[index];
-    if (child?.type !== 'element') continue;
-    const code =
-      child.tagName === 'pre'
-        ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
-        : undefined;
-    if (!code) {
-      highlightBlocks(child, highlighter);
-      continue;
+/** Why a block is not highlighted, or undefined when it may be; spends the body's budget when it may. */
+function overBudget(source: string, budget: { left: number }): string | undefined {
+  let cost = 0;
+  let lineNumber = 0;
+  for (const line of source.split('\n')) {
+    lineNumber += 1;
+    if (line.length > MAX_HIGHLIGHT_LINE) {
+      return `line ${lineNumber} of the block has ${line.length} characters, more than the ${MAX_HIGHLIGHT_LINE} that are highlighted`;
     }
-    const requested = languageOf(code);
-    const loaded = requested !== undefined && highlighter.getLoadedLanguages().includes(requested);
-    const source = toString(code).replace(/\n$/, '');
-    const highlighted = highlighter.codeToHast(source, {
-      lang: loaded ? requested : 'text',
-      themes: CODE_THEMES,
-      defaultColor: false,
-    });
-    const pre = highlighted.children[0];
-    if (pre?.type !== 'element') continue;
-    const language = requested ?? 'text';
-    pre.properties = { ...pre.properties, dataLanguage: language, tabIndex: 0 };
-    children[index] = codeFigure(pre, language);
+    cost += line.length * line.length + line.length + 1;
+  }
+  if (cost > budget.left) return 'the code blocks of this post are too large in all to highlight in reasonable time';
+  budget.left -= cost;
+  return undefined;
+}
+
+/**
+ * Replaces every `<pre><code class="language-x">` with Shiki's output, themed light and dark; a loop over a
+ * stack, since a deeply nested body would overflow recursion. A block over budget gets the markup of an
+ * unhighlighted one and a warning on `file`.
+ */
+function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile): void {
+  const budget = { left: HIGHLIGHT_BUDGET };
+  const pending: (Root | Element)[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const children = node.children as ElementContent[];
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index];
+      if (child?.type !== 'element') continue;
+      const code =
+        child.tagName === 'pre'
+          ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
+          : undefined;
+      if (!code) {
+        pending.push(child);
+        continue;
+      }
+      const requested = languageOf(code);
+      const loaded = requested !== undefined && highlighter.getLoadedLanguages().includes(requested);
+      const source = toString(code).replace(/\n$/, '');
+      const language = requested ?? 'text';
+      const refused = loaded ? overBudget(source, budget) : undefined;
+      if (refused) {
+        file.message(`${refused}; this ${language} block is shown without colours`, { place: child.position, source: HIGHLIGHT_SOURCE });
+      }
+      const highlighted = highlighter.codeToHast(source, {
+        lang: loaded && !refused ? requested : 'text',
+        themes: CODE_THEMES,
+        defaultColor: false,
+        // Shiki's own guard, should a line get past the budget.
+        tokenizeMaxLineLength: MAX_HIGHLIGHT_LINE + 1,
+      });
+      const pre = highlighted.children[0];
+      if (pre?.type !== 'element') continue;
+      pre.properties = { ...pre.properties, dataLanguage: language, tabIndex: 0 };
+      children[index] = codeFigure(pre, language);
+    }
   }
 }
 
@@ -120,7 +168,7 @@ function codeFigure(pre: Element, language: string): Element {
 
 /** rehype plugin: syntax highlighting with the shared highlighter. */
 export function rehypeHighlight() {
-  return async (tree: Root) => {
-    highlightBlocks(tree, await getHighlighter());
+  return async (tree: Root, file: VFile) => {
+    highlightBlocks(tree, await getHighlighter(), file);
   };
 }

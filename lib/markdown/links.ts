@@ -22,7 +22,9 @@ export function postLinks(markdown: string): { links: PostLink[]; anchors: strin
   const links: PostLink[] = [];
   const anchors: string[] = [];
   const slugger = new GithubSlugger();
-  const visit = (node: Nodes) => {
+  // In document order, with a stack rather than recursion: a deeply nested body must not overflow it.
+  const pending: Nodes[] = [parseMarkdown(markdown)];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'link' || node.type === 'definition') links.push({ url: node.url, line, kind: 'link' });
     else if (node.type === 'image') links.push({ url: node.url, line, kind: 'image' });
@@ -33,8 +35,11 @@ export function postLinks(markdown: string): { links: PostLink[]; anchors: strin
       }
       for (const match of node.value.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(parseMarkdown(markdown));
+    if ('children' in node) {
+      // Pushed one by one: spreading a root of 200,000 paragraphs into push() would overflow the stack.
+      const children = node.children as Nodes[];
+      for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
+    }
+  }
   return { links, anchors };
 }

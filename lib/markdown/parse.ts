@@ -2,22 +2,155 @@
  * One markdown parse per post body for every computed field that needs the
  * syntax tree (excerpt, reading time, headings): contentlayer resolves the
  * fields of one document one after another, so a tiny cache serves them all.
+ *
+ * Hostile bodies are refused before they reach the parser: micromark recurses once per container
+ * (2,000 `- ` on one line overflow the stack) and resolves emphasis and brackets in time that grows with
+ * the square of their number in a paragraph (16,000 `a* ` take 5 s), and every walk after it recurses too.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
+/** Levels of lists, quotes, links and emphasis inside each other; markdown-it's default `maxNesting` too. */
+export const MAX_NESTING = 100;
+/** `*` and `_` in one paragraph (or table row): emphasis is resolved in time that grows with their square. */
+export const MAX_EMPHASIS_MARKS = 2_000;
+
+/** A body the markdown parser cannot read safely, with the 1-based body line where it goes too far. */
+export class MarkdownLimitError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MarkdownLimitError';
+  }
+}
+
+const tooDeep = (line: number) =>
+  new MarkdownLimitError(line, `is nested more than ${MAX_NESTING} levels deep (lists, quotes, links or emphasis inside each other); flatten it`);
+
+const OPENING_FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * Container markers (`>`, `-`, `*`, `+`, `1.`) at the start of a line, plus its indentation in pairs of
+ * columns (a nested list item is indented at least two columns per level): an upper bound of its depth.
+ */
+function containerPrefix(line: string): { depth: number; end: number; indent: number; quotes: number; lists: number } {
+  let markers = 0;
+  let quotes = 0;
+  let indent = 0;
+  let position = 0;
+  for (;;) {
+    let columns = 0;
+    while (line[position] === ' ' || line[position] === '\t') {
+      columns += line[position] === '\t' ? 4 : 1;
+      position += 1;
+    }
+    if (markers === 0) indent = columns;
+    const rest = line.slice(position, position + 11);
+    const marker = /^(>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/.exec(rest);
+    if (!marker) break;
+    markers += 1;
+    if (marker[0] === '>') quotes += 1;
+    position += marker[0].length;
+  }
+  return { depth: markers + Math.floor(indent / 2), end: position, indent, quotes, lists: markers - quotes };
+}
+
+/**
+ * Refuses a body nested deeper than the parser copes with, in one pass over its text: container depth on
+ * every line (fenced code included: nothing real is indented 200 columns), and bracket depth and emphasis
+ * marks per paragraph outside fenced code. An upper bound, so it may refuse what would have parsed, never
+ * the reverse for these constructs.
+ */
+export function checkMarkdownLimits(markdown: string): void {
+  const lines = markdown.split('\n');
+  let fence: { char: string; length: number; quotes: number; column: number } | undefined;
+  let brackets = 0;
+  let marks = 0;
+  let inTable = false;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const lineNumber = index + 1;
+    const prefix = containerPrefix(line);
+    if (prefix.depth > MAX_NESTING) throw tooDeep(lineNumber);
+    const content = line.slice(prefix.end);
+    if (fence) {
+      const closing = CLOSING_FENCE.exec(content)?.[1];
+      if (closing && closing[0] === fence.char && closing.length >= fence.length) {
+        fence = undefined;
+        continue;
+      }
+      // A fence also ends where its container does: fewer `>`, or less indented than its list item's text.
+      // Ending it too early only means reading code as text here, which can refuse, never let through.
+      if (content.trim() === '' || (prefix.quotes >= fence.quotes && prefix.indent >= fence.column)) continue;
+      fence = undefined;
+    }
+    const opening = OPENING_FENCE.exec(content)?.[1];
+    if (opening) {
+      fence = { char: opening[0] ?? '`', length: opening.length, quotes: prefix.quotes, column: prefix.lists > 0 ? prefix.end : 0 };
+      brackets = 0;
+      marks = 0;
+      continue;
+    }
+    if (content.trim() === '') {
+      brackets = 0;
+      marks = 0;
+      inTable = false;
+      continue;
+    }
+    // Table cells are parsed one by one: count a table's marks per row.
+    if (TABLE_DELIMITER_ROW.test(content) && content.includes('-')) inTable = true;
+    if (inTable) marks = 0;
+    for (let at = 0; at < content.length; at += 1) {
+      const char = content[at];
+      if (char === '\\') at += 1;
+      else if (char === '[') {
+        brackets += 1;
+        if (brackets > MAX_NESTING) throw tooDeep(lineNumber);
+      } else if (char === ']') brackets = Math.max(0, brackets - 1);
+      else if (char === '*' || char === '_') {
+        marks += 1;
+        if (marks > MAX_EMPHASIS_MARKS) {
+          throw new MarkdownLimitError(
+            lineNumber,
+            `has more than ${MAX_EMPHASIS_MARKS} emphasis marks (* or _) in one paragraph, too many to read in reasonable time; split the paragraph or put the text in a code block`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Nodes that nest as an author sees it; a list item's depth is its list's. */
+const NESTING_TYPES = new Set(['blockquote', 'list', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteDefinition']);
+
+/** Refuses a tree nested deeper than MAX_NESTING, measured without recursion. */
+function checkTreeDepth(tree: Root): void {
+  const stack: { node: Nodes; level: number }[] = [{ node: tree, level: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const level = item.level + (NESTING_TYPES.has(item.node.type) ? 1 : 0);
+    if (level > MAX_NESTING) throw tooDeep(item.node.position?.start.line ?? 1);
+    if ('children' in item.node) for (const child of item.node.children as Nodes[]) stack.push({ node: child, level });
+  }
+}
+
 const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
 const recent = new Map<string, Root>();
 const CACHE_SIZE = 8;
 
-/** The mdast of a markdown text; do not mutate it, it is shared. */
+/** The mdast of a markdown text; do not mutate it, it is shared. Throws MarkdownLimitError for a hostile body. */
 export function parseMarkdown(markdown: string): Root {
   let tree = recent.get(markdown);
   if (!tree) {
+    checkMarkdownLimits(markdown);
     tree = parser.parse(markdown);
+    checkTreeDepth(tree);
     recent.set(markdown, tree);
     if (recent.size > CACHE_SIZE) recent.delete(recent.keys().next().value as string);
   }

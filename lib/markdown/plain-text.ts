@@ -5,28 +5,46 @@
 import type { Nodes } from 'mdast';
 import { parseMarkdown as parse } from './parse';
 
-/** Text of a node, leaving out raw HTML, images and front matter. */
-function textOf(node: Nodes): string {
-  switch (node.type) {
-    case 'html':
-    case 'image':
-    case 'imageReference':
-    case 'yaml':
-    case 'definition':
-      return '';
-    case 'text':
-    case 'inlineCode':
-    case 'code':
-      return node.value;
-    case 'break':
-      return ' ';
-    default:
-      if ('children' in node) {
-        const separator = node.type === 'paragraph' || node.type === 'heading' ? '' : ' ';
-        return (node.children as Nodes[]).map(textOf).join(separator);
-      }
-      return '';
+/**
+ * Text of a node, leaving out raw HTML, images and front matter. A loop over an explicit stack, not
+ * recursion: a deeply nested body must not overflow the call stack.
+ */
+function textOf(root: Nodes): string {
+  const parts: string[] = [];
+  // Nodes still to read, and the separators between siblings, last first.
+  const pending: (Nodes | string)[] = [root];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (typeof item === 'string') {
+      parts.push(item);
+      continue;
+    }
+    switch (item.type) {
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'yaml':
+      case 'definition':
+        break;
+      case 'text':
+      case 'inlineCode':
+      case 'code':
+        parts.push(item.value);
+        break;
+      case 'break':
+        parts.push(' ');
+        break;
+      default:
+        if ('children' in item) {
+          const separator = item.type === 'paragraph' || item.type === 'heading' ? '' : ' ';
+          const children = item.children as Nodes[];
+          for (let index = children.length - 1; index >= 0; index -= 1) {
+            pending.push(children[index]!);
+            if (index > 0 && separator) pending.push(separator);
+          }
+        }
+    }
   }
+  return parts.join('');
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();

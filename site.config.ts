@@ -1,7 +1,10 @@
 /**
  * Everything a blog owner changes lives here. This is also the only module
- * that reads the environment, so every other file gets settings from one place.
+ * that reads the environment, so every other file gets settings from one place;
+ * lib/settings.ts validates each variable (a bad one stops the build, named).
  */
+import { readSettings } from './lib/settings';
+
 export interface NavItem {
   label: string;
   href: string;
@@ -48,20 +51,18 @@ export interface SiteConfig {
   liquidVariables: Record<string, unknown>;
 }
 
-function normaliseBasePath(raw: string | undefined): string {
-  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}` : '';
-}
+const env = readSettings(process.env);
+const development = process.env.NODE_ENV === 'development';
 
 export const siteConfig: SiteConfig = {
   title: 'Full Stack Master',
   description:
     'Practical articles on cloud architecture, DevOps and full-stack engineering.',
   author: { name: 'Full Stack Master', url: 'https://www.fullstackmaster.net' },
-  baseUrl: (process.env.SITE_URL ?? 'https://www.fullstackmaster.net').replace(/\/+$/, ''),
-  basePath: normaliseBasePath(process.env.BASE_PATH),
+  baseUrl: env.baseUrl ?? 'https://www.fullstackmaster.net',
+  basePath: env.basePath ?? '',
   language: 'en',
-  postsPerPage: Number(process.env.POSTS_PER_PAGE) || 10,
+  postsPerPage: env.postsPerPage ?? 10,
   feedFullTextPosts: 20,
   nav: [
     { label: 'Home', href: '/' },
@@ -72,9 +73,9 @@ export const siteConfig: SiteConfig = {
   excerptSeparator: undefined, // e.g. '<!--more-->'
   // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
   categoryLabels: {},
-  contentDir: process.env.CONTENT_DIR?.trim() || 'content/posts',
-  showDrafts: process.env.NODE_ENV === 'development' || process.env.SHOW_DRAFTS === '1',
-  jekyllRedirects: process.env.JEKYLL_REDIRECTS === '1',
-  showFuture: process.env.NODE_ENV === 'development' || process.env.FUTURE === '1',
+  contentDir: env.contentDir ?? 'content/posts',
+  showDrafts: development || (env.showDrafts ?? false),
+  jekyllRedirects: env.jekyllRedirects ?? false,
+  showFuture: development || (env.showFuture ?? false),
   liquidVariables: {}, // e.g. { github_username: 'someone' } for {{ site.github_username }}
 };

@@ -1,11 +1,12 @@
 /**
  * Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) for the whole site and for each
  * category, built with the `feed` library from the same post index as every
- * page. Items carry the full post HTML with absolute URLs.
+ * page. Items carry the full post HTML with absolute URLs; the files are
+ * written by lib/feed-writer.ts.
  */
-import { Feed } from 'feed';
 import { siteConfig } from '@/site.config';
 import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
+import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
 import { bodiesSplicedAfterBuild, feedBodyToken, postBody } from './post-bodies';
 import { getCategory, getPost, getPosts, type PostSummary } from './posts';
@@ -44,81 +45,36 @@ function fullText(slug: string): string {
   return post ? postBody(post).feedHtml : '';
 }
 
-function buildFeed(source: FeedSource): Feed {
-  const newest = source.posts[0];
-  const feed = new Feed({
-    id: absoluteUrl(source.pagePath),
-    link: absoluteUrl(source.pagePath),
+/** The inputs of one feed, from the site's settings and the source's posts. */
+function feedInput(source: FeedSource): FeedInput {
+  return {
     title: source.title,
     description: source.description,
-    language: siteConfig.language,
-    copyright: `© ${siteConfig.author.name}`,
-    // The newest post's date, not the build time: rebuilding unchanged content gives the same feed.
-    updated: new Date(newest ? (newest.updated ?? newest.date).epochMs : 0),
-    generator: false,
-    feedLinks: {
+    pageUrl: absoluteUrl(source.pagePath),
+    feedUrls: {
       rss: absoluteUrl(feedPath(source.pagePath, 'rss')),
       atom: absoluteUrl(feedPath(source.pagePath, 'atom')),
       json: absoluteUrl(feedPath(source.pagePath, 'json')),
     },
+    language: siteConfig.language,
+    copyright: `© ${siteConfig.author.name}`,
     author: { name: siteConfig.author.name, link: siteConfig.author.url },
-  });
-  source.posts.forEach((summary, position) => {
-    const url = absoluteUrl(summary.url);
-    const published = new Date(summary.date.epochMs);
-    feed.addItem({
+    categoriesUrl: absoluteUrl(categoriesPath()),
+    entries: source.posts.map((summary, position) => ({
       title: summary.title,
-      id: url,
-      link: url,
-      description: summary.excerpt,
+      url: absoluteUrl(summary.url),
+      excerpt: summary.excerpt,
       // Every post is listed; only the newest carry their full text, so a feed's size does not grow with the blog.
-      content:
-        position < siteConfig.feedFullTextPosts ? fullText(summary.slug) : `<p>${escapeHtml(summary.excerpt)}</p>`,
-      date: published,
-      published,
-      author: [{ name: siteConfig.author.name, link: siteConfig.author.url }],
-      // RSS reads name and domain; Atom needs term (the slug) and shows label (the name).
-      category: summary.categories.map((category) => ({
-        name: category.name,
-        domain: absoluteUrl(category.url),
-        term: category.slug,
-        scheme: absoluteUrl(categoriesPath()),
-      })),
-    });
-  });
-  return feed;
-}
-
-/** JSON Feed 1.1 from the library's 1.0 output: the version, `authors` and `language`. */
-function jsonFeed11(json: string, source: FeedSource): string {
-  const data = JSON.parse(json) as Record<string, unknown> & { author?: unknown; items: Record<string, unknown>[] };
-  const { author, ...rest } = data;
-  const updatedById = new Map(source.posts.map((post) => [absoluteUrl(post.url), post]));
-  return JSON.stringify(
-    {
-      ...rest,
-      version: 'https://jsonfeed.org/version/1.1',
-      language: siteConfig.language,
-      ...(author ? { authors: [author] } : {}),
-      items: data.items.map(({ author: itemAuthor, ...item }) => {
-        const post = updatedById.get(String(item.id));
-        return {
-          ...item,
-          ...(itemAuthor ? { authors: [itemAuthor] } : {}),
-          ...(post ? { date_published: post.date.iso, date_modified: (post.updated ?? post.date).iso } : {}),
-        };
-      }),
-    },
-    null,
-    2,
-  );
+      contentHtml: position < siteConfig.feedFullTextPosts ? fullText(summary.slug) : `<p>${escapeHtml(summary.excerpt)}</p>`,
+      date: summary.date,
+      updated: summary.updated ?? undefined,
+      categories: summary.categories.map((category) => ({ name: category.name, slug: category.slug, url: absoluteUrl(category.url) })),
+    })),
+  };
 }
 
 export function renderFeed(source: FeedSource, format: FeedFormat): string {
-  const feed = buildFeed(source);
-  if (format === 'rss') return feed.rss2();
-  if (format === 'atom') return feed.atom1();
-  return jsonFeed11(feed.json1(), source);
+  return writeFeed(feedInput(source), format);
 }
 
 export function feedResponse(source: FeedSource | undefined, format: FeedFormat): Response {

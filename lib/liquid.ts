@@ -13,10 +13,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
+  CaptureTag,
+  Context,
+  IncludeTag,
   Liquid,
   LiquidError,
   Tag,
-  type Context,
+  Tokenizer,
+  toValueSync,
   type Emitter,
   type Parser,
   type TagToken,
@@ -148,6 +152,103 @@ function resolvingTag(resolve: (argument: string) => string) {
   };
 }
 
+/**
+ * liquidjs' guards against Liquid that would never finish (`{% for i in (1..100000000) %}`): far above what a
+ * post needs (a long post is 100 KB; its loops make thousands of items, in milliseconds), far below what hangs
+ * or exhausts the build. Each applies to one post's render (each template parsed, for parseLimit).
+ */
+export const LIQUID_LIMITS = {
+  /** Characters in one template (the body, or one include file). */
+  parseLimit: 4_000_000,
+  /** Milliseconds to render one post. */
+  renderLimit: 2_000,
+  /** Characters and list items created by filters and ranges while rendering one post. */
+  memoryLimit: 10_000_000,
+  /** Characters one post renders to (output is not counted by memoryLimit). */
+  outputLimit: 10_000_000,
+  /** Block tags open at once in a body: liquidjs parses them recursively, and overflows the stack near 2,000. */
+  nesting: 100,
+  /** Includes open at once: an include that includes itself would otherwise recurse until the stack overflows. */
+  includeDepth: 20,
+};
+
+/** liquidjs' message for each limit, as the author reads it. */
+const LIMIT_MESSAGES: Record<string, string> = {
+  'parse length limit exceeded': `a template longer than ${LIQUID_LIMITS.parseLimit.toLocaleString('en')} characters (the parse limit)`,
+  'template render limit exceeded': `takes longer than ${LIQUID_LIMITS.renderLimit / 1000} s to render (the time limit); is a loop too large?`,
+  'memory alloc limit exceeded': `creates more than ${LIQUID_LIMITS.memoryLimit.toLocaleString('en')} characters or list items (the memory limit); is a loop, range or append too large?`,
+  'Maximum call stack size exceeded': 'tags or includes nested too deeply',
+  // A string past V8's limit (about 500 million characters), built by capture or a filter.
+  'Invalid string length': `builds a text longer than JavaScript allows (a capture or filter in a loop?)`,
+  'output limit exceeded': `renders to more than ${LIQUID_LIMITS.outputLimit.toLocaleString('en')} characters (the output limit); is a loop too large?`,
+};
+
+/** Tags that open a block closed by `end<name>`. */
+const BLOCK_TAGS = new Set(['if', 'unless', 'for', 'case', 'capture', 'tablerow', 'comment', 'raw', 'highlight']);
+
+/** Refuses block tags nested deeper than the limit, before the recursive parser meets them; LiquidProblem at the line. */
+function checkNesting(text: string, liquid: Liquid): void {
+  let depth = 0;
+  for (const token of new Tokenizer(text, liquid.options.operators).readTopLevelTokens(liquid.options)) {
+    if (!('name' in token) || typeof token.name !== 'string') continue;
+    if (token.name.startsWith('end')) depth = Math.max(0, depth - 1);
+    else if (BLOCK_TAGS.has(token.name) && ++depth > LIQUID_LIMITS.nesting) {
+      throw new LiquidProblem(token.getPosition()[0] ?? 1, `tags nested more than ${LIQUID_LIMITS.nesting} deep`);
+    }
+  }
+}
+
+/** Output that stops at the output limit, so a loop cannot hand the markdown step a body of hundreds of megabytes. */
+class BoundedEmitter {
+  buffer = '';
+  write(html: unknown): void {
+    const text = String(html ?? '');
+    if (this.buffer.length + text.length > LIQUID_LIMITS.outputLimit) throw new Error('output limit exceeded');
+    this.buffer += text;
+  }
+}
+
+/** Capture, charging what it captures to the memory limit (liquidjs does not), so doubling a capture in a loop stops. */
+class BoundedCaptureTag extends CaptureTag {
+  *render(context: Context): Generator<unknown, void, string> {
+    yield* super.render(context);
+    context.memoryLimit.use(String(context.bottom()[this.variable] ?? '').length);
+  }
+}
+
+const INCLUDE_DEPTH = 'includeDepth';
+
+/**
+ * Jekyll's include, with a depth limit; a problem inside an included file is reported at the body's
+ * include tag (its line in the post), naming the file and its line.
+ */
+class BoundedIncludeTag extends IncludeTag {
+  *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const depth = context.getRegister(INCLUDE_DEPTH, 0) as number;
+    if (depth >= LIQUID_LIMITS.includeDepth) {
+      throw new Error(`includes nested more than ${LIQUID_LIMITS.includeDepth} deep; does an include include itself?`);
+    }
+    context.setRegister(INCLUDE_DEPTH, depth + 1);
+    try {
+      yield* super.render(context, emitter);
+    } catch (error) {
+      const inner = error instanceof LiquidError ? error.token : undefined;
+      if (this.token.file !== undefined || !inner?.file) throw error;
+      const innerLine = inner.getPosition()[0] ?? 1;
+      throw new Error(`in ${inner.file}:${innerLine}: ${messageOf(error as LiquidError)}`);
+    } finally {
+      context.setRegister(INCLUDE_DEPTH, depth);
+    }
+  }
+}
+
+/** The message of a liquidjs error, without liquidjs' position suffix, in the author's words. */
+function messageOf(error: Error): string {
+  const original = error instanceof LiquidError ? (error.originalError ?? error) : error;
+  const detail = original.message.replace(/, line:\d+, col:\d+$/, '');
+  return (LIMIT_MESSAGES[detail] ?? detail).replace(/^ENOENT: Failed to lookup "([^"]+)" in "([^"]+)"$/, 'include: no file "$1" in $2');
+}
+
 export interface LiquidRenderer {
   /** The body with its Liquid rendered; throws LiquidProblem with the body line. */
   render(body: string, page: Record<string, unknown>): string;
@@ -164,6 +265,7 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
     strictFilters: true,
     strictVariables: false,
     cache: true,
+    ...LIQUID_LIMITS,
   });
 
   const byName = new Map<string, string>();
@@ -176,6 +278,8 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
   }
 
   engine.registerTag('highlight', HighlightTag);
+  engine.registerTag('include', BoundedIncludeTag);
+  engine.registerTag('capture', BoundedCaptureTag);
   engine.registerTag(
     'post_url',
     resolvingTag((name) => {
@@ -227,15 +331,15 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
       const { text, restore } = protectCode(body);
       if (!LIQUID_MARKUP.test(text)) return restore(text);
       restoreCurrentCode = restore;
+      checkNesting(text, engine);
       try {
-        return restore(engine.parseAndRenderSync(text, { site, page }));
+        const context = new Context({ site, page }, engine.options, { sync: true }, { liquid: engine });
+        const emitter = new BoundedEmitter();
+        toValueSync(engine.renderer.renderTemplates(engine.parse(text), context, emitter));
+        return restore(emitter.buffer);
       } catch (error) {
-        if (error instanceof LiquidError) {
-          const [line] = error.token?.getPosition?.() ?? [1];
-          const detail = (error.originalError?.message ?? error.message).replace(/, line:\d+, col:\d+$/, '');
-          throw new LiquidProblem(line ?? 1, detail.replace(/^ENOENT: Failed to lookup "([^"]+)" in "([^"]+)"$/, 'include: no file "$1" in $2'));
-        }
-        throw new LiquidProblem(1, (error as Error).message);
+        const [line] = (error instanceof LiquidError && error.token?.getPosition?.()) || [1];
+        throw new LiquidProblem(line ?? 1, messageOf(error as Error));
       }
     },
   };

@@ -77,17 +77,39 @@ async function notFound(request, response) {
   else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
 }
 
-const server = http.createServer(async (request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  let pathname;
+/**
+ * The path a request target names, decoded, or undefined for anything a browser
+ * would not send and S3 would not map to a file: not starting with "/", empty
+ * segments ("//"), "." or ".." segments (raw or encoded), backslashes, control
+ * characters (NUL included). Refusing them, rather than normalising, keeps a
+ * redirect from ever being built from a path like "//evil.example/".
+ */
+function requestPath(target) {
+  const rawPath = target.split('?', 1)[0];
+  if (!rawPath.startsWith('/')) return undefined;
+  let decoded;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    decoded = decodeURIComponent(rawPath);
   } catch {
-    return notFound(request, response);
+    return undefined;
   }
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return undefined;
+  const inner = decoded.slice(1).split('/');
+  // The last segment may be empty (a folder's trailing slash); no other may.
+  if (inner.some((segment, at) => (segment === '' && at < inner.length - 1) || segment === '.' || segment === '..')) return undefined;
+  return decoded;
+}
+
+/** A root-relative URL for a decoded path: each segment percent-encoded, so it always starts with exactly one "/". */
+const encodePath = (decoded) => decoded.split('/').map(encodeURIComponent).join('/');
+
+const server = http.createServer(async (request, response) => {
+  const target = request.url ?? '/';
+  const pathname = requestPath(target);
+  if (pathname === undefined) return notFound(request, response);
   if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return notFound(request, response);
   const relative = pathname.slice(base.length) || '/';
-  const filePath = path.join(root, path.normalize(relative));
+  const filePath = path.join(root, relative);
   if (filePath !== root && !filePath.startsWith(root + path.sep)) return notFound(request, response);
 
   if (relative.endsWith('/')) {
@@ -98,12 +120,17 @@ const server = http.createServer(async (request, response) => {
   const info = await fileAt(filePath);
   if (info) return send(request, response, 200, filePath, info.size);
   if (await fileAt(path.join(filePath, 'index.html'))) {
-    response.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+    // Built from the checked path, never from the raw target; the query is kept when it is plain ASCII.
+    const query = target.includes('?') ? target.slice(target.indexOf('?')) : '';
+    const location = `${encodePath(pathname)}/${/^\?[\u0021-\u007e]*$/.test(query) ? query : ''}`;
+    if (!/^\/[^/\\]/.test(location)) return notFound(request, response);
+    response.writeHead(301, { Location: location }).end();
     return;
   }
   return notFound(request, response);
 });
 
 server.listen(port, host, () => {
-  console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at http://${host}:${port}${base}/`);
+  // The port actually bound: --port 0 picks a free one (the tests use that).
+  console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at http://${host}:${server.address().port}${base}/`);
 });

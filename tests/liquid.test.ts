@@ -3,13 +3,16 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { createLiquidRenderer, LiquidProblem } from '../lib/liquid';
+import { createLiquidRenderer, LIQUID_LIMITS, LiquidProblem } from '../lib/liquid';
 
 const site = mkdtempSync(path.join(tmpdir(), 'liquid-'));
 mkdirSync(path.join(site, '_includes'));
 mkdirSync(path.join(site, 'public', 'assets'), { recursive: true });
 writeFileSync(path.join(site, '_includes', 'hello.html'), 'Hi {{ include.name }} from {{ site.title }}');
 writeFileSync(path.join(site, 'public', 'assets', 'logo.png'), '');
+writeFileSync(path.join(site, '_includes', 'itself.html'), 'again\n{% include itself.html %}');
+writeFileSync(path.join(site, '_includes', 'broken.html'), 'one\ntwo\n{{ x | shout }}');
+writeFileSync(path.join(site, '_includes', 'page.html'), 'x'.repeat(100_000));
 
 const liquid = createLiquidRenderer({
   includesDir: path.join(site, '_includes'),
@@ -88,5 +91,71 @@ describe('Liquid as Jekyll renders it', () => {
 
   it('keeps line numbers after multi-line code blocks', () => {
     assert.equal(problem('```\na\nb\nc\n```\n{% oops %}').line, 6);
+  });
+});
+
+describe('Liquid that would never finish is a problem at its line, in bounded time', () => {
+  /** The problem, and how long it took to find it. */
+  const timedProblem = (body: string) => {
+    const started = performance.now();
+    const found = problem(body);
+    return { ...found, seconds: (performance.now() - started) / 1000 };
+  };
+  /** Seconds any case may take: each ends in milliseconds on an idle machine, or at the 2 s time limit; the rest is room for a loaded one. */
+  const BOUND = LIQUID_LIMITS.renderLimit / 1000 + 3;
+  const memory = /creates more than 10,000,000 characters or list items \(the memory limit\)/;
+
+  it('stops a huge range at once (memory limit)', () => {
+    const found = timedProblem('one\ntwo\n{% for i in (1..100000000) %}x{% endfor %}');
+    assert.equal(found.line, 3);
+    assert.match(found.detail, memory);
+    assert.ok(found.seconds < BOUND, `${found.seconds} s`);
+  });
+
+  it('stops nested loops after the time limit', () => {
+    // The range is made once, so only time can stop the 27 billion turns.
+    const found = timedProblem('one\n{% assign r = (1..3000) %}{% for i in r %}\n{% for j in r %}{% for k in r %}{% endfor %}{% endfor %}{% endfor %}');
+    assert.match(found.detail, /takes longer than 2 s to render \(the time limit\)/);
+    assert.equal(found.line, 3);
+    assert.ok(found.seconds < BOUND, `${found.seconds} s`);
+  });
+
+  it('stops a text doubled in a loop by append or by capture (memory limit)', () => {
+    const appended = timedProblem('{% assign s = "x" %}\n{% for i in (1..60) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}');
+    assert.equal(appended.line, 2);
+    assert.match(appended.detail, memory);
+    const captured = timedProblem('{% assign s = "x" %}\n{% for i in (1..60) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | replace: "x", "yy" | size }}');
+    assert.match(captured.detail, memory);
+    assert.ok(appended.seconds + captured.seconds < BOUND, `${appended.seconds} s, ${captured.seconds} s`);
+  });
+
+  it('stops output larger than the output limit', () => {
+    const found = timedProblem('a\n{% for i in (1..1000000) %}{% include page.html %}{% endfor %}');
+    assert.equal(found.line, 2);
+    assert.match(found.detail, /renders to more than 10,000,000 characters \(the output limit\)/);
+    assert.ok(found.seconds < BOUND, `${found.seconds} s`);
+  });
+
+  it('stops an include that includes itself at the body\'s include line', () => {
+    const found = timedProblem('a\nb\n{% include itself.html %}');
+    assert.equal(found.line, 3);
+    assert.match(found.detail, /^in .*itself\.html:2: includes nested more than 20 deep; does an include include itself\?$/);
+  });
+
+  it('reports a problem inside an include at the include line, naming the included file and its line', () => {
+    assert.deepEqual(problem('a\n{% include broken.html %}'), { line: 2, detail: `in ${path.join(site, '_includes', 'broken.html')}:3: undefined filter: shout` });
+  });
+
+  it('refuses tags nested too deeply for the parser, at the line of the tag too many', () => {
+    const found = timedProblem('a\n' + '{% if true %}\n'.repeat(5000) + 'x' + '{% endif %}'.repeat(5000));
+    assert.equal(found.line, 2 + LIQUID_LIMITS.nesting);
+    assert.equal(found.detail, `tags nested more than ${LIQUID_LIMITS.nesting} deep`);
+    assert.ok(found.seconds < BOUND, `${found.seconds} s`);
+  });
+
+  it('still renders what real posts do: loops of thousands, a few levels of nesting', () => {
+    assert.equal(render('{% for i in (1..20000) %}{{ i }}{% endfor %}').length, 88894);
+    assert.equal(render('{% if true %}'.repeat(20) + 'x' + '{% endif %}'.repeat(20)), 'x');
+    assert.equal(render('{% capture c %}{% include hello.html name="B" %}{% endcapture %}{{ c | upcase }}'), 'HI B FROM MY BLOG');
   });
 });

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { siteConfig } from '../site.config';
+import { xmlAllowedText } from './feed-files';
 import { absolutizeUrls } from './markdown/base-path';
 import { absoluteUrl } from './urls';
 
@@ -57,8 +58,8 @@ export function postBody(post: { html: string; url: string }): PostBody {
 
 export type SpliceFormat = 'html' | 'xml' | 'json';
 
-/** `]]>` would end a CDATA section early: split it across two sections. */
-const cdataSafe = (html: string) => html.replaceAll(']]>', ']]]]><![CDATA[>');
+/** `]]>` would end a CDATA section early: split it across two sections. Characters XML forbids are dropped. */
+const cdataSafe = (html: string) => xmlAllowedText(html).replaceAll(']]>', ']]]]><![CDATA[>');
 
 /**
  * The file with every marked body put in: page markers in HTML, feed tokens in

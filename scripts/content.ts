@@ -10,6 +10,8 @@
  *   tsx scripts/content.ts --stage   the same without running contentlayer (the bench times it on its own).
  *   tsx scripts/content.ts --watch   for `npm run dev`: stages now and on every change, printing problems.
  */
+// First: a bad setting ends the command with its message, before site.config.ts throws while loading.
+import '../lib/settings-check';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,6 +9,10 @@
 import { defaultPlatform } from '@effect-ts/system/Effect/runtime';
 import { disableTracing } from '@effect-ts/system/Tracing';
 
+// contentlayer finds the project by $PWD, not by the working folder: a caller that changed folder without
+// updating $PWD (a test, a tool) would send it to another project's config and data.
+process.env.PWD = process.cwd();
+
 const { run } = await import('@contentlayer2/cli');
 // The CLI's import switched tracing on, and the default platform read it when it loaded: switch both off.
 disableTracing();

@@ -5,6 +5,8 @@
  * kept in .cache/next-export/, without the RSC payload files no page of ours
  * reads. Delete .cache/ to force a full build.
  */
+// First: a bad setting ends the command with its message, before site.config.ts throws while loading.
+import '../lib/settings-check';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -15,6 +15,8 @@
  * succeeded: a failed step leaves no out/ at all, never a half-finished one. Every file written from a path
  * that content chose goes through pathInside (lib/safe-path.ts).
  */
+// First: a bad setting ends the command with its message, before site.config.ts throws while loading.
+import '../lib/settings-check';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';

@@ -30,6 +30,12 @@ describe('post bodies put in after next build', () => {
     assert.equal(spliced.match(/\]\]>/g)?.length, 2, 'one split CDATA end and the real one');
   });
 
+  it('drops characters XML forbids from a body put into an XML feed', () => {
+    const rss = `<item><content:encoded><![CDATA[${feedBodyToken(SLUG)}]]></content:encoded></item>`;
+    const spliced = spliceBodies(rss, 'xml', () => ({ pageHtml: '', feedHtml: '<p>bell\u0007 and \u0001 nul\u0000</p>' }), 'out/feed.xml');
+    assert.equal(spliced, '<item><content:encoded><![CDATA[<p>bell and  nul</p>]]></content:encoded></item>');
+  });
+
   it('fills a feed token inside a JSON string, escaped', () => {
     const json = JSON.stringify({ items: [{ content_html: feedBodyToken(SLUG) }] });
     const spliced = JSON.parse(spliceBodies(json, 'json', bodyOf, 'out/feed.json')) as { items: { content_html: string }[] };

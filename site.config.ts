@@ -49,6 +49,12 @@ export interface SiteConfig {
    * `site.title`, `site.description`, `site.author`, `site.lang`, `site.url` and `site.baseurl` are always set.
    */
   liquidVariables: Record<string, unknown>;
+  /**
+   * Files or folders of the content folder published even when no post links to them (a downloads folder a
+   * page elsewhere links to), relative to it: `['downloads/', 'cv.pdf']`. Linked files are published anyway;
+   * dot files and dot folders never are.
+   */
+  contentAssets: string[];
 }
 
 const env = readSettings(process.env);
@@ -78,4 +84,5 @@ export const siteConfig: SiteConfig = {
   jekyllRedirects: env.jekyllRedirects ?? false,
   showFuture: development || (env.showFuture ?? false),
   liquidVariables: {}, // e.g. { github_username: 'someone' } for {{ site.github_username }}
+  contentAssets: [],
 };

@@ -36,6 +36,19 @@ export function referencedAssets(posts: readonly { relativePath: string; links: 
   return [...assets].sort();
 }
 
+/** The files of `files` that the site's `contentAssets` list names, by path or by folder. */
+export function listedAssets(listed: readonly string[], files: readonly string[]): { assets: string[]; unmatched: string[] } {
+  const assets = new Set<string>();
+  const unmatched: string[] = [];
+  for (const entry of listed) {
+    const wanted = entry.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    const matches = files.filter((file) => wanted === '' || file === wanted || file.startsWith(`${wanted}/`));
+    if (matches.length === 0) unmatched.push(entry);
+    for (const file of matches) if (!POST_FILE.test(file)) assets.add(file);
+  }
+  return { assets: [...assets].sort(), unmatched };
+}
+
 /** Replaces `targetDir` with a copy of `files` (relative to `contentDir`); returns how many were copied. */
 export function syncContentAssets(contentDir: string, targetDir: string, files: readonly string[]): number {
   rmSync(targetDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, watch, writeFileSync
 import path from 'node:path';
 import { ContentError } from '../lib/content-rules';
 import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content-source';
-import { referencedAssets, syncContentAssets } from '../lib/content-assets';
+import { listedAssets, referencedAssets, syncContentAssets } from '../lib/content-assets';
 import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content-staging';
 import { listFiles, listSourceFiles } from '../lib/files';
 import { checkLinks } from '../lib/link-check';
@@ -123,17 +123,30 @@ function crossPostProblems({ posts }: ContentSource): Problem[] {
   return problems;
 }
 
-/** The files of the content folder that published posts link to: the only ones mirrored into the site. */
+/**
+ * The files of the content folder that published posts link to, and those the site config lists
+ * (`contentAssets`): the only ones mirrored into the site.
+ */
 function publishedAssets({ posts }: ContentSource): string[] {
   const index = indexOf(posts);
   if (!('posts' in index)) return [];
   const published = new Set(index.posts.map((summary) => summary.sourcePath));
   // The listing leaves out dot files and folders, and links that lead out of the folder.
-  const files = new Set(listSourceFiles(contentDir).files);
-  return referencedAssets(
+  const files = listSourceFiles(contentDir).files;
+  const known = new Set(files);
+  const linked = referencedAssets(
     posts.filter((post) => published.has(post.sourcePath)),
-    (relative) => files.has(relative),
+    (relative) => known.has(relative),
   );
+  return [...new Set([...linked, ...listedAssets(siteConfig.contentAssets, files).assets])].sort();
+}
+
+/** A `contentAssets` entry that names no file is a typo worth a line. */
+function listedAssetProblems(): Problem[] {
+  const { unmatched } = listedAssets(siteConfig.contentAssets, listSourceFiles(contentDir).files);
+  if (unmatched.length === 0) return [];
+  const line = readFileSync('site.config.ts', 'utf8').split('\n').findIndex((text) => /^\s*contentAssets:/.test(text)) + 1;
+  return unmatched.map((entry) => problem('site.config.ts', Math.max(line, 1), 'contentAssets', `"${entry}" names no file of ${siteConfig.contentDir} (dot files are never published)`, 'warning'));
 }
 
 function report(problems: Problem[]): void {
@@ -175,7 +188,7 @@ if (refused) {
 const started = performance.now();
 const source = await load();
 writeCache(source, cache);
-const problems = [...source.problems, ...crossPostProblems(source)];
+const problems = [...source.problems, ...crossPostProblems(source), ...listedAssetProblems()];
 if (source.posts.length === 0 && source.problems.length === 0) problems.push(problem(siteConfig.contentDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'));
 const failed = (found: Problem[]) => found.some(isError);
 const summary = () => {

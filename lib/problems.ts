@@ -32,8 +32,11 @@ export const problem = (file: string, line: number, field: string, message: stri
   message,
 });
 
+/** A file name as a message prints it: a control character in it (a newline…) is escaped, so each problem stays one line. */
+const printable = (text: string) => text.replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
+
 export function formatProblem({ file, line, field, severity, message }: Problem): string {
-  return `${file}:${line}: ${field}: ${severity === 'warning' ? 'warning: ' : ''}${message}`;
+  return `${printable(file)}:${line}: ${field}: ${severity === 'warning' ? 'warning: ' : ''}${printable(message)}`;
 }
 
 /** By file, then line: the order an author fixes them in. */

@@ -69,7 +69,9 @@ describe('the key of what next build reads', () => {
       'site.config.ts',
       'next.config.ts',
     ].filter((file) => /\.(ts|tsx|mjs|js)$/.test(file));
-    const read = new Set(sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z_][A-Z0-9_]*)/g)].map((match) => match[1]!)));
+    // Read directly (`process.env.NAME`) or through lib/settings.ts (`read('NAME', …)`, `env.NAME`, `env['NAME']`).
+    const patterns = [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /\bread\('([A-Z_][A-Z0-9_]*)'/g, /\benv\.([A-Z_][A-Z0-9_]*)/g, /\benv\['([A-Z_][A-Z0-9_]*)'\]/g];
+    const read = new Set(sources.flatMap((file) => patterns.flatMap((pattern) => [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1]!))));
     assert.ok(read.size > 3, 'found the variables');
     assert.deepEqual([...read].filter((name) => !(NEXT_BUILD_ENV as readonly string[]).includes(name)), []);
   });

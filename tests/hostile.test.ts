@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SaxesParser } from 'saxes';
 
 const root = mkdtempSync(path.join(tmpdir(), 'blog-hostile-'));
 const project = path.join(root, 'project');
@@ -70,6 +71,28 @@ function build(extra: Record<string, string>) {
   const steps = [step('scripts/content.ts', [], extra), step('scripts/next-export.ts', [], extra), step('scripts/post-export.ts', [], extra)];
   const failed = steps.find((result) => result.status !== 0);
   return failed ? { ...failed, status: failed.status ?? 1 } : { status: 0, output: steps.map((result) => result.output).join('\n'), seconds: 0, timedOut: false };
+}
+
+/** The text of every <title> of an XML document, read by a strict XML parser (which throws on ill-formed XML). */
+function xmlTitles(xml: string): string[] {
+  const parser = new SaxesParser({ xmlns: false });
+  const titles: string[] = [];
+  let inTitle = false;
+  parser.on('error', (error) => {
+    throw error;
+  });
+  parser.on('opentag', (tag) => {
+    inTitle = tag.name === 'title';
+    if (inTitle) titles.push('');
+  });
+  parser.on('closetag', () => (inTitle = false));
+  const addText = (text: string) => {
+    if (inTitle) titles[titles.length - 1] += text;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.write(xml).close();
+  return titles;
 }
 
 const post = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}\n---\n\n${body}\n`;
@@ -201,7 +224,8 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
     // 1. a category that climbs out of out/ in Jekyll's old URL
     write(content, '2024-01-01-escape.md', post(`title: Escape\ndate: 2024-01-01\ncategories: ["${'../'.repeat(12)}tmp/${escapeName}"]`));
     // 10. titles that write a body marker, and markup
-    write(content, '2024-01-02-forged.md', post(`title: '[post-body:6869] data-post-body="6869" <b>bold</b>'\ndate: 2024-01-02\nexcerpt: '[post-body:6869] <i>x</i>'`));
+    // 9. and a control character in the body, which XML forbids in the full-text feeds
+    write(content, '2024-01-02-forged.md', post(`title: '[post-body:6869] data-post-body="6869" <b>bold</b>'\ndate: 2024-01-02\nexcerpt: '[post-body:6869] <i>x</i>'`, 'A bell \u0007 rings ]]> twice ]]>.'));
     // 5. one 20 KB line of JavaScript
     write(content, '2024-01-03-long-line.md', post('title: Long line\ndate: 2024-01-03', `Intro.\n\n\`\`\`js\n${longLine}\n\`\`\`\n`));
     // 4. only what published posts link to is published
@@ -240,9 +264,10 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
   it('shows a forged body marker as the text it is, in the page and the feeds', () => {
     const page = readFileSync(path.join(project, 'out/posts/forged/index.html'), 'utf8');
     assert.match(page, />\[post-body:6869\] data-post-body=(&quot;|")6869(&quot;|") &lt;b&gt;bold&lt;\/b&gt;</);
-    assert.match(readFileSync(path.join(project, 'out/feed.xml'), 'utf8'), /\[post-body:6869\]/);
+    const forged = '[post-body:6869] data-post-body="6869" <b>bold</b>';
+    for (const feed of ['feed.xml', 'atom.xml']) assert.ok(xmlTitles(readFileSync(path.join(project, 'out', feed), 'utf8')).includes(forged), feed);
     const feed = JSON.parse(readFileSync(path.join(project, 'out/feed.json'), 'utf8')) as { items: { title: string }[] };
-    assert.ok(feed.items.some((item) => item.title === '[post-body:6869] data-post-body="6869" <b>bold</b>'));
+    assert.ok(feed.items.some((item) => item.title === forged));
   });
 
   it('shows an over-long code line as plain text, with a warning naming the line', () => {

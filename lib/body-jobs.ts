@@ -31,7 +31,7 @@ export interface BodyJobResult {
 }
 
 /** The facts of a body that could not be read, so the post's other problems are still reported. */
-const PLACEHOLDER_FACTS: BodyFacts = { excerpt: '', headings: [], readingMinutes: readingMinutes(''), links: [], anchors: [] };
+const PLACEHOLDER_FACTS: BodyFacts = { excerpt: '', headings: [], readingMinutes: readingMinutes(''), links: [], anchors: [], handlers: [] };
 
 /** Any failure as a problem of the body: its message, never its stack. */
 function failureProblem(error: unknown): BodyProblem {

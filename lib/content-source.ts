@@ -191,6 +191,12 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   });
 
   const posts: LoadedPost[] = [];
+  for (const { file, facts } of work) {
+    for (const handler of facts?.handlers ?? []) {
+      const message = `${handler.attribute}= in raw HTML does not run: the site's Content-Security-Policy allows no inline event handler; attach it from a <script> instead`;
+      problems.push(problem(file.sourcePath, file.bodyLineOffset + handler.line, 'raw HTML', message, 'warning'));
+    }
+  }
   for (const { file, body, factsKey, htmlKey, html, facts } of work) {
     const { fields, errors } = derivePostFields(file.frontMatter, facts as BodyFacts, file.sourcePath);
     for (const error of errors) problems.push(problem(file.sourcePath, fieldLine(file.yaml, error.field), error.field, error.detail));

@@ -44,6 +44,7 @@ export interface SiteFiles {
 }
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+const JAVASCRIPT_URL = 'a javascript: URL does not run: the site\'s Content-Security-Policy blocks it; use a <script> or a real link';
 
 export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
   const anchorsByUrl = new Map(posts.map((post) => [post.url, new Set(post.anchors)]));
@@ -51,13 +52,17 @@ export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
   for (const post of posts) {
     for (const link of post.links) {
       const found = problemWith(link.url, post, site, anchorsByUrl);
-      if (found) problems.push(problem(post.sourcePath, post.lineOffset + link.line, link.kind === 'image' ? 'missing image' : 'broken link', `"${link.url}": ${found}`));
+      if (!found) continue;
+      const severity = found === JAVASCRIPT_URL ? 'warning' : 'error';
+      const field = severity === 'warning' ? 'link' : link.kind === 'image' ? 'missing image' : 'broken link';
+      problems.push(problem(post.sourcePath, post.lineOffset + link.line, field, `"${link.url}": ${found}`, severity));
     }
   }
   return problems;
 }
 
 function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByUrl: Map<string, Set<string>>): string | null {
+  if (/^\s*javascript:/i.test(url)) return JAVASCRIPT_URL;
   if (!url || EXTERNAL.test(url)) return null;
   const [withoutHash = '', hash] = url.split('#', 2);
   const target = withoutHash.split('?')[0] ?? '';

@@ -19,7 +19,7 @@ import {
 import type { FrontMatter } from './front-matter';
 import { createHash } from 'node:crypto';
 import { extractHeadings, type TocHeading } from './markdown/headings';
-import { postLinks, type PostLink } from './markdown/links';
+import { postLinks, type InlineHandler, type PostLink } from './markdown/links';
 import { excerptText, markdownPlainText } from './markdown/plain-text';
 
 export interface DerivedFields {
@@ -42,6 +42,8 @@ export interface BodyFacts {
   readingMinutes: number;
   links: PostLink[];
   anchors: string[];
+  /** Event handlers in raw HTML, which the Content-Security-Policy blocks: reported as warnings. */
+  handlers: InlineHandler[];
 }
 
 /**

@@ -35,7 +35,7 @@ const contentDir = path.resolve(siteConfig.contentDir);
 
 // Parsing bodies is most of the step's time; their facts are kept between runs, keyed by a hash of the body.
 const CACHE_FILE = '.content/body-facts.json';
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 function readCache(): BodyFactsCache {
   try {
     const saved = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { version: number; facts: [string, BodyFacts][] };

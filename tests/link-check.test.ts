@@ -61,6 +61,22 @@ describe('checkLinks', () => {
     assert.match(checkLinks([a], site)[0] ?? '', /points outside the content folder/);
   });
 
+  it('warns that javascript: links do not run under the site\'s Content-Security-Policy', () => {
+    const a = post('a', '[run](javascript:alert(1)) <a href="JavaScript:void(0)">x</a>');
+    assert.deepEqual(checkLinks([a], site), [
+      'content/posts/2024/2024-01-01-a.md:6: link: warning: "javascript:alert(1)": a javascript: URL does not run: the site\'s Content-Security-Policy blocks it; use a <script> or a real link',
+      'content/posts/2024/2024-01-01-a.md:6: link: warning: "JavaScript:void(0)": a javascript: URL does not run: the site\'s Content-Security-Policy blocks it; use a <script> or a real link',
+    ]);
+  });
+
+  it('finds inline event handlers in raw HTML, with their line', () => {
+    const { handlers } = postLinks('Text.\n\n<div>\n<button type="button" onclick="go()">Go</button>\n<img src="x.png" alt="" onerror="x()">\n</div>\n\nA line about one=two and <b>bold</b>.');
+    assert.deepEqual(handlers, [
+      { attribute: 'onclick', line: 4 },
+      { attribute: 'onerror', line: 5 },
+    ]);
+  });
+
   it('resolves root-relative paths inside the site, never on the build machine', () => {
     // Both files exist on this machine, outside public/: neither is a file of the site.
     const a = post('a', `[passwd](/../../../../../../etc/passwd) [secret](/../secret.txt) ![up](/%2e%2e/secret.txt) [logo](/x/../images/logo.svg)`);

@@ -15,11 +15,20 @@ export interface PostLink {
   kind: 'link' | 'image';
 }
 
+/** An event handler written in raw HTML (`<button onclick="…">`), which the site's Content-Security-Policy does not run. */
+export interface InlineHandler {
+  attribute: string;
+  /** 1-based line in the body. */
+  line: number;
+}
+
 const HTML_URL = /\s(href|src)\s*=\s*["']([^"']+)["']/gi;
+const HTML_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
 const HTML_ID = /\sid\s*=\s*["']([^"']+)["']/gi;
 
-export function postLinks(markdown: string): { links: PostLink[]; anchors: string[] } {
+export function postLinks(markdown: string): { links: PostLink[]; anchors: string[]; handlers: InlineHandler[] } {
   const links: PostLink[] = [];
+  const handlers: InlineHandler[] = [];
   const anchors: string[] = [];
   const slugger = new GithubSlugger();
   // In document order, with a stack rather than recursion: a deeply nested body must not overflow it.
@@ -34,6 +43,9 @@ export function postLinks(markdown: string): { links: PostLink[]; anchors: strin
         links.push({ url: match[2] ?? '', line, kind: match[1]?.toLowerCase() === 'src' ? 'image' : 'link' });
       }
       for (const match of node.value.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
+      for (const match of node.value.matchAll(HTML_HANDLER)) {
+        handlers.push({ attribute: match[1]!.toLowerCase(), line: line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0) });
+      }
     }
     if ('children' in node) {
       // Pushed one by one: spreading a root of 200,000 paragraphs into push() would overflow the stack.
@@ -41,5 +53,5 @@ export function postLinks(markdown: string): { links: PostLink[]; anchors: strin
       for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
     }
   }
-  return { links, anchors };
+  return { links, anchors, handlers };
 }

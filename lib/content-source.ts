@@ -7,9 +7,10 @@
  * across posts; the build stages its result for contentlayer.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
+import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from './cache-key';
 import { ContentError, postSlug } from './content-rules';
 import { listFiles, listSourceFiles } from './files';
 import { problem, type Problem } from './problems';
@@ -85,13 +86,11 @@ interface ParsedFile {
 }
 
 /**
- * What a post's HTML depends on besides its body and path: the markdown pipeline's code and the
- * files posts show (an image's size is read from its file).
+ * What a post's HTML depends on besides its body and path: the code that renders it (lib/cache-key.ts) and
+ * the files posts show (an image's size is read from its file).
  */
 function renderingSignature(contentDir: string): string {
-  const hash = createHash('sha1');
-  const markdownDir = path.join(import.meta.dirname, 'markdown');
-  for (const file of readdirSync(markdownDir).sort()) hash.update(file).update(readFileSync(path.join(markdownDir, file)));
+  const hash = createHash('sha256').update(codeFingerprint(CACHED_OUTPUTS.postHtml));
   for (const [dir, files] of [[contentDir, listSourceFiles(contentDir).files], ['public', listFiles('public')]] as const) {
     for (const relative of files) {
       if (POST_FILE.test(relative) || relative.startsWith('content-assets/')) continue;
@@ -166,7 +165,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     const separator = file.frontMatter.excerpt_separator ?? options.excerptSeparator;
     const factsKey = bodyFactsKey(body, separator);
     const staged = stagedName(file.relativePath);
-    const htmlKey = options.html ? createHash('sha1').update(`${signature}\0${staged}\0${body}`).digest('base64url') : undefined;
+    const htmlKey = options.html ? cacheKey(signature, staged, body) : undefined;
     const previous = options.html?.previous(staged);
     return { file, body, separator, factsKey, staged, htmlKey, facts: options.cache?.get(factsKey), html: previous && previous.key === htmlKey ? previous.html : undefined };
   });

@@ -78,6 +78,8 @@ export function nextBuildKey(inputs: NextBuildInputs): string {
   for (const name of NEXT_BUILD_ENV) add(`env ${name}`, inputs.env[name] ?? '\u0000unset');
   add('published', inputs.publishedSlugs.join('\n'));
   add('year', String(inputs.year));
+  // The lock file is a project file above; the Node that runs the build is not.
+  add('node', process.version);
   return hash.digest('hex');
 }
 

@@ -16,8 +16,8 @@ import {
   type CategoryRef,
   type ParsedDate,
 } from './content-rules';
+import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from './cache-key';
 import type { FrontMatter } from './front-matter';
-import { createHash } from 'node:crypto';
 import { extractHeadings, type TocHeading } from './markdown/headings';
 import { postLinks, type InlineHandler, type PostLink } from './markdown/links';
 import { excerptText, markdownPlainText } from './markdown/plain-text';
@@ -47,14 +47,15 @@ export interface BodyFacts {
 }
 
 /**
- * Body facts by a hash of the body and the excerpt separator. The content step
+ * Body facts by the one cache key (lib/cache-key.ts): the code that reads them, the body and the excerpt
+ * separator. The content step
  * keeps it on disk between runs (.content/body-facts.json), so a rebuild after
  * editing one post parses one post.
  */
 export type BodyFactsCache = Map<string, BodyFacts>;
 
 export const bodyFactsKey = (body: string, excerptSeparator: string | undefined) =>
-  createHash('sha1').update(`${excerptSeparator ?? ''}\0${body}`).digest('base64url');
+  cacheKey(codeFingerprint(CACHED_OUTPUTS.bodyFacts), excerptSeparator ?? '', body);
 
 /** Reads the facts from the body (one markdown parse, shared by every reader through lib/markdown/parse.ts). */
 export function computeBodyFacts(body: string, excerptSeparator: string | undefined): BodyFacts {

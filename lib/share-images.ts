@@ -5,10 +5,10 @@
  * a rebuild draws only new or changed images; many images are drawn by
  * short-lived worker processes, one per core at a time (scripts/share-image-worker.ts).
  */
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from './cache-key';
 import { formatDay } from './format';
 import type { PostSummary } from './post-index';
 import { renderShareImage, type ShareImageInput } from './share-image';
@@ -23,14 +23,6 @@ export interface ShareImageTarget extends ShareImageInput {
   file: string;
 }
 
-/** The drawing code and the versions of the fonts and emoji it draws with: a change to any redraws every image. */
-const drawingCode = () => {
-  const hash = createHash('sha1').update(readFileSync(path.join(import.meta.dirname, 'share-image.tsx')));
-  for (const artPackage of ['@fontsource/inter', '@iconify-json/twemoji']) {
-    hash.update(readFileSync(path.join(process.cwd(), 'node_modules', artPackage, 'package.json')));
-  }
-  return hash.digest('base64url');
-};
 
 /** Draws `targets` into their cache files (`[input, cacheFile]` pairs), in this process. */
 export async function drawShareImages(jobs: [ShareImageInput, string][]): Promise<void> {
@@ -73,10 +65,11 @@ export function siteShareImages(posts: readonly PostSummary[], outDir: string): 
 /** Writes every target, drawing only what the cache lacks; returns how many were drawn. */
 export async function writeShareImages(targets: ShareImageTarget[], cacheDir = SHARE_IMAGE_CACHE): Promise<number> {
   mkdirSync(cacheDir, { recursive: true });
-  const code = drawingCode();
+  // The drawing code, with the site config it reads and, through the lock file, the fonts and emoji it draws with.
+  const code = codeFingerprint(CACHED_OUTPUTS.shareImage);
   const withCache = targets.map((target) => {
     const { title, kicker, categories } = target;
-    const key = createHash('sha1').update(JSON.stringify([code, title, kicker, categories])).digest('base64url');
+    const key = cacheKey(code, JSON.stringify([title, kicker, categories]));
     return { target, cacheFile: path.join(cacheDir, `${key}.png`) };
   });
   const missing = [...new Map(withCache.filter((item) => !existsSync(item.cacheFile)).map((item) => [item.cacheFile, item])).values()];

@@ -33,13 +33,13 @@ import { siteConfig } from '../site.config';
 const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--watch') ? 'watch' : 'build';
 const contentDir = path.resolve(siteConfig.contentDir);
 
-// Parsing bodies is most of the step's time; their facts are kept between runs, keyed by a hash of the body.
+// Parsing bodies is most of the step's time; their facts are kept between runs, by the one cache key
+// (lib/cache-key.ts: the body and the code that reads it), so a change of that code reads them again.
 const CACHE_FILE = '.content/body-facts.json';
-const CACHE_VERSION = 2;
 function readCache(): BodyFactsCache {
   try {
-    const saved = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { version: number; facts: [string, BodyFacts][] };
-    return new Map(saved.version === CACHE_VERSION ? saved.facts : []);
+    const saved = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { facts: [string, BodyFacts][] };
+    return new Map(saved.facts);
   } catch {
     return new Map();
   }
@@ -48,7 +48,7 @@ function writeCache(current: ContentSource, cache: BodyFactsCache): void {
   // Only the facts of today's posts are kept, so the file does not grow forever.
   const used = new Set(current.posts.map((post) => post.factsKey));
   mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
-  writeFileSync(CACHE_FILE, JSON.stringify({ version: CACHE_VERSION, facts: [...cache].filter(([key]) => used.has(key)) }));
+  writeFileSync(CACHE_FILE, JSON.stringify({ facts: [...cache].filter(([key]) => used.has(key)) }));
 }
 const cache = readCache();
 

@@ -1,12 +1,12 @@
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
-import { STAGING_DIR } from './lib/content-staging';
-import { FRONT_MATTER_FIELDS } from './lib/front-matter';
-import type { DerivedFields } from './lib/post-fields';
+import { STAGING_DIR } from './lib/content/staging';
+import { FRONT_MATTER_FIELDS } from './lib/content/front-matter';
+import type { DerivedFields } from './lib/content/post-fields';
 
 /**
- * contentlayer reads the staged posts (lib/content-staging.ts): one JSON
+ * contentlayer reads the staged posts (lib/content/staging.ts): one JSON
  * document per post that has passed the content check, carrying `derived` (the
- * fields computed once by lib/post-fields.ts) and `html_file` (the body, rendered
+ * fields computed once by lib/content/post-fields.ts) and `html_file` (the body, rendered
  * by lib/markdown/pipeline.ts in the content step, in parallel and only when it
  * changed). contentlayer validates and types them into `contentlayer/generated`,
  * which every page imports: it holds no post body, so it stays small at any size.
@@ -26,7 +26,7 @@ export const Post = defineDocumentType(() => ({
     // Written by the staging step, not by authors.
     source_path: { type: 'string', required: true },
     derived: { type: 'json', required: true },
-    // The body's HTML is in .content/html/<html_file>, read by the page that shows it (lib/posts.ts).
+    // The body's HTML is in .content/html/<html_file>, read by the page that shows it (lib/site/posts.ts).
     html_file: { type: 'string', required: true },
   },
   computedFields: {

@@ -1,9 +1,9 @@
 /**
  * Everything a blog owner changes lives here. This is also the only module
  * that reads the environment, so every other file gets settings from one place;
- * lib/settings.ts validates each variable (a bad one stops the build, named).
+ * lib/build/settings.ts validates each variable (a bad one stops the build, named).
  */
-import { readSettings } from './lib/settings';
+import { readSettings } from './lib/build/settings';
 
 export interface NavItem {
   label: string;

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import '@/styles/globals.css';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { THEME_SCRIPT } from '@/lib/theme';
-import { absoluteUrl, sitePath } from '@/lib/urls';
+import { THEME_SCRIPT } from '@/lib/site/theme';
+import { absoluteUrl, sitePath } from '@/lib/site/urls';
 import { siteConfig } from '@/site.config';
 
 export const metadata: Metadata = {

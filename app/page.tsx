@@ -1,5 +1,5 @@
 import { ListingPage } from '@/components/listing-page';
-import { homeListing, listingMetadata } from '@/lib/listings';
+import { homeListing, listingMetadata } from '@/lib/site/listings';
 
 export const metadata = listingMetadata(homeListing(), 1, { isHome: true });
 

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { absoluteUrl, sitemapPath } from '@/lib/urls';
+import { absoluteUrl, sitemapPath } from '@/lib/site/urls';
 
 export const dynamic = 'force-static';
 

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { categoryListing, homeListing, type Listing } from '@/lib/listings';
-import { pageCount, pagePath } from '@/lib/pagination';
-import { getCategories, getPosts } from '@/lib/posts';
-import { absoluteUrl, archivePath, categoriesPath } from '@/lib/urls';
+import { categoryListing, homeListing, type Listing } from '@/lib/site/listings';
+import { pageCount, pagePath } from '@/lib/site/pagination';
+import { getCategories, getPosts } from '@/lib/site/posts';
+import { absoluteUrl, archivePath, categoriesPath } from '@/lib/site/urls';
 import { siteConfig } from '@/site.config';
 
 export const dynamic = 'force-static';

@@ -1,6 +1,6 @@
 import { SiteLink } from '@/components/site-link';
-import { formatDay } from '@/lib/format';
-import type { PostSummary } from '@/lib/posts';
+import { formatDay } from '@/lib/site/format';
+import type { PostSummary } from '@/lib/site/posts';
 
 /** A compact list of posts, a date and a title link each: the archive and related posts. */
 export function DatedPostList({ posts, linkClassName = 'text-fg hover:text-accent' }: { posts: PostSummary[]; linkClassName?: string }) {

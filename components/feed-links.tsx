@@ -1,4 +1,4 @@
-import { FEED_FILES, feedPath, type FeedFormat, type FeedSource } from '@/lib/feed';
+import { FEED_FILES, feedPath, type FeedFormat, type FeedSource } from '@/lib/site/feed';
 import { siteConfig } from '@/site.config';
 
 /** Visible links to a feed in its three formats. Plain <a>: feeds are files, not pages. */

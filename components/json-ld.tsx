@@ -1,4 +1,4 @@
-import type { JsonLd as JsonLdData } from '@/lib/structured-data';
+import type { JsonLd as JsonLdData } from '@/lib/site/structured-data';
 
 /** Structured data for search engines; `<` is escaped so no text can close the script. */
 export function JsonLd({ data }: { data: JsonLdData }) {

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { listingPage, type Listing } from '@/lib/listings';
+import { listingPage, type Listing } from '@/lib/site/listings';
 import { FeedLinks } from './feed-links';
 import { JsonLd } from './json-ld';
 import { PageHeading } from './page-heading';

@@ -1,5 +1,5 @@
 import { SiteLink } from '@/components/site-link';
-import { pagePath, pageWindow } from '@/lib/pagination';
+import { pagePath, pageWindow } from '@/lib/site/pagination';
 
 interface PaginationProps {
   listingPath: string;

@@ -1,5 +1,5 @@
 import { SiteLink } from '@/components/site-link';
-import type { PostSummary } from '@/lib/posts';
+import type { PostSummary } from '@/lib/site/posts';
 import { PostMeta } from './post-meta';
 
 /** The one listing of posts, used by the home page and every category page. */

@@ -1,6 +1,6 @@
 import { SiteLink } from '@/components/site-link';
-import { formatDay, pluralize } from '@/lib/format';
-import type { PostSummary } from '@/lib/posts';
+import { formatDay, pluralize } from '@/lib/site/format';
+import type { PostSummary } from '@/lib/site/posts';
 
 /** Date, reading time and category links of a post, as shown in listings and on the post. */
 export function PostMeta({ post }: { post: PostSummary }) {

@@ -1,5 +1,5 @@
 import { SiteLink } from '@/components/site-link';
-import type { Post, PostSummary } from '@/lib/posts';
+import type { Post, PostSummary } from '@/lib/site/posts';
 import { DatedPostList } from './dated-post-list';
 
 function NeighbourLink({ post, label, align }: { post: PostSummary; label: string; align: 'start' | 'end' }) {

@@ -1,5 +1,5 @@
 import { siteConfig } from '@/site.config';
-import { searchPath } from '@/lib/urls';
+import { searchPath } from '@/lib/site/urls';
 
 /** The header's search box: a plain GET form to the search page, so it works without JavaScript. public/site.js adds the "/" and Ctrl+K shortcut. */
 export function SearchBox() {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { formatDay } from '@/lib/format';
+import { formatDay } from '@/lib/site/format';
 
 interface PagefindResultData {
   url: string;

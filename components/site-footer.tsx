@@ -1,4 +1,4 @@
-import { siteFeedSource } from '@/lib/feed';
+import { siteFeedSource } from '@/lib/site/feed';
 import { siteConfig } from '@/site.config';
 import { FeedLinks } from './feed-links';
 

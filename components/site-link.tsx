@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { sitePath } from '@/lib/urls';
+import { sitePath } from '@/lib/site/urls';
 
 /**
  * A link to a page of the site: a plain `<a>` with the base path. The export's

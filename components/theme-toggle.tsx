@@ -1,4 +1,4 @@
-import type { ThemeChoice } from '@/lib/theme';
+import type { ThemeChoice } from '@/lib/site/theme';
 
 const LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 const ICON_PROPS = { width: 16, height: 16, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, 'aria-hidden': true } as const;

@@ -2,7 +2,7 @@
  * The security headers of every response, built in this one place for every host (the CloudFront
  * stack, the nginx snippet, their tests): deploy/security-headers.json, with the hashes of the export's
  * own inline scripts added to the CSP's `script-src`. The build writes those hashes to
- * `<export>/_csp-script-hashes.json` (lib/csp.ts), so the header always fits the export it is served with.
+ * `<export>/_csp-script-hashes.json` (lib/export/csp.ts), so the header always fits the export it is served with.
  * Dependency-free so plain Node scripts can import it.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -3,9 +3,9 @@
  * (issue 12, items 5-7), each timed in this process, with what the step makes of it. Figures, not a test:
  * the suite checks the outcomes (tests/hostile*.test.ts); this says how long the worst ones take here.
  */
-import { runBodyJob } from '../lib/body-jobs';
-import { parseFrontMatter } from '../lib/front-matter';
-import { createLiquidRenderer, LiquidProblem } from '../lib/liquid';
+import { runBodyJob } from '../lib/content/body-jobs';
+import { parseFrontMatter } from '../lib/content/front-matter';
+import { createLiquidRenderer, LiquidProblem } from '../lib/content/liquid';
 
 interface Outcome {
   case: string;

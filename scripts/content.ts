@@ -5,36 +5,36 @@
  *                                    slugs, links, images) and prints every problem as `file:line: message`;
  *                                    writes nothing.
  *   tsx scripts/content.ts           `npm run content`: the same checks, then stages the posts for
- *                                    contentlayer (lib/content-staging.ts), runs `contentlayer2 build`,
+ *                                    contentlayer (lib/content/staging.ts), runs `contentlayer2 build`,
  *                                    and mirrors the files beside the posts into public/content-assets/.
  *   tsx scripts/content.ts --stage   the same without running contentlayer (the bench times it on its own).
  *   tsx scripts/content.ts --watch   for `npm run dev`: stages now and on every change, printing problems.
  */
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
-import '../lib/settings-check';
+import '../lib/build/settings-check';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError } from '../lib/content-rules';
-import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content-source';
-import { listedAssets, referencedAssets, syncContentAssets } from '../lib/content-assets';
-import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content-staging';
-import { listFiles, listSourceFiles } from '../lib/files';
-import { checkLinks } from '../lib/link-check';
+import { ContentError } from '../lib/content/rules';
+import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content/source';
+import { listedAssets, referencedAssets, syncContentAssets } from '../lib/content/assets';
+import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content/staging';
+import { listFiles, listSourceFiles } from '../lib/build/files';
+import { checkLinks } from '../lib/content/link-check';
 import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
-import { buildPostIndex, type PostIndex } from '../lib/post-index';
-import type { BodyFacts, BodyFactsCache } from '../lib/post-fields';
-import { byFileAndLine, formatProblem, isError, problem, type Problem } from '../lib/problems';
-import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
-import { buildRedirects } from '../lib/redirects';
-import { exportPaths, pathConflict } from '../lib/site-paths';
+import { buildPostIndex, type PostIndex } from '../lib/site/post-index';
+import type { BodyFacts, BodyFactsCache } from '../lib/content/post-fields';
+import { byFileAndLine, formatProblem, isError, problem, type Problem } from '../lib/build/problems';
+import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
+import { buildRedirects } from '../lib/export/redirects';
+import { exportPaths, pathConflict } from '../lib/site/export-paths';
 import { siteConfig } from '../site.config';
 
 const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--watch') ? 'watch' : 'build';
 const contentDir = path.resolve(siteConfig.contentDir);
 
 // Parsing bodies is most of the step's time; their facts are kept between runs, by the one cache key
-// (lib/cache-key.ts: the body and the code that reads it), so a change of that code reads them again.
+// (lib/build/cache-key.ts: the body and the code that reads it), so a change of that code reads them again.
 const CACHE_FILE = '.content/body-facts.json';
 function readCache(): BodyFactsCache {
   try {

@@ -25,7 +25,7 @@ const children = [];
 function startWatchers() {
   if (children.length > 1) return;
   const watchers = [
-    // Posts are staged into .content/posts (lib/content-staging.ts), which contentlayer watches.
+    // Posts are staged into .content/posts (lib/content/staging.ts), which contentlayer watches.
     spawn(bin('tsx'), ['scripts/content.ts', '--watch'], { stdio: 'inherit', env }),
     spawn(process.execPath, ['scripts/contentlayer.mjs', 'dev'], { stdio: 'inherit' }),
   ];

@@ -1,20 +1,20 @@
 /**
  * `next build`, or its last export again when nothing it reads has changed
- * (lib/next-build-key.ts): a rebuild after editing a post's text then skips
- * it, as post bodies are put in afterwards (lib/post-bodies.ts). The export is
+ * (lib/export/next-build-key.ts): a rebuild after editing a post's text then skips
+ * it, as post bodies are put in afterwards (lib/export/post-bodies.ts). The export is
  * kept in .cache/next-export/, without the RSC payload files no page of ours
  * reads. Delete .cache/ to force a full build.
  */
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
-import '../lib/settings-check';
+import '../lib/build/settings-check';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { nextBuildKey } from '../lib/next-build-key';
-import { buildPostIndex } from '../lib/post-index';
-import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
-import { BODY_NONCE_FILE, newBodyNonce } from '../lib/post-bodies';
-import { isRscPayloadFile } from '../lib/static-pages';
+import { nextBuildKey } from '../lib/export/next-build-key';
+import { buildPostIndex } from '../lib/site/post-index';
+import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
+import { BODY_NONCE_FILE, newBodyNonce } from '../lib/export/post-bodies';
+import { isRscPayloadFile } from '../lib/export/framework-runtime';
 import { siteConfig } from '../site.config';
 
 const OUT = 'out';
@@ -33,7 +33,7 @@ function copyTree(from: string, to: string): void {
 }
 
 /**
- * Deletes Next's RSC payload files (lib/static-pages.ts): only its client router reads them, and our pages
+ * Deletes Next's RSC payload files (lib/export/framework-runtime.ts): only its client router reads them, and our pages
  * do not load it. Before the export is kept: at 10,000 posts they were 62,000 files and 1 GB of its 1.7 GB.
  */
 function removeRscPayloadFiles(dir: string): number {
@@ -65,7 +65,7 @@ if (cachedKey === key && existsSync(CACHED_OUT) && existsSync(BODY_NONCE_FILE)) 
   console.log(`next build: skipped, nothing it reads has changed; its last export copied to ${OUT}/ in ${seconds()} s`);
 } else {
   rmSync(CACHE, { recursive: true, force: true });
-  // The nonce of this build's body markers (lib/post-bodies.ts): kept with the export, as its markers carry it.
+  // The nonce of this build's body markers (lib/export/post-bodies.ts): kept with the export, as its markers carry it.
   mkdirSync(path.dirname(BODY_NONCE_FILE), { recursive: true });
   writeFileSync(BODY_NONCE_FILE, newBodyNonce());
   const next = path.join('node_modules', '.bin', process.platform === 'win32' ? 'next.cmd' : 'next');

@@ -4,32 +4,32 @@
  *    permalinks when `jekyllRedirects` is on), as plain HTML files at those paths,
  *    and listed in out/_redirects (`from to 301` per line, the format Netlify and
  *    Cloudflare Pages read; the CloudFront function and nginx config read it too);
- * 2. pages as plain documents: Next's runtime and inline RSC payload removed (lib/static-pages.ts;
+ * 2. pages as plain documents: Next's runtime and inline RSC payload removed (lib/export/framework-runtime.ts;
  *    scripts/next-export.ts already deleted the RSC payload files), and post bodies put where pages
- *    and feeds mark them (lib/post-bodies.ts);
- * 3. share images, one per post and one for the site (lib/share-images.ts, cached);
+ *    and feeds mark them (lib/export/post-bodies.ts);
+ * 3. share images, one per post and one for the site (lib/export/share-image-cache.ts, cached);
  * 4. the Pagefind search index in out/pagefind/. Only post pages are indexed
  *    (they alone carry data-pagefind-body).
  *
  * The steps work on the export moved out of out/ (EXPORT_IN_PROGRESS) and move it back only when all of them
  * succeeded: a failed step leaves no out/ at all, never a half-finished one. Every file written from a path
- * that content chose goes through pathInside (lib/safe-path.ts).
+ * that content chose goes through pathInside (lib/build/safe-path.ts).
  */
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
-import '../lib/settings-check';
+import '../lib/build/settings-check';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { writeCspHashes } from '../lib/csp';
-import { buildPostIndex } from '../lib/post-index';
-import { publishOptions, readGeneratedPosts } from '../lib/publish-options';
-import { buildRedirects, redirectFile, redirectHtml } from '../lib/redirects';
-import { BODY_NONCE_FILE, postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/post-bodies';
-import { pathInside } from '../lib/safe-path';
-import { readStagedHtml } from '../lib/content-staging';
-import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/static-pages';
-import { siteShareImages, writeShareImages } from '../lib/share-images';
-import { absoluteUrl, categoryPath, PLACEHOLDER_CATEGORY } from '../lib/urls';
+import { writeCspHashes } from '../lib/export/csp';
+import { buildPostIndex } from '../lib/site/post-index';
+import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
+import { buildRedirects, redirectFile, redirectHtml } from '../lib/export/redirects';
+import { BODY_NONCE_FILE, postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/export/post-bodies';
+import { pathInside } from '../lib/build/safe-path';
+import { readStagedHtml } from '../lib/content/staging';
+import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/export/framework-runtime';
+import { siteShareImages, writeShareImages } from '../lib/export/share-image-cache';
+import { absoluteUrl, categoryPath, PLACEHOLDER_CATEGORY } from '../lib/site/urls';
 import { siteConfig } from '../site.config';
 
 const FINISHED = 'out';
@@ -79,8 +79,8 @@ function writeRedirects(): number {
 }
 
 /**
- * Pages as plain documents (lib/static-pages.ts): Next's runtime removed; post bodies put into pages and
- * feeds (lib/post-bodies.ts).
+ * Pages as plain documents (lib/export/framework-runtime.ts): Next's runtime removed; post bodies put into pages and
+ * feeds (lib/export/post-bodies.ts).
  */
 function finishPages(): { pages: number; bodies: number } {
   let pages = 0;
@@ -116,7 +116,7 @@ async function indexSearch(): Promise<number> {
   return pages;
 }
 
-/** A blog without categories still has the category routes' placeholder (lib/urls.ts): no page of the site. */
+/** A blog without categories still has the category routes' placeholder (lib/site/urls.ts): no page of the site. */
 function removePlaceholderCategory(): void {
   rmSync(pathInside(OUT, categoryPath(PLACEHOLDER_CATEGORY)), { recursive: true, force: true });
 }
@@ -145,7 +145,7 @@ try {
   started = performance.now();
   const pages = await indexSearch();
   console.log(`Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`);
-  console.log(`CSP: ${writeCspHashes(OUT).length} inline script hashes in out/_csp-script-hashes.json (lib/csp.ts)`);
+  console.log(`CSP: ${writeCspHashes(OUT).length} inline script hashes in out/_csp-script-hashes.json (lib/export/csp.ts)`);
   renameSync(OUT, FINISHED);
 } catch (error) {
   rmSync(OUT, { recursive: true, force: true });

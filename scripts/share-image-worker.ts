@@ -1,10 +1,10 @@
 /**
- * One worker of lib/share-images.ts (through lib/workers.ts): draws a JSON list of
+ * One worker of lib/export/share-image-cache.ts (through lib/build/workers.ts): draws a JSON list of
  * `[input, cacheFile]` jobs. `node --import tsx scripts/share-image-worker.ts <jobs.json> <done.json>`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { drawShareImages } from '../lib/share-images';
-import type { ShareImageInput } from '../lib/share-image';
+import { drawShareImages } from '../lib/export/share-image-cache';
+import type { ShareImageInput } from '../lib/export/share-image-drawing';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: share-image-worker.ts <jobs.json> <done.json>');

@@ -1,5 +1,5 @@
 /**
- * The one cache key (lib/cache-key.ts): each cached output is keyed by the code its module reaches through
+ * The one cache key (lib/build/cache-key.ts): each cached output is keyed by the code its module reaches through
  * its imports, the lock file and the Node version. Changing one kind of input changes the keys of exactly the
  * outputs that depend on it, on a copy of the real code.
  */
@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cacheKey, CACHED_OUTPUTS, fingerprintOf, importGraph } from '../lib/cache-key';
+import { cacheKey, CACHED_OUTPUTS, fingerprintOf, importGraph } from '../lib/build/cache-key';
 
 const root = mkdtempSync(path.join(tmpdir(), 'blog-cache-key-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -30,10 +30,10 @@ describe('the import graph', () => {
     const facts = importGraph(CACHED_OUTPUTS.bodyFacts);
     const html = importGraph(CACHED_OUTPUTS.postHtml);
     const image = importGraph(CACHED_OUTPUTS.shareImage);
-    for (const file of ['lib/markdown/headings.ts', 'lib/markdown/plain-text.ts', 'lib/markdown/links.ts', 'lib/markdown/parse.ts', 'lib/content-rules.ts']) assert.ok(facts.includes(file), file);
+    for (const file of ['lib/markdown/headings.ts', 'lib/markdown/plain-text.ts', 'lib/markdown/links.ts', 'lib/markdown/parse.ts', 'lib/content/rules.ts']) assert.ok(facts.includes(file), file);
     for (const file of ['lib/markdown/highlight.ts', 'lib/markdown/images.ts', 'lib/markdown/pipeline.ts', 'lib/markdown/parse.ts', 'site.config.ts']) assert.ok(html.includes(file), file);
-    assert.ok(image.includes('lib/share-image.tsx') && image.includes('site.config.ts'));
-    assert.ok(!facts.includes('lib/share-image.tsx') && !image.some((file) => file.startsWith('lib/markdown/')));
+    assert.ok(image.includes('lib/export/share-image-drawing.tsx') && image.includes('site.config.ts'));
+    assert.ok(!facts.includes('lib/export/share-image-drawing.tsx') && !image.some((file) => file.startsWith('lib/markdown/')));
   });
 });
 
@@ -55,7 +55,7 @@ describe('what a change of input rebuilds', () => {
 
   it('a drawing constant: the share images only', () => {
     const before = keys();
-    appendFileSync(path.join(project, 'lib/share-image.tsx'), '\nexport const SOME_PADDING = 81;\n');
+    appendFileSync(path.join(project, 'lib/export/share-image-drawing.tsx'), '\nexport const SOME_PADDING = 81;\n');
     assert.deepEqual(changed(before, keys()), ['shareImage']);
   });
 

@@ -1,7 +1,7 @@
 /**
  * What of an author's folder is read, and what is refused out loud: dot files and folders are private,
  * symbolic links are followed only inside the folder, and a folder that cannot be read is reported.
- * Also the one path check every writer uses (lib/safe-path.ts).
+ * Also the one path check every writer uses (lib/build/safe-path.ts).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listSourceFiles } from '../lib/files';
-import { pathInside, pathInsideOrUndefined } from '../lib/safe-path';
+import { listSourceFiles } from '../lib/build/files';
+import { pathInside, pathInsideOrUndefined } from '../lib/build/safe-path';
 
 const root = mkdtempSync(path.join(tmpdir(), 'blog-files-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -183,7 +183,7 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
   ];
   for (const [file, expected] of expectations) {
     it(`${JSON.stringify(file)} is named with its line`, () => {
-      // Problems name a file with its control characters escaped (lib/problems.ts).
+      // Problems name a file with its control characters escaped (lib/build/problems.ts).
       const shown = path.join(content, file).replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
       const lines = output.split('\n').filter((line) => line.includes(shown));
       assert.ok(lines.some((line) => expected.test(line)), `expected ${expected} among:\n${lines.join('\n') || output}`);

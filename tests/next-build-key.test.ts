@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { listFiles } from '../lib/files';
-import { NEXT_BUILD_ENV, nextBuildKey, type NextBuildInputs } from '../lib/next-build-key';
+import { listFiles } from '../lib/build/files';
+import { NEXT_BUILD_ENV, nextBuildKey, type NextBuildInputs } from '../lib/export/next-build-key';
 
 function project(): NextBuildInputs {
   const root = mkdtempSync(path.join(os.tmpdir(), 'blog-key-'));
@@ -69,7 +69,7 @@ describe('the key of what next build reads', () => {
       'site.config.ts',
       'next.config.ts',
     ].filter((file) => /\.(ts|tsx|mjs|js)$/.test(file));
-    // Read directly (`process.env.NAME`) or through lib/settings.ts (`read('NAME', …)`, `env.NAME`, `env['NAME']`).
+    // Read directly (`process.env.NAME`) or through lib/build/settings.ts (`read('NAME', …)`, `env.NAME`, `env['NAME']`).
     const patterns = [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /\bread\('([A-Z_][A-Z0-9_]*)'/g, /\benv\.([A-Z_][A-Z0-9_]*)/g, /\benv\['([A-Z_][A-Z0-9_]*)'\]/g];
     const read = new Set(sources.flatMap((file) => patterns.flatMap((pattern) => [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1]!))));
     assert.ok(read.size > 3, 'found the variables');

@@ -1,9 +1,9 @@
 import { DatedPostList } from '@/components/dated-post-list';
 import { PageHeading } from '@/components/page-heading';
-import { pluralize } from '@/lib/format';
-import { pageMetadata } from '@/lib/metadata';
-import { getArchive, getPosts } from '@/lib/posts';
-import { archivePath } from '@/lib/urls';
+import { pluralize } from '@/lib/site/format';
+import { pageMetadata } from '@/lib/site/metadata';
+import { getArchive, getPosts } from '@/lib/site/posts';
+import { archivePath } from '@/lib/site/urls';
 
 export const metadata = pageMetadata({ title: 'Archive', description: 'Every post, by year.', path: archivePath() });
 

@@ -1,9 +1,9 @@
 import { SiteLink } from '@/components/site-link';
 import { PageHeading } from '@/components/page-heading';
-import { pluralize } from '@/lib/format';
-import { pageMetadata } from '@/lib/metadata';
-import { getCategories } from '@/lib/posts';
-import { categoriesPath } from '@/lib/urls';
+import { pluralize } from '@/lib/site/format';
+import { pageMetadata } from '@/lib/site/metadata';
+import { getCategories } from '@/lib/site/posts';
+import { categoriesPath } from '@/lib/site/urls';
 
 export const metadata = pageMetadata({ title: 'Categories', description: 'Every topic on the blog.', path: categoriesPath() });
 

@@ -1,4 +1,4 @@
-import { siteFeedRoute } from '@/lib/feed-routes';
+import { siteFeedRoute } from '@/lib/site/feed-routes';
 
 export const dynamic = 'force-static';
 export const { GET } = siteFeedRoute('json');

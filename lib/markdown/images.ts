@@ -11,7 +11,7 @@ import { imageSize } from 'image-size';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { siteConfig } from '../../site.config';
-import { pathInsideOrUndefined } from '../safe-path';
+import { pathInsideOrUndefined } from '../build/safe-path';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
 

@@ -1,7 +1,7 @@
 /**
  * What a post links to, with the line each link is on, and the anchors it
  * offers (heading ids and raw HTML ids), from the one shared parse of the body.
- * The content check resolves them against the site (scripts/content.ts, lib/link-check.ts).
+ * The content check resolves them against the site (scripts/content.ts, lib/content/link-check.ts).
  */
 import GithubSlugger from 'github-slugger';
 import type { Nodes } from 'mdast';

@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'hast';
-import type { BodyProblem } from '../problems';
+import type { BodyProblem } from '../build/problems';
 import { HIGHLIGHT_SOURCE } from './highlight';
 import { parseMarkdown } from './parse';
 import { configureMarkdown } from './pipeline';

@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { categorySlug, postCategories } from '../../lib/content-rules';
-import { isRscPayloadFile } from '../../lib/static-pages';
+import { categorySlug, postCategories } from '../../lib/content/rules';
+import { isRscPayloadFile } from '../../lib/export/framework-runtime';
 
 const POSTS_DIR = 'e2e/.out/scale-posts';
 const OUT = 'e2e/.out/scale';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
-import { categoryListing, listingMetadata } from '@/lib/listings';
-import { categoryParams } from '@/lib/posts';
+import { categoryListing, listingMetadata } from '@/lib/site/listings';
+import { categoryParams } from '@/lib/site/posts';
 
 interface Props {
   params: Promise<{ category: string }>;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ListingPage } from '@/components/listing-page';
-import { homeListing, listingMetadata, listingPageParams } from '@/lib/listings';
+import { homeListing, listingMetadata, listingPageParams } from '@/lib/site/listings';
 
 interface Props {
   params: Promise<{ page: string }>;

@@ -5,11 +5,11 @@ import { PostMeta } from '@/components/post-meta';
 import { PostNavigation } from '@/components/post-navigation';
 import { PostBody } from '@/components/prose';
 import { TableOfContents } from '@/components/table-of-contents';
-import { formatDay } from '@/lib/format';
-import { pageMetadata } from '@/lib/metadata';
-import { getPost, getPosts } from '@/lib/posts';
-import { blogPostingLd, breadcrumbLd, postCrumbs } from '@/lib/structured-data';
-import { postShareImagePath } from '@/lib/urls';
+import { formatDay } from '@/lib/site/format';
+import { pageMetadata } from '@/lib/site/metadata';
+import { getPost, getPosts } from '@/lib/site/posts';
+import { blogPostingLd, breadcrumbLd, postCrumbs } from '@/lib/site/structured-data';
+import { postShareImagePath } from '@/lib/site/urls';
 
 interface PostPageProps {
   params: Promise<{ slug: string }>;

@@ -1,4 +1,4 @@
-import { categoryFeedRoute } from '@/lib/feed-routes';
+import { categoryFeedRoute } from '@/lib/site/feed-routes';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;

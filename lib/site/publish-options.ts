@@ -1,6 +1,6 @@
 /**
  * The options of the publish rule for this build, from the site config: used by
- * lib/posts.ts (every page), the content check and the post-export step alike,
+ * lib/site/posts.ts (every page), the content check and the post-export step alike,
  * so all of them agree on which posts exist.
  */
 import { readFileSync } from 'node:fs';

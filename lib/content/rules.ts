@@ -1,7 +1,7 @@
 /**
  * The content contract as pure functions: what a post's front matter may say
  * and what we derive from it. Used by contentlayer.config.ts (computed fields),
- * by the content check that runs before every build, and by lib/posts.ts.
+ * by the content check that runs before every build, and by lib/site/posts.ts.
  * Nothing here touches the file system, so every rule is unit-tested directly.
  */
 

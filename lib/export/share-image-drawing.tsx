@@ -2,14 +2,14 @@
  * Share images (Open Graph / Twitter, 1200×630), drawn after the export by
  * scripts/post-export.ts with satori (layout to SVG) and resvg (SVG to PNG),
  * fonts and emoji from npm (nothing is downloaded while building). Each image is cached by
- * what it shows (lib/share-images.ts), so a rebuild draws only new or changed ones.
+ * what it shows (lib/export/share-image-cache.ts), so a rebuild draws only new or changed ones.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { siteConfig } from '../site.config';
+import { siteConfig } from '../../site.config';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
 

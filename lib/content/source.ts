@@ -2,7 +2,7 @@
  * Reads the author's posts (CONTENT_DIR, e.g. a Jekyll `_posts`) as Jekyll
  * would: `.md` and `.markdown`, any byte order mark or line endings, front
  * matter checked field by field, Liquid rendered; then derives every field
- * (lib/post-fields.ts). It collects every problem, each as `file:line: message`,
+ * (lib/content/post-fields.ts). It collects every problem, each as `file:line: message`,
  * instead of stopping at the first. `npm run check` is this plus the checks
  * across posts; the build stages its result for contentlayer.
  */
@@ -10,16 +10,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
-import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from './cache-key';
-import { ContentError, postSlug } from './content-rules';
-import { listFiles, listSourceFiles } from './files';
-import { problem, type Problem } from './problems';
+import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
+import { ContentError, postSlug } from './rules';
+import { listFiles, listSourceFiles } from '../build/files';
+import { problem, type Problem } from '../build/problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
-import type { PostLink } from './markdown/links';
-import { stagedName } from './content-staging';
+import type { PostLink } from '../markdown/links';
+import { stagedName } from './staging';
 import { bodyFactsKey, derivePostFields, type BodyFacts, type BodyFactsCache, type DerivedFields } from './post-fields';
-import { postPath } from './urls';
+import { postPath } from '../site/urls';
 
 export const POST_FILE = /\.(md|markdown)$/i;
 /** Files that look like posts but are not read: reported, never skipped silently. */
@@ -86,7 +86,7 @@ interface ParsedFile {
 }
 
 /**
- * What a post's HTML depends on besides its body and path: the code that renders it (lib/cache-key.ts) and
+ * What a post's HTML depends on besides its body and path: the code that renders it (lib/build/cache-key.ts) and
  * the files posts show (an image's size is read from its file).
  */
 function renderingSignature(contentDir: string): string {

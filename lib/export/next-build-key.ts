@@ -2,7 +2,7 @@
  * The key of everything `next build` reads, so a rebuild can reuse its last
  * export when nothing it reads has changed (scripts/next-export.ts). Post
  * bodies are not among its inputs: pages and feeds mark where they go, and
- * the post-export step puts them in (lib/post-bodies.ts). So editing a post's
+ * the post-export step puts them in (lib/export/post-bodies.ts). So editing a post's
  * text skips `next build`; editing its title, date, categories, excerpt,
  * headings or reading time does not.
  *

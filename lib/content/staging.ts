@@ -1,20 +1,20 @@
 /**
  * The folder contentlayer reads: one JSON document per post, as
- * lib/content-source.ts read, checked and rendered it: the front matter as
+ * lib/content/source.ts read, checked and rendered it: the front matter as
  * written, `source_path` (so every message names the author's file), `derived`
- * (every derived field, computed once in lib/post-fields.ts), and `html_file`
+ * (every derived field, computed once in lib/content/post-fields.ts), and `html_file`
  * (the body rendered by our markdown pipeline, in HTML_DIR). The key each body
  * was rendered from is kept apart, in HTML_KEYS_FILE, so a rebuild renders only
  * changed posts and a document changes only when its fields do (which lets a
- * rebuild skip `next build`, lib/next-build-key.ts). contentlayer types and
+ * rebuild skip `next build`, lib/export/next-build-key.ts). contentlayer types and
  * loads the documents; it does not render markdown, which made it slow and
  * superlinear at scale. Unchanged files are not rewritten.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedPost } from './content-source';
-import { listFiles } from './files';
-import { problem, type Problem } from './problems';
+import type { LoadedPost } from './source';
+import { listFiles } from '../build/files';
+import { problem, type Problem } from '../build/problems';
 
 export const STAGING_DIR = '.content/posts';
 /** Each post's HTML, beside the staged documents: pages read one body, never all of them. */

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SCRIPT_HASHES_FILE } from '../deploy/security-headers.mjs';
+import { SCRIPT_HASHES_FILE } from '../../deploy/security-headers.mjs';
 
 /** The `type` values that make a <script> run as JavaScript (the HTML standard's JavaScript MIME type essences). */
 const JAVASCRIPT_TYPES = new Set([

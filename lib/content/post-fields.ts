@@ -15,12 +15,12 @@ import {
   readingMinutes,
   type CategoryRef,
   type ParsedDate,
-} from './content-rules';
-import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from './cache-key';
+} from './rules';
+import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import type { FrontMatter } from './front-matter';
-import { extractHeadings, type TocHeading } from './markdown/headings';
-import { postLinks, type InlineHandler, type PostLink } from './markdown/links';
-import { excerptText, markdownPlainText } from './markdown/plain-text';
+import { extractHeadings, type TocHeading } from '../markdown/headings';
+import { postLinks, type InlineHandler, type PostLink } from '../markdown/links';
+import { excerptText, markdownPlainText } from '../markdown/plain-text';
 
 export interface DerivedFields {
   sourcePath: string;
@@ -47,7 +47,7 @@ export interface BodyFacts {
 }
 
 /**
- * Body facts by the one cache key (lib/cache-key.ts): the code that reads them, the body and the excerpt
+ * Body facts by the one cache key (lib/build/cache-key.ts): the code that reads them, the body and the excerpt
  * separator. The content step
  * keeps it on disk between runs (.content/body-facts.json), so a rebuild after
  * editing one post parses one post.

@@ -6,9 +6,9 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { PostLink } from './markdown/links';
-import { problem, type Problem } from './problems';
-import { pathInsideOrUndefined } from './safe-path';
+import type { PostLink } from '../markdown/links';
+import { problem, type Problem } from '../build/problems';
+import { pathInsideOrUndefined } from '../build/safe-path';
 
 /** A file inside `root` at `relativePath`; never one outside it, whatever the path says. */
 function isFileInside(root: string, relativePath: string): boolean {

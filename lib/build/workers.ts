@@ -2,7 +2,7 @@
  * Runs a script over batches of work in child processes, one per core at a
  * time: `node --import tsx <script> <in.json> <out.json>`, where in.json is a
  * batch and the script writes its results to out.json. Used by the content step
- * (lib/body-jobs.ts) and the share images (lib/share-images.ts).
+ * (lib/content/body-jobs.ts) and the share images (lib/export/share-image-cache.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Liquid in post bodies, rendered as Jekyll renders it, by liquidjs (the engine
- * Eleventy uses), before contentlayer sees the post (lib/content-staging.ts):
+ * Eleventy uses), before contentlayer sees the post (lib/content/staging.ts):
  * `{% raw %}`, `{% highlight lang %}` (to a fenced code block), `{% post_url %}`
  * and `{% link %}` (to this site's URLs), `{% include %}` from `_includes`
  * beside the content folder, `relative_url`/`absolute_url`, `site.*` and `page.*`.

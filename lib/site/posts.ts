@@ -3,7 +3,7 @@
  * reads from here, so the publish rule is applied in exactly one place.
  */
 import { allPosts } from 'contentlayer/generated';
-import { readStagedHtml } from './content-staging';
+import { readStagedHtml } from '../content/staging';
 import { publishOptions } from './publish-options';
 import { PLACEHOLDER_CATEGORY } from './urls';
 import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
@@ -31,7 +31,7 @@ export function getCategories(): Category[] {
   return index.categories;
 }
 
-/** The params of every category route; the placeholder when there is no category (lib/urls.ts). */
+/** The params of every category route; the placeholder when there is no category (lib/site/urls.ts). */
 export function categoryParams(): { category: string }[] {
   const categories = index.categories.map((category) => ({ category: category.slug }));
   return categories.length > 0 ? categories : [{ category: PLACEHOLDER_CATEGORY }];

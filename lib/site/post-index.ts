@@ -4,10 +4,10 @@
  * previous/next and related posts. Pure over its input so the rules are
  * unit-tested without a build.
  */
-import { ContentError, type ParsedDate } from './content-rules';
-import { withBasePath } from './markdown/base-path';
-import type { TocHeading } from './markdown/headings';
-import type { DerivedFields } from './post-fields';
+import { ContentError, type ParsedDate } from '../content/rules';
+import { withBasePath } from '../markdown/base-path';
+import type { TocHeading } from '../markdown/headings';
+import type { DerivedFields } from '../content/post-fields';
 import { categoryPath, postPath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
@@ -87,7 +87,7 @@ export interface IndexOptions {
   basePath?: string;
   /**
    * Reads a post's HTML from its `htmlFile`, when a page asks for it: listings never load a body, so the
-   * pages' data holds no post body (lib/posts.ts).
+   * pages' data holds no post body (lib/site/posts.ts).
    */
   readHtml?: (htmlFile: string) => string;
 }

@@ -10,15 +10,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { siteConfig } from '../site.config';
-import { xmlAllowedText } from './feed-files';
-import { absolutizeUrls } from './markdown/base-path';
-import { absoluteUrl } from './urls';
+import { siteConfig } from '../../site.config';
+import { xmlAllowedText } from '../site/feed-files';
+import { absolutizeUrls } from '../markdown/base-path';
+import { absoluteUrl } from '../site/urls';
 
 /** True in `next build`: pages leave markers. `next dev` renders bodies itself. */
 export const bodiesSplicedAfterBuild = process.env.NODE_ENV === 'production';
 
-// Slugs are letters, digits and a few marks (lib/content-rules.ts): hex keeps markers inert in HTML, XML and JSON.
+// Slugs are letters, digits and a few marks (lib/content/rules.ts): hex keeps markers inert in HTML, XML and JSON.
 const hex = (slug: string) => Buffer.from(slug, 'utf8').toString('hex');
 const unhex = (id: string) => Buffer.from(id, 'hex').toString('utf8');
 

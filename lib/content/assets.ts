@@ -6,8 +6,8 @@
  */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { PostLink } from './markdown/links';
-import { pathInside } from './safe-path';
+import type { PostLink } from '../markdown/links';
+import { pathInside } from '../build/safe-path';
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
 const POST_FILE = /\.(md|markdown)$/i;

@@ -2,13 +2,13 @@
  * Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) for the whole site and for each
  * category, built with the `feed` library from the same post index as every
  * page. Items carry the full post HTML with absolute URLs; the files are
- * written by lib/feed-writer.ts.
+ * written by lib/site/feed-writer.ts.
  */
 import { siteConfig } from '@/site.config';
 import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
-import { bodiesSplicedAfterBuild, feedBodyToken, postBody } from './post-bodies';
+import { bodiesSplicedAfterBuild, feedBodyToken, postBody } from '../export/post-bodies';
 import { getCategory, getPost, getPosts, type PostSummary } from './posts';
 import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
 
@@ -38,7 +38,7 @@ export function categoryFeedSource(slug: string): FeedSource | undefined {
   };
 }
 
-/** A post's body for a feed: in an export build, a token that post-export fills (lib/post-bodies.ts). */
+/** A post's body for a feed: in an export build, a token that post-export fills (lib/export/post-bodies.ts). */
 function fullText(slug: string): string {
   if (bodiesSplicedAfterBuild) return feedBodyToken(slug);
   const post = getPost(slug);

@@ -5,10 +5,10 @@
  * so a permalink can never take over a path the build writes.
  */
 import { FEED_FILES } from './feed-files';
-import { CONTENT_ASSETS_PATH } from './markdown/images';
+import { CONTENT_ASSETS_PATH } from '../markdown/images';
 import { pageCount, pagePath } from './pagination';
 import type { PostIndex } from './post-index';
-import { redirectFile } from './redirects';
+import { redirectFile } from '../export/redirects';
 import { archivePath, categoriesPath, homePath, postShareImagePath, searchPath, sitemapPath } from './urls';
 
 /** Folders of the export that one tool writes whole: no permalink may lead into them. */

@@ -6,11 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { readingMinutes } from './content-rules';
-import { MarkdownLimitError } from './markdown/parse';
+import { readingMinutes } from './rules';
+import { MarkdownLimitError } from '../markdown/parse';
 import { computeBodyFacts, type BodyFacts } from './post-fields';
-import type { BodyProblem } from './problems';
-import { runWorkerBatches } from './workers';
+import type { BodyProblem } from '../build/problems';
+import { runWorkerBatches } from '../build/workers';
 
 export interface BodyJob {
   body: string;
@@ -56,7 +56,7 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
   if (job.html && problems.length === 0) {
     try {
       // Loaded only when rendering: the highlighter's grammars are most of a check's start-up otherwise.
-      const { renderMarkdown } = await import('./markdown/render');
+      const { renderMarkdown } = await import('../markdown/render');
       const rendered = await renderMarkdown(job.body, job.relativePath);
       problems.push(...rendered.problems);
       return problems.length > 0 ? { facts, html: rendered.html, problems } : { facts, html: rendered.html };

@@ -8,7 +8,7 @@ export const categoriesPath = () => '/categories/';
 export const categoryPath = (slug: string) => `/categories/${slug}/`;
 /**
  * The category param of a blog without categories: a static export needs one param for every dynamic route.
- * No category slug can be "_" (lib/content-rules.ts categorySlug), and post-export deletes its files.
+ * No category slug can be "_" (lib/content/rules.ts categorySlug), and post-export deletes its files.
  */
 export const PLACEHOLDER_CATEGORY = '_';
 export const archivePath = () => '/archive/';

@@ -3,8 +3,8 @@
  * config's `jekyllRedirects`, Jekyll's default permalink
  * `/:categories/:year/:month/:day/:title.html`. Pure, so the rules are unit-tested.
  */
-import { ContentError, permalinkProblem, quoted } from './content-rules';
-import { escapeHtml } from './format';
+import { ContentError, permalinkProblem, quoted } from '../content/rules';
+import { escapeHtml } from '../site/format';
 
 export interface RedirectSource {
   url: string;

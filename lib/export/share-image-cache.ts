@@ -8,13 +8,13 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from './cache-key';
-import { formatDay } from './format';
-import type { PostSummary } from './post-index';
-import { renderShareImage, type ShareImageInput } from './share-image';
-import { postShareImagePath } from './urls';
-import { runWorkerBatches } from './workers';
-import { siteConfig } from '../site.config';
+import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
+import { formatDay } from '../site/format';
+import type { PostSummary } from '../site/post-index';
+import { renderShareImage, type ShareImageInput } from './share-image-drawing';
+import { postShareImagePath } from '../site/urls';
+import { runWorkerBatches } from '../build/workers';
+import { siteConfig } from '../../site.config';
 
 export const SHARE_IMAGE_CACHE = '.cache/share-images';
 

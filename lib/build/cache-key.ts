@@ -76,10 +76,10 @@ export function cacheKey(code: string, ...inputs: readonly (string | Buffer)[]):
 
 /** The modules whose code makes each cached output, named once. */
 export const CACHED_OUTPUTS = {
-  /** Excerpt, headings, reading time, links of a body (lib/post-fields.ts computeBodyFacts). */
-  bodyFacts: ['lib/post-fields.ts'],
+  /** Excerpt, headings, reading time, links of a body (lib/content/post-fields.ts computeBodyFacts). */
+  bodyFacts: ['lib/content/post-fields.ts'],
   /** A post's HTML (the markdown pipeline). */
   postHtml: ['lib/markdown/render.ts'],
   /** A share image. */
-  shareImage: ['lib/share-image.tsx'],
+  shareImage: ['lib/export/share-image-drawing.tsx'],
 } as const;

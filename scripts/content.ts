@@ -13,44 +13,24 @@
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
 import '../lib/build/settings-check';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
-import { ContentError } from '../lib/content/rules';
-import { includesDirFor, loadContent, problemAt, type ContentSource } from '../lib/content/source';
-import { listedAssets, referencedAssets, syncContentAssets } from '../lib/content/assets';
-import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content/staging';
-import { listFiles, listSourceFiles } from '../lib/build/files';
-import { checkLinks } from '../lib/content/link-check';
-import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
-import { buildPostIndex, type PostIndex } from '../lib/site/post-index';
-import type { BodyFacts, BodyFactsCache } from '../lib/content/post-fields';
 import { byFileAndLine, formatProblem, isError, problem, type Problem } from '../lib/build/problems';
+import { syncContentAssets } from '../lib/content/assets';
+import { checkContent, contentDirProblem, type CheckOptions, type ContentCheck } from '../lib/content/check';
+import { FACTS_CACHE_FILE, readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
+import type { BodyFactsCache } from '../lib/content/post-fields';
+import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
+import { HTML_DIR, HTML_KEYS_FILE, previousHtmlReader, stageContent, STAGING_DIR } from '../lib/content/staging';
+import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
-import { buildRedirects } from '../lib/export/redirects';
-import { exportPaths, pathConflict } from '../lib/site/export-paths';
 import { siteConfig } from '../site.config';
 
 const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--watch') ? 'watch' : 'build';
 const contentDir = path.resolve(siteConfig.contentDir);
 
-// Parsing bodies is most of the step's time; their facts are kept between runs, by the one cache key
-// (lib/build/cache-key.ts: the body and the code that reads it), so a change of that code reads them again.
-const CACHE_FILE = '.content/body-facts.json';
-function readCache(): BodyFactsCache {
-  try {
-    const saved = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { facts: [string, BodyFacts][] };
-    return new Map(saved.facts);
-  } catch {
-    return new Map();
-  }
-}
-function writeCache(current: ContentSource, cache: BodyFactsCache): void {
-  // Only the facts of today's posts are kept, so the file does not grow forever.
-  const used = new Set(current.posts.map((post) => post.factsKey));
-  mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
-  writeFileSync(CACHE_FILE, JSON.stringify({ facts: [...cache].filter(([key]) => used.has(key)) }));
-}
-const cache = readCache();
+const cache = readFactsCache(FACTS_CACHE_FILE);
+const writeCache = (current: ContentSource, facts: BodyFactsCache) => writeFactsCache(FACTS_CACHE_FILE, facts, current.posts);
 
 function load(): Promise<ContentSource> {
   return loadContent({
@@ -69,86 +49,6 @@ function load(): Promise<ContentSource> {
   });
 }
 
-/** The post index of what would be published, or the problem that stops it (two posts with one slug…). */
-function indexOf(posts: ContentSource['posts']): PostIndex | Problem {
-  try {
-    return buildPostIndex(
-      posts.map((post) => ({ ...post.fields, title: post.frontMatter.title, html: '' })),
-      publishOptions,
-    );
-  } catch (error) {
-    if (error instanceof ContentError) return problemAt(error, posts);
-    throw error;
-  }
-}
-
-/**
- * Rules across posts: one slug per post; every internal link and image of every published post; every
- * permalink a path of its own, never one the export already has (a page, a feed, a file of public/, the
- * framework's, search's or the assets' folders).
- */
-function crossPostProblems({ posts }: ContentSource): Problem[] {
-  if (posts.length === 0) return [];
-  const index = indexOf(posts);
-  if (!('posts' in index)) return [index];
-  const paths = exportPaths(index, siteConfig.postsPerPage, listFiles('public'));
-  const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
-  const problems = checkLinks(
-    index.posts.map((summary) => {
-      const post = bySourcePath.get(summary.sourcePath)!;
-      return { sourcePath: post.sourcePath, relativePath: post.relativePath, url: summary.url, lineOffset: post.bodyLineOffset, links: post.links, anchors: post.anchors };
-    }),
-    { pages: paths.pages, publicDir: 'public', contentDir, basePath: siteConfig.basePath },
-  );
-  try {
-    const redirects = buildRedirects(
-      index.posts.map((summary) => {
-        const post = bySourcePath.get(summary.sourcePath)!;
-        return { url: summary.url, sourcePath: summary.sourcePath, slug: summary.slug, day: summary.date.day, categoryNames: post.fields.categoryRefs.map((ref) => ref.name), permalink: post.frontMatter.permalink };
-      }),
-      { jekyllRedirects: siteConfig.jekyllRedirects },
-    );
-    for (const redirect of redirects) {
-      const conflict = pathConflict(redirect.from, paths);
-      if (!conflict) continue;
-      const post = bySourcePath.get(redirect.sourcePath)!;
-      const field = post.frontMatter.permalink?.trim() === redirect.from ? 'permalink' : 'categories';
-      const what = field === 'permalink' ? `"${redirect.from}"` : `Jekyll's old URL "${redirect.from}", made from the categories,`;
-      problems.push(problemAt(new ContentError(redirect.sourcePath, field, `${what} ${conflict}; choose another`), posts));
-    }
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    problems.push(problemAt(error, posts));
-  }
-  return problems;
-}
-
-/**
- * The files of the content folder that published posts link to, and those the site config lists
- * (`contentAssets`): the only ones mirrored into the site.
- */
-function publishedAssets({ posts }: ContentSource): string[] {
-  const index = indexOf(posts);
-  if (!('posts' in index)) return [];
-  const published = new Set(index.posts.map((summary) => summary.sourcePath));
-  // The listing leaves out dot files and folders, and links that lead out of the folder.
-  const files = listSourceFiles(contentDir).files;
-  const known = new Set(files);
-  const linked = referencedAssets(
-    posts.filter((post) => published.has(post.sourcePath)),
-    (relative) => known.has(relative),
-  );
-  return [...new Set([...linked, ...listedAssets(siteConfig.contentAssets, files).assets])].sort();
-}
-
-/** A `contentAssets` entry that names no file is a typo worth a line. */
-function listedAssetProblems(): Problem[] {
-  const { unmatched } = listedAssets(siteConfig.contentAssets, listSourceFiles(contentDir).files);
-  if (unmatched.length === 0) return [];
-  const line = readFileSync('site.config.ts', 'utf8').split('\n').findIndex((text) => /^\s*contentAssets:/.test(text)) + 1;
-  return unmatched.map((entry) => problem('site.config.ts', Math.max(line, 1), 'contentAssets', `"${entry}" names no file of ${siteConfig.contentDir} (dot files are never published)`, 'warning'));
-}
-
 function report(problems: Problem[]): void {
   const sorted = [...problems].sort(byFileAndLine);
   for (const found of sorted) console.error(formatProblem(found));
@@ -160,26 +60,11 @@ function report(problems: Problem[]): void {
   }
 }
 
-/**
- * A content folder the build writes into, or that holds the project's output, would lose posts or publish the
- * build's own files: refused before anything runs.
- */
-function contentDirProblem(): string | null {
-  const real = (dir: string) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir));
-  const content = real(contentDir);
-  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
-  for (const written of [path.join('public', CONTENT_ASSETS_PATH), 'out', '.content', '.contentlayer', '.cache', '.next', 'node_modules']) {
-    if (overlaps(content, real(written))) return `${siteConfig.contentDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
-  }
-  if (content === real('.')) return `${siteConfig.contentDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
-  return null;
-}
-
 if (!existsSync(contentDir)) {
   console.error(`${siteConfig.contentDir}: folder not found; set CONTENT_DIR to your posts`);
   process.exit(1);
 }
-const refused = contentDirProblem();
+const refused = contentDirProblem(contentDir, siteConfig.contentDir);
 if (refused) {
   console.error(refused);
   process.exit(1);
@@ -188,8 +73,18 @@ if (refused) {
 const started = performance.now();
 const source = await load();
 writeCache(source, cache);
-const problems = [...source.problems, ...crossPostProblems(source), ...listedAssetProblems()];
-if (source.posts.length === 0 && source.problems.length === 0) problems.push(problem(siteConfig.contentDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'));
+const checkOptions: CheckOptions = {
+  contentDir,
+  displayDir: siteConfig.contentDir,
+  publicDir: 'public',
+  publish: publishOptions,
+  postsPerPage: siteConfig.postsPerPage,
+  basePath: siteConfig.basePath,
+  jekyllRedirects: siteConfig.jekyllRedirects,
+  contentAssets: siteConfig.contentAssets,
+};
+const checked = checkContent(source, checkOptions);
+const problems = [...source.problems, ...checked.problems];
 const failed = (found: Problem[]) => found.some(isError);
 const summary = () => {
   const drafts = source.posts.filter((post) => post.fields.isDraft).length;
@@ -202,19 +97,19 @@ if (mode === 'check') {
   if (failed(problems)) process.exitCode = 1;
   else console.log(`Content OK: ${summary()}`);
 } else if (mode === 'watch') {
-  const stage = (current: ContentSource, currentProblems: Problem[]) => {
+  const stage = (current: ContentSource, currentCheck: ContentCheck) => {
     const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
-    report([...currentProblems, ...staged.problems]);
-    syncContentAssets(contentDir, assetsTarget, publishedAssets(current));
+    report([...current.problems, ...currentCheck.problems, ...staged.problems]);
+    syncContentAssets(contentDir, assetsTarget, currentCheck.assets);
   };
-  stage(source, problems);
+  stage(source, checked);
   let timer: NodeJS.Timeout | undefined;
   const restage = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const next = await load();
       writeCache(next, cache);
-      stage(next, [...next.problems, ...crossPostProblems(next)]);
+      stage(next, checkContent(next, checkOptions));
     }, 100);
   };
   watch(contentDir, { recursive: true }, restage);
@@ -226,7 +121,7 @@ if (mode === 'check') {
   report(problems);
   if (failed(problems)) process.exit(1);
   console.log(`Content OK: ${summary()}; staged ${staged.written} changed files`);
-  const assets = syncContentAssets(contentDir, assetsTarget, publishedAssets(source));
+  const assets = syncContentAssets(contentDir, assetsTarget, checked.assets);
   if (!process.argv.includes('--stage')) {
     const contentlayer = spawnSync(process.execPath, [path.join('scripts', 'contentlayer.mjs'), 'build'], { stdio: 'inherit' });
     if (contentlayer.status !== 0) process.exit(contentlayer.status ?? 1);

@@ -11,8 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { nextBuildKey } from '../lib/export/next-build-key';
-import { buildPostIndex } from '../lib/site/post-index';
-import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
+import { loadPublishedIndex } from '../lib/site/publish-options';
 import { BODY_NONCE_FILE, newBodyNonce } from '../lib/export/post-bodies';
 import { isRscPayloadFile } from '../lib/export/framework-runtime';
 import { siteConfig } from '../site.config';
@@ -53,7 +52,7 @@ const key = nextBuildKey({
   contentDir: siteConfig.contentDir,
   // `next build` runs with NODE_ENV=production whatever the shell says.
   env: { ...process.env, NODE_ENV: 'production' },
-  publishedSlugs: buildPostIndex(readGeneratedPosts(), publishOptions).posts.map((post) => post.slug),
+  publishedSlugs: loadPublishedIndex().index.posts.map((post) => post.slug),
   year: new Date().getFullYear(),
 });
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);

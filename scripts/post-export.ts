@@ -21,12 +21,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeCspHashes } from '../lib/export/csp';
-import { buildPostIndex } from '../lib/site/post-index';
-import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
+import { loadPublishedIndex } from '../lib/site/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/export/redirects';
 import { BODY_NONCE_FILE, postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/export/post-bodies';
 import { pathInside } from '../lib/build/safe-path';
-import { readStagedHtml } from '../lib/content/staging';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/export/framework-runtime';
 import { siteShareImages, writeShareImages } from '../lib/export/share-image-cache';
 import { absoluteUrl, categoryPath, PLACEHOLDER_CATEGORY } from '../lib/site/urls';
@@ -36,10 +34,11 @@ const FINISHED = 'out';
 /** Where the steps work: a cache folder, so a failure leaves no out/ behind. */
 const OUT = '.cache/export-in-progress';
 
-const sources = readGeneratedPosts();
 // The same publish rule as every page: no redirect or share image for a post that is not published.
-const { posts, postBySlug } = buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml });
-
+const {
+  sources,
+  index: { posts, postBySlug },
+} = loadPublishedIndex();
 // A body is read once, though the page and several feeds (site and each category, three formats) ask for it.
 const bodies = new Map<string, PostBody>();
 function bodyOf(slug: string): PostBody | undefined {

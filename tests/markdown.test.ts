@@ -44,6 +44,14 @@ describe('the markdown pipeline', () => {
     assert.match(html, /style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">const<\/span>/i);
   });
 
+  it('makes a code block reachable by keyboard with one tabindex, not two', async () => {
+    for (const language of ['js', 'no-such-language']) {
+      const html = await render(`\`\`\`${language}\nconst a = 1;\n\`\`\`\n`);
+      assert.equal(html.match(/tabindex=/gi)?.length, 1, html);
+      assert.match(html, /<pre [^>]*tabindex="0"/);
+    }
+  });
+
   it('shows code in an unknown language plain, without failing', async () => {
     const html = await render('```cobol\nDISPLAY "HI".\n```\n\n```\nno language\n```');
     assert.match(html, /data-language="cobol"/);

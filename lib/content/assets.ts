@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PostLink } from '../markdown/links';
 import { pathInside } from '../build/safe-path';
+import { POST_FILE } from './rules';
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
-const POST_FILE = /\.(md|markdown)$/i;
 
 /**
  * The files (relative to the content folder) that these posts link to or show with a relative URL, that

@@ -30,6 +30,7 @@ import {
 import type { Nodes } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { POST_FILE } from './rules';
 
 /** A post as Liquid tags refer to it. */
 export interface LiquidPostRef {
@@ -271,7 +272,7 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
   const byName = new Map<string, string>();
   const byPath = new Map<string, string>();
   for (const post of options.posts) {
-    const withoutExtension = post.relativePath.replace(/\.(md|markdown)$/i, '');
+    const withoutExtension = post.relativePath.replace(POST_FILE, '');
     byPath.set(post.relativePath, post.url);
     byName.set(withoutExtension, post.url);
     byName.set(path.posix.basename(withoutExtension), post.url);

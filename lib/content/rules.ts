@@ -5,6 +5,9 @@
  * Nothing here touches the file system, so every rule is unit-tested directly.
  */
 
+/** A post file: Markdown, as Jekyll reads it (`.md` or `.markdown`). */
+export const POST_FILE = /\.(md|markdown)$/i;
+
 /** A problem in one post, reported as `file: field: message`. */
 export class ContentError extends Error {
   constructor(
@@ -129,7 +132,7 @@ export function postSlug(filePath: string, frontMatterSlug?: string): string {
     return slug;
   }
   const fileName = filePath.split(/[\\/]/).pop() ?? filePath;
-  const withoutExtension = fileName.replace(/\.(md|markdown)$/i, '');
+  const withoutExtension = fileName.replace(POST_FILE, '');
   const slug = withoutExtension.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
   if (!slug) throw new Error(`the file name "${fileName}" leaves no slug; add a "slug" field`);
   const problem = slugProblem(slug);

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
-import { ContentError, postSlug } from './rules';
+import { ContentError, POST_FILE, postSlug } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
 import { problem, type Problem } from '../build/problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
@@ -21,7 +21,6 @@ import { stagedName } from './staging';
 import { bodyFactsKey, derivePostFields, type BodyFacts, type BodyFactsCache, type DerivedFields } from './post-fields';
 import { postPath } from '../site/urls';
 
-export const POST_FILE = /\.(md|markdown)$/i;
 /** Files that look like posts but are not read: reported, never skipped silently. */
 const POST_LIKE = /\.(mdown|mkd|mkdn|mdx|html|textile)$/i;
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { LoadedPost } from './source';
 import { listFiles } from '../build/files';
 import { problem, type Problem } from '../build/problems';
+import { POST_FILE } from './rules';
 
 export const STAGING_DIR = '.content/posts';
 /** Each post's HTML, beside the staged documents: pages read one body, never all of them. */
@@ -24,7 +25,7 @@ export const HTML_KEYS_FILE = '.content/html-keys.json';
 
 /** The staged document's name: the post's path with `.json` for `.md` or `.markdown`. */
 export function stagedName(relativePath: string): string {
-  return relativePath.replace(/\.(md|markdown)$/i, '.json');
+  return relativePath.replace(POST_FILE, '.json');
 }
 
 /** A post's staged HTML, by the `htmlFile` of its document (relative to the project, as every build step runs there). */

@@ -138,7 +138,9 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
       });
       const pre = highlighted.children[0];
       if (pre?.type !== 'element') continue;
-      pre.properties = { ...pre.properties, dataLanguage: language, tabIndex: 0 };
+      // Shiki sets `tabindex` already (a scrolling block must be reachable by keyboard): one attribute, not two.
+      const { tabindex: _shikiTabIndex, ...properties } = pre.properties;
+      pre.properties = { ...properties, dataLanguage: language, tabIndex: 0 };
       children[index] = codeFigure(pre, language);
     }
   }

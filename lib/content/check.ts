@@ -1,0 +1,143 @@
+/**
+ * The checks of the content step that need every post at once, and the choices made from all of them:
+ * one slug per post, every internal link and image of every published post, every permalink a path of its
+ * own (never one the export already has), the files of the content folder to publish, and the content
+ * folder itself. `checkContent` is `npm run check` beyond reading each post (lib/content/source.ts).
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { listFiles, listSourceFiles } from '../build/files';
+import { problem, type Problem } from '../build/problems';
+import { buildRedirects } from '../export/redirects';
+import { CONTENT_ASSETS_PATH } from '../markdown/images';
+import { exportPaths, pathConflict } from '../site/export-paths';
+import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
+import { listedAssets, referencedAssets } from './assets';
+import { checkLinks } from './link-check';
+import { ContentError } from './rules';
+import { problemAt, type ContentSource } from './source';
+
+export interface CheckOptions {
+  /** The content folder, absolute, and as messages name it. */
+  contentDir: string;
+  displayDir: string;
+  /** The folder served at the site's root. */
+  publicDir: string;
+  publish: IndexOptions;
+  postsPerPage: number;
+  basePath: string;
+  jekyllRedirects: boolean;
+  /** Files of the content folder published without a link (site.config.ts `contentAssets`). */
+  contentAssets: readonly string[];
+}
+
+export interface ContentCheck {
+  /** Every problem across posts, and of the settings that name content. */
+  problems: Problem[];
+  /** The files of the content folder to publish, relative to it. */
+  assets: string[];
+}
+
+/** The post index of what would be published, or the problem that stops it (two posts with one slug…). */
+function indexOf(posts: ContentSource['posts'], publish: IndexOptions): PostIndex | Problem {
+  try {
+    return buildPostIndex(
+      posts.map((post) => ({ ...post.fields, title: post.frontMatter.title, html: '' })),
+      publish,
+    );
+  } catch (error) {
+    if (error instanceof ContentError) return problemAt(error, posts);
+    throw error;
+  }
+}
+
+/**
+ * Rules across posts: one slug per post; every internal link and image of every published post; every
+ * permalink a path of its own, never one the export already has (a page, a feed, a file of public/, the
+ * framework's, search's or the assets' folders).
+ */
+function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Problem[] {
+  if (posts.length === 0) return [];
+  const index = indexOf(posts, options.publish);
+  if (!('posts' in index)) return [index];
+  const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
+  const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
+  const problems = checkLinks(
+    index.posts.map((summary) => {
+      const post = bySourcePath.get(summary.sourcePath)!;
+      return { sourcePath: post.sourcePath, relativePath: post.relativePath, url: summary.url, lineOffset: post.bodyLineOffset, links: post.links, anchors: post.anchors };
+    }),
+    { pages: paths.pages, publicDir: options.publicDir, contentDir: options.contentDir, basePath: options.basePath },
+  );
+  try {
+    const redirects = buildRedirects(
+      index.posts.map((summary) => {
+        const post = bySourcePath.get(summary.sourcePath)!;
+        return { url: summary.url, sourcePath: summary.sourcePath, slug: summary.slug, day: summary.date.day, categoryNames: post.fields.categoryRefs.map((ref) => ref.name), permalink: post.frontMatter.permalink };
+      }),
+      { jekyllRedirects: options.jekyllRedirects },
+    );
+    for (const redirect of redirects) {
+      const conflict = pathConflict(redirect.from, paths);
+      if (!conflict) continue;
+      const post = bySourcePath.get(redirect.sourcePath)!;
+      const field = post.frontMatter.permalink?.trim() === redirect.from ? 'permalink' : 'categories';
+      const what = field === 'permalink' ? `"${redirect.from}"` : `Jekyll's old URL "${redirect.from}", made from the categories,`;
+      problems.push(problemAt(new ContentError(redirect.sourcePath, field, `${what} ${conflict}; choose another`), posts));
+    }
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems.push(problemAt(error, posts));
+  }
+  return problems;
+}
+
+/**
+ * The files of the content folder that published posts link to, and those the site config lists
+ * (`contentAssets`): the only ones mirrored into the site.
+ */
+function publishedAssets({ posts }: ContentSource, options: CheckOptions): string[] {
+  const index = indexOf(posts, options.publish);
+  if (!('posts' in index)) return [];
+  const published = new Set(index.posts.map((summary) => summary.sourcePath));
+  // The listing leaves out dot files and folders, and links that lead out of the folder.
+  const files = listSourceFiles(options.contentDir).files;
+  const known = new Set(files);
+  const linked = referencedAssets(
+    posts.filter((post) => published.has(post.sourcePath)),
+    (relative) => known.has(relative),
+  );
+  return [...new Set([...linked, ...listedAssets(options.contentAssets, files).assets])].sort();
+}
+
+/** A `contentAssets` entry that names no file is a typo worth a line. */
+function listedAssetProblems(options: CheckOptions): Problem[] {
+  const { unmatched } = listedAssets(options.contentAssets, listSourceFiles(options.contentDir).files);
+  if (unmatched.length === 0) return [];
+  const line = readFileSync('site.config.ts', 'utf8').split('\n').findIndex((text) => /^\s*contentAssets:/.test(text)) + 1;
+  return unmatched.map((entry) => problem('site.config.ts', Math.max(line, 1), 'contentAssets', `"${entry}" names no file of ${options.displayDir} (dot files are never published)`, 'warning'));
+}
+
+/** The checks across posts, and the files of the content folder to publish. */
+export function checkContent(source: ContentSource, options: CheckOptions): ContentCheck {
+  const problems = [...crossPostProblems(source, options), ...listedAssetProblems(options)];
+  if (source.posts.length === 0 && source.problems.length === 0) {
+    problems.push(problem(options.displayDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'));
+  }
+  return { problems, assets: publishedAssets(source, options) };
+}
+
+/**
+ * A content folder the build writes into, or that holds the project's output, would lose posts or publish the
+ * build's own files: refused before anything runs.
+ */
+export function contentDirProblem(contentDir: string, displayDir: string): string | null {
+  const real = (dir: string) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir));
+  const content = real(contentDir);
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
+  for (const written of [path.join('public', CONTENT_ASSETS_PATH), 'out', '.content', '.contentlayer', '.cache', '.next', 'node_modules']) {
+    if (overlaps(content, real(written))) return `${displayDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
+  }
+  if (content === real('.')) return `${displayDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
+  return null;
+}

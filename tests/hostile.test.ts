@@ -135,6 +135,7 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
     // 7. deep nesting and a YAML alias bomb
     '2024-04-01-nested-2000.md': post('title: T\ndate: 2024-04-01', `Intro.\n\n${nested(2000)}`),
     '2024-04-02-nested-50000.md': post('title: T\ndate: 2024-04-02', `Intro.\n\n${nested(50_000)}`),
+    '2024-04-04-nested-liquid.md': post('title: T\ndate: 2024-04-04', `Intro {{ site.title }}.\n\n${nested(50_000)}`),
     '2024-04-03-alias-bomb.md': post(
       ['title: T', 'date: 2024-04-03', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((name, at) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[at]}`).join(',')}]`)].join('\n'),
     ),
@@ -177,6 +178,7 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
     ['2024-03-01-liquid-loop.md', /:8: liquid: /],
     ['2024-04-01-nested-2000.md', /:8: body: /],
     ['2024-04-02-nested-50000.md', /:8: body: /],
+    ['2024-04-04-nested-liquid.md', /:8: body: /],
     ['2024-04-03-alias-bomb.md', /:\d+: front matter: /],
     ['2024-05-01-bell.md', /:2: title: .*U\+0007/],
     ['2024-06-01-linked.md', /:1: file: is a symbolic link to .*outside the folder/],

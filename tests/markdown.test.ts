@@ -7,15 +7,11 @@ import { unified } from 'unified';
 import { withBasePath } from '../lib/markdown/base-path';
 import { extractHeadings } from '../lib/markdown/headings';
 import { contentAssetUrl } from '../lib/markdown/images';
-import { configureMarkdown } from '../lib/markdown/pipeline';
+import { renderMarkdown } from '../lib/markdown/render';
 
+/** A body rendered as the build renders it: the one parser, then the pipeline (lib/markdown/render.ts). */
 async function render(markdown: string, sourceFilePath = '2024-01-01-post.md'): Promise<string> {
-  const processor = unified();
-  processor.use(() => (_tree, file) => {
-    file.data.rawDocumentData = { sourceFilePath };
-  });
-  configureMarkdown(processor as never);
-  return String(await processor.process(markdown));
+  return (await renderMarkdown(markdown, sourceFilePath)).html;
 }
 
 describe('the markdown pipeline', () => {

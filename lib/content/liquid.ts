@@ -28,8 +28,7 @@ import {
   type TopLevelToken,
 } from 'liquidjs';
 import type { Nodes } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { MarkdownLimitError, parseMarkdown } from '../markdown/parse';
 import { POST_FILE } from './rules';
 
 /** A post as Liquid tags refer to it. */
@@ -69,17 +68,21 @@ const LIQUID_MARKUP = /\{\{|\{%/;
 /** Jekyll's raw markers inside code: a marker alone on its line goes with its line break. */
 const RAW_MARKER = /^[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*\n|\{%-?\s*(?:end)?raw\s*-?%\}/gm;
 
-/** Byte ranges of code (fenced, indented, inline) in a markdown body. */
+/**
+ * Byte ranges of code (fenced, indented, inline) in a markdown body, in order, from the one parser
+ * (lib/markdown/parse.ts), which throws MarkdownLimitError for a body nested too deep to read.
+ */
 function codeRanges(markdown: string): [number, number][] {
   const ranges: [number, number][] = [];
-  const visit = (node: Nodes) => {
+  const pending: Nodes[] = [parseMarkdown(markdown)];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
       ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-      return;
+    } else if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(unified().use(remarkParse).parse(markdown));
+  }
   return ranges;
 }
 
@@ -329,7 +332,15 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
   return {
     render(body, page) {
       if (!LIQUID_MARKUP.test(body)) return body;
-      const { text, restore } = protectCode(body);
+      let protectedCode: ReturnType<typeof protectCode>;
+      try {
+        protectedCode = protectCode(body);
+      } catch (error) {
+        // A body too deeply nested to read is reported, at its line, by the markdown step that reads it next.
+        if (error instanceof MarkdownLimitError) return body;
+        throw error;
+      }
+      const { text, restore } = protectedCode;
       if (!LIQUID_MARKUP.test(text)) return restore(text);
       restoreCurrentCode = restore;
       checkNesting(text, engine);

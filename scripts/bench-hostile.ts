@@ -1,7 +1,7 @@
 /**
  * `npm run bench:hostile`: the worst cases of hostile input found for the content step's bounded parts
  * (issue 12, items 5-7), each timed in this process, with what the step makes of it. Figures, not a test:
- * the suite checks the outcomes (tests/hostile*.test.ts); this says how long the worst ones take here.
+ * the suite checks the outcomes (tests/content/hostile*.test.ts, tests/markdown/hostile-markdown.test.ts); this says how long the worst ones take here.
  */
 import { runBodyJob } from '../lib/content/body-jobs';
 import { parseFrontMatter } from '../lib/content/front-matter';

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { createLiquidRenderer, LIQUID_LIMITS, LiquidProblem } from '../lib/content/liquid';
+import { createLiquidRenderer, LIQUID_LIMITS, LiquidProblem } from '../../lib/content/liquid';
 
 const site = mkdtempSync(path.join(tmpdir(), 'liquid-'));
 mkdirSync(path.join(site, '_includes'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { renderMarkdown } from '../lib/markdown/render';
+import { renderMarkdown } from '../../lib/markdown/render';
 
 // A real image beside the project, outside public/: reachable from public/ by "../".
 const outside = mkdtempSync(path.join(path.dirname(process.cwd()), 'blog-images-'));

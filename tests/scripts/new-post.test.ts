@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { parsePostDate, postSlug } from '../lib/content/rules';
+import { parsePostDate, postSlug } from '../../lib/content/rules';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'blog-new-'));
 after(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildPostIndex, type SourcePost } from '../lib/site/post-index';
-import { exportPaths, pathConflict } from '../lib/site/export-paths';
+import { buildPostIndex, type SourcePost } from '../../lib/site/post-index';
+import { exportPaths, pathConflict } from '../../lib/site/export-paths';
 
 const source = (slug: string, categories: string[]): SourcePost => ({
   sourcePath: `content/posts/${slug}.md`,

@@ -4,10 +4,10 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { withBasePath } from '../lib/markdown/base-path';
-import { extractHeadings } from '../lib/markdown/headings';
-import { contentAssetUrl } from '../lib/markdown/images';
-import { renderMarkdown } from '../lib/markdown/render';
+import { withBasePath } from '../../lib/markdown/base-path';
+import { extractHeadings } from '../../lib/markdown/headings';
+import { contentAssetUrl } from '../../lib/markdown/images';
+import { renderMarkdown } from '../../lib/markdown/render';
 
 /** A body rendered as the build renders it: the one parser, then the pipeline (lib/markdown/render.ts). */
 async function render(markdown: string, sourceFilePath = '2024-01-01-post.md'): Promise<string> {

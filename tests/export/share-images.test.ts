@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emojiDataUrl, emojiKey, renderShareImage, SHARE_IMAGE_COLOURS, SHARE_IMAGE_SIZE, shareImageSvg, titleFontSize, type ShareImageInput } from '../lib/export/share-image-drawing';
-import { imageBatches } from '../lib/export/share-image-cache';
+import { emojiDataUrl, emojiKey, renderShareImage, SHARE_IMAGE_COLOURS, SHARE_IMAGE_SIZE, shareImageSvg, titleFontSize, type ShareImageInput } from '../../lib/export/share-image-drawing';
+import { imageBatches } from '../../lib/export/share-image-cache';
 
 describe('share image batches', () => {
   const jobs = Array.from({ length: 1001 }, (_, index) => index);

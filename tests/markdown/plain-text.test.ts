@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { excerptText, firstParagraphText, markdownPlainText } from '../lib/markdown/plain-text';
+import { excerptText, firstParagraphText, markdownPlainText } from '../../lib/markdown/plain-text';
 
 describe('firstParagraphText (the excerpt when front matter has none)', () => {
   it('takes the first paragraph, without markdown syntax', () => {

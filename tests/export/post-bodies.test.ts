@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { feedBodyToken as feedToken, newBodyNonce, pageBodyMarker as pageMarker, spliceBodies as splice, spliceFormat, type PostBody } from '../lib/export/post-bodies';
+import { feedBodyToken as feedToken, newBodyNonce, pageBodyMarker as pageMarker, spliceBodies as splice, spliceFormat, type PostBody } from '../../lib/export/post-bodies';
 
 // One build's nonce, as scripts/next-export.ts makes it.
 const NONCE = newBodyNonce();

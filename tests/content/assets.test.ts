@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listedAssets, referencedAssets } from '../lib/content/assets';
-import { postLinks } from '../lib/markdown/links';
+import { listedAssets, referencedAssets } from '../../lib/content/assets';
+import { postLinks } from '../../lib/markdown/links';
 
 const files = new Set(['2024/diagram.png', '2024/notes.txt', 'shared/logo.svg', 'downloads/a.zip', 'downloads/b/c.pdf', '2024/2024-01-01-a.md', 'draft-only.png']);
 const isFile = (relative: string) => files.has(relative);

@@ -1,7 +1,7 @@
 /** Hostile front matter (issue 12, items 7 and 9): problems with a line, never a throw. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFrontMatter } from '../lib/content/front-matter';
+import { parseFrontMatter } from '../../lib/content/front-matter';
 
 const HEAD = 'title: T\ndate: 2024-01-01\n';
 

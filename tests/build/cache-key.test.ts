@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cacheKey, CACHED_OUTPUTS, fingerprintOf, importGraph } from '../lib/build/cache-key';
+import { cacheKey, CACHED_OUTPUTS, fingerprintOf, importGraph } from '../../lib/build/cache-key';
 
 const root = mkdtempSync(path.join(tmpdir(), 'blog-cache-key-'));
 after(() => rmSync(root, { recursive: true, force: true }));

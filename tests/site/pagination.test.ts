@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageCount, pageParams, pagePath, paginate, pageWindow } from '../lib/site/pagination';
+import { pageCount, pageParams, pagePath, paginate, pageWindow } from '../../lib/site/pagination';
 
 describe('pagination', () => {
   const items = Array.from({ length: 23 }, (_, i) => i + 1);

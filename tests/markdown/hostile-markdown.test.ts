@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { runBodyJob, type BodyJob, type BodyJobResult } from '../lib/content/body-jobs';
-import { getHighlighter, MAX_HIGHLIGHT_LINE } from '../lib/markdown/highlight';
-import { MAX_EMPHASIS_MARKS, MAX_NESTING } from '../lib/markdown/parse';
-import { markdownPlainText } from '../lib/markdown/plain-text';
+import { runBodyJob, type BodyJob, type BodyJobResult } from '../../lib/content/body-jobs';
+import { getHighlighter, MAX_HIGHLIGHT_LINE } from '../../lib/markdown/highlight';
+import { MAX_EMPHASIS_MARKS, MAX_NESTING } from '../../lib/markdown/parse';
+import { markdownPlainText } from '../../lib/markdown/plain-text';
 
 /** A hostile case must finish well within this, measured after the highlighter has loaded. */
 const BOUND_MS = 3_000;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildRedirects, jekyllDefaultPermalink, redirectFile, redirectHtml, type RedirectSource } from '../lib/export/redirects';
+import { buildRedirects, jekyllDefaultPermalink, redirectFile, redirectHtml, type RedirectSource } from '../../lib/export/redirects';
 
 const post = (overrides: Partial<RedirectSource> & { slug: string }): RedirectSource => ({
   url: `/posts/${overrides.slug}/`,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePostDate, postCategories } from '../lib/content/rules';
-import { buildPostIndex, type SourcePost } from '../lib/site/post-index';
+import { parsePostDate, postCategories } from '../../lib/content/rules';
+import { buildPostIndex, type SourcePost } from '../../lib/site/post-index';
 
 function source(overrides: Partial<SourcePost> & { postSlug: string; date?: string; cats?: string[] }): SourcePost {
   const { date = '2024-01-01', cats = [], ...rest } = overrides;

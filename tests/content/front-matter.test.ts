@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fieldLine, parseFrontMatter, splitFrontMatter } from '../lib/content/front-matter';
+import { fieldLine, parseFrontMatter, splitFrontMatter } from '../../lib/content/front-matter';
 
 describe('front matter', () => {
   it('splits at the fences and counts the lines before the body', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readSettings, SettingError } from '../lib/build/settings';
+import { readSettings, SettingError } from '../../lib/build/settings';
 
 const cwd = '/srv/blog';
 const read = (env: Record<string, string>) => readSettings(env, cwd);

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkLinks as checkLinkProblems, type CheckedPost, type SiteFiles } from '../lib/content/link-check';
-import { postLinks } from '../lib/markdown/links';
-import { formatProblem } from '../lib/build/problems';
+import { checkLinks as checkLinkProblems, type CheckedPost, type SiteFiles } from '../../lib/content/link-check';
+import { postLinks } from '../../lib/markdown/links';
+import { formatProblem } from '../../lib/build/problems';
 
 // A site with one public file and one file beside the posts, in a folder of its own.
 const root = mkdtempSync(path.join(tmpdir(), 'link-check-'));

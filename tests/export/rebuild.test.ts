@@ -3,14 +3,14 @@
  * of posts. Editing a post's text reuses the last `next build` and still puts the
  * new text into the page and the feed; editing its title runs `next build` again.
  * A stale page here would be the worst kind of bug: a build that passes and
- * publishes the old text. Overwrites out/, .content/ and .cache/ like any build.
+ * publishes the old text. Builds in a copy of the project (tests/helpers/project-copy.ts).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { copyProject } from '../helpers/project-copy';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'blog-rebuild-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -19,24 +19,24 @@ const post = (title: string, day: string, body: string) =>
   `---\nlayout: post\ntitle: "${title}"\ndate: ${day}\ncategories: [testing]\nexcerpt: "About ${title}."\n---\n\n${body}\n`;
 const write = (name: string, text: string) => writeFileSync(path.join(folder, name), text);
 
+// Builds write out/, .content/ and .cache/: in a copy of the project, never this checkout.
+const copy = copyProject('blog-rebuild-project');
+after(() => copy.remove());
+
 function build(): string {
-  const result = spawnSync('npm', ['run', '--silent', 'build'], {
-    env: { ...process.env, CONTENT_DIR: folder, NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  const output = `${result.stdout}\n${result.stderr}`;
-  assert.equal(result.status, 0, output);
-  return output;
+  const result = copy.build({ CONTENT_DIR: folder });
+  assert.equal(result.status, 0, result.output);
+  return result.output;
 }
 
-const page = (file: string) => readFileSync(path.join('out', file), 'utf8');
+const page = (file: string) => readFileSync(path.join(copy.project, 'out', file), 'utf8');
 
 describe('rebuilding after an edit', { timeout: 300_000 }, () => {
   write('2024-03-01-older.md', post('Older post', '2024-03-01', 'The older text.'));
   write('2024-03-02-newest.md', post('Newest post', '2024-03-02', 'The first text of the newest post.'));
 
   it('builds the posts from scratch', () => {
-    rmSync('.cache/next-export', { recursive: true, force: true });
+    rmSync(path.join(copy.project, '.cache/next-export'), { recursive: true, force: true });
     const output = build();
     assert.match(output, /next build: done/);
     assert.match(page('posts/newest/index.html'), /The first text of the newest post\./);

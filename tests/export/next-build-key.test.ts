@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { listFiles } from '../lib/build/files';
-import { NEXT_BUILD_ENV, nextBuildKey, type NextBuildInputs } from '../lib/export/next-build-key';
+import { listFiles } from '../../lib/build/files';
+import { NEXT_BUILD_ENV, nextBuildKey, type NextBuildInputs } from '../../lib/export/next-build-key';
 
 function project(): NextBuildInputs {
   const root = mkdtempSync(path.join(os.tmpdir(), 'blog-key-'));

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listSourceFiles } from '../lib/build/files';
-import { pathInside, pathInsideOrUndefined } from '../lib/build/safe-path';
+import { listSourceFiles } from '../../lib/build/files';
+import { pathInside, pathInsideOrUndefined } from '../../lib/build/safe-path';
 
 const root = mkdtempSync(path.join(tmpdir(), 'blog-files-'));
 after(() => rmSync(root, { recursive: true, force: true }));

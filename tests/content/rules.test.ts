@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { categorySlug, isDraft, parsePostDate, permalinkProblem, postCategories, postSlug, readingMinutes } from '../lib/content/rules';
+import { categorySlug, isDraft, parsePostDate, permalinkProblem, postCategories, postSlug, readingMinutes } from '../../lib/content/rules';
 
 describe('parsePostDate', () => {
   it('reads a plain day as midnight UTC', () => {

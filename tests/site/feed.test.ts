@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SaxesParser } from 'saxes';
-import { xmlAllowedText } from '../lib/site/feed-files';
-import { writeFeed, type FeedInput } from '../lib/site/feed-writer';
-import { escapeHtml } from '../lib/site/format';
+import { xmlAllowedText } from '../../lib/site/feed-files';
+import { writeFeed, type FeedInput } from '../../lib/site/feed-writer';
+import { escapeHtml } from '../../lib/site/format';
 
 /** An element of a parsed feed: its name, attributes, text (CDATA included) and child elements. */
 interface XmlElement {

@@ -11,9 +11,9 @@ import {
   SCRIPT_HASHES_FILE,
   siteSecurityHeaders,
   withScriptHashes,
-} from '../deploy/security-headers.mjs';
-import { inlineScripts, isExecutedScript, scriptHash, siteScriptHashes, writeCspHashes } from '../lib/export/csp';
-import { THEME_SCRIPT } from '../lib/site/theme';
+} from '../../deploy/security-headers.mjs';
+import { inlineScripts, isExecutedScript, scriptHash, siteScriptHashes, writeCspHashes } from '../../lib/export/csp';
+import { THEME_SCRIPT } from '../../lib/site/theme';
 
 // The example of the CSP Level 3 specification (§ 2.3.1 "hash-source"): this text, this hash.
 const SPEC_SCRIPT = "alert('Hello, world.');";

@@ -1,14 +1,14 @@
 /**
  * The content step as authors meet it: `npm run content` (contentlayer, then the
- * cross-post check) over a folder of posts. Bad input must stop it with a message
+ * cross-post check) over a folder of posts, in a copy of the project. Bad input must stop it with a message
  * that names the file and the field; good input must lose no post.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { copyProject } from '../helpers/project-copy';
 
 const folders: string[] = [];
 after(() => {
@@ -22,12 +22,14 @@ function corpus(files: Record<string, string>): string {
   return folder;
 }
 
-function runContentStep(folder: string, script = 'content', env: Record<string, string> = {}) {
-  const result = spawnSync('npm', ['run', '--silent', script], {
-    env: { ...process.env, CONTENT_DIR: folder, ...env },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+// The content step writes .content/ and .contentlayer/: in a copy of the project, never this checkout.
+const copy = copyProject('blog-content-step');
+after(() => copy.remove());
+const generatedIndex = path.join(copy.project, '.contentlayer/generated/Post/_index.json');
+
+/** `npm run content` (or `npm run check`) over a folder of posts, in the copy. */
+function runContentStep(folder: string, script: 'content' | 'check' = 'content', env: Record<string, string> = {}) {
+  return copy.step('scripts/content.ts', script === 'check' ? ['--check'] : [], { CONTENT_DIR: folder, ...env });
 }
 
 const post = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}\n---\n\n${body}\n`;
@@ -83,7 +85,7 @@ describe('the content step', () => {
     });
     const { status, output } = runContentStep(folder);
     assert.equal(status, 0, output);
-    const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as Record<string, unknown>[];
+    const generated = JSON.parse(readFileSync(generatedIndex, 'utf8')) as Record<string, unknown>[];
     const bySlug = Object.fromEntries(generated.map((doc) => [doc.postSlug, doc]));
     assert.deepEqual(Object.keys(bySlug).sort(), ['bom-crlf', 'café-über', 'plain']);
     assert.equal(bySlug['plain']?.sourcePath, path.join(folder, '2024-01-01-plain.markdown'));
@@ -125,16 +127,16 @@ describe('the content step', () => {
     const { status, output } = runContentStep(folder);
     assert.equal(status, 0, output);
     assert.match(output, /Content OK: 3 posts \(2 published\)/);
-    const generated = JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as unknown[];
+    const generated = JSON.parse(readFileSync(generatedIndex, 'utf8')) as unknown[];
     assert.equal(generated.length, 3);
   });
 
   it('npm run check passes the Jekyll fixture (Liquid, includes, permalinks) and writes nothing', () => {
-    const staged = readFileSync('.contentlayer/generated/Post/_index.json', 'utf8');
+    const staged = readFileSync(generatedIndex, 'utf8');
     const { status, output } = runContentStep('e2e/fixtures/jekyll/_posts', 'check', { BASE_PATH: '/blog', JEKYLL_REDIRECTS: '1' });
     assert.equal(status, 0, output);
     assert.match(output, /Content OK: 12 posts \(10 published\)/);
-    assert.equal(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8'), staged);
+    assert.equal(readFileSync(generatedIndex, 'utf8'), staged);
   });
 
   it('npm run check reports the broken fixture\'s two problems, and only them, as file:line: message', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isRscPayloadFile, withoutFrameworkRuntime } from '../lib/export/framework-runtime';
+import { isRscPayloadFile, withoutFrameworkRuntime } from '../../lib/export/framework-runtime';
 
 // The shape of an exported page's head and tail (Next 16, Turbopack), base path /blog.
 const PAGE = `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>

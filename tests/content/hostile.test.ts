@@ -2,21 +2,20 @@
  * The hostile corpus (issue 12), generated here: what an attacker or a careless author would write. Each
  * case ends in a clear `file:line: field: message` from the check, or builds safely, in bounded time; and
  * the build writes nothing outside out/ and the project's caches. The project is copied into a temporary
- * root first (node_modules hard-linked), so the listing of that root before and after the build shows every
- * file the build created, and the build cannot touch this checkout.
+ * root first (tests/helpers/project-copy.ts), so the listing of that root before and after the build shows
+ * every file the build created, and the build cannot touch this checkout.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { copyProject } from '../helpers/project-copy';
 import { SaxesParser } from 'saxes';
 
-const root = mkdtempSync(path.join(tmpdir(), 'blog-hostile-'));
-const project = path.join(root, 'project');
-after(() => rmSync(root, { recursive: true, force: true }));
+const copy = copyProject('blog-hostile');
+const { root, project, step, build } = copy;
+after(() => copy.remove());
 
 /** Written by the build and allowed: the export and the caches (all ignored by git). */
 const ALLOWED = ['out/', '.cache/', '.content/', '.contentlayer/', '.next/', 'public/content-assets/', 'next-env.d.ts', 'tsconfig.tsbuildinfo'];
@@ -34,43 +33,6 @@ function listing(dir: string): Set<string> {
     }
   }
   return entries;
-}
-
-/** Copies the project's files (tracked and new, not ignored) into `target`; hard-links node_modules, as Turbopack refuses a symlink and copying it takes long. */
-function copyProject(target: string): void {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(file)) continue; // deleted in the work tree
-    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-    copyFileSync(file, path.join(target, file));
-  }
-  execFileSync('cp', ['-al', 'node_modules', path.join(target, 'node_modules')]);
-}
-
-// What `npm test` runs under must not make this a development build (drafts shown).
-const { NODE_ENV: _testEnvironment, ...inherited } = process.env;
-const env = (extra: Record<string, string>) =>
-  ({
-    ...inherited,
-    // Anything a tool would write to a home or temp folder lands in the root, where the listing sees it.
-    HOME: path.join(root, 'home'),
-    TMPDIR: path.join(root, 'tmp'),
-    XDG_CACHE_HOME: path.join(root, 'home/.cache'),
-    NEXT_TELEMETRY_DISABLED: '1',
-    ...extra,
-  }) as unknown as NodeJS.ProcessEnv;
-
-/** A step of `npm run build`, without npm (which keeps logs in the home folder). */
-function step(script: string, args: string[], extra: Record<string, string>, timeout = 300_000) {
-  const started = performance.now();
-  const result = spawnSync(path.join(project, 'node_modules/.bin/tsx'), [script, ...args], { cwd: project, env: env(extra), encoding: 'utf8', timeout });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, seconds: (performance.now() - started) / 1000, timedOut: result.error !== undefined };
-}
-
-function build(extra: Record<string, string>) {
-  const steps = [step('scripts/content.ts', [], extra), step('scripts/next-export.ts', [], extra), step('scripts/post-export.ts', [], extra)];
-  const failed = steps.find((result) => result.status !== 0);
-  return failed ? { ...failed, status: failed.status ?? 1 } : { status: 0, output: steps.map((result) => result.output).join('\n'), seconds: 0, timedOut: false };
 }
 
 /** The text of every <title> of an XML document, read by a strict XML parser (which throws on ill-formed XML). */
@@ -102,12 +64,6 @@ const write = (dir: string, name: string, text: string | Buffer) => {
 };
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-before(() => {
-  mkdirSync(path.join(root, 'home'), { recursive: true });
-  mkdirSync(path.join(root, 'tmp'), { recursive: true });
-  copyProject(project);
-});
 
 describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
   const content = path.join(root, 'check-content');

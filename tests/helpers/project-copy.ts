@@ -1,0 +1,73 @@
+/**
+ * A copy of the project in a temporary folder, for the tests that run the real build steps: they write its
+ * out/, .content/, .contentlayer/ and .cache/, never this checkout's, so no test depends on another's
+ * output. Files are copied (node_modules hard-linked: Turbopack refuses a symlink, and copying it is slow);
+ * home and temp folders point inside the root, where a listing sees anything a tool writes there.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface ProjectCopy {
+  /** The temporary root: project/, home/, tmp/ and whatever the test adds. */
+  root: string;
+  /** The copy of the project. */
+  project: string;
+  /** A step of `npm run build` (a script under scripts/), run in the copy without npm, which keeps logs in the home folder. */
+  step: (script: string, args: string[], env: Record<string, string>, timeoutMs?: number) => StepResult;
+  /** `npm run build`'s three steps, stopping at the first that fails. */
+  build: (env: Record<string, string>) => StepResult;
+  remove: () => void;
+}
+
+export interface StepResult {
+  status: number | null;
+  output: string;
+  seconds: number;
+  timedOut: boolean;
+}
+
+// What `npm test` runs under must not make these development builds (drafts shown).
+const { NODE_ENV: _testEnvironment, ...inherited } = process.env;
+
+export function copyProject(prefix: string): ProjectCopy {
+  const root = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  const project = path.join(root, 'project');
+  for (const dir of ['home', 'tmp']) mkdirSync(path.join(root, dir), { recursive: true });
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(file)) continue; // deleted in the work tree
+    mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+    copyFileSync(file, path.join(project, file));
+  }
+  execFileSync('cp', ['-al', 'node_modules', path.join(project, 'node_modules')]);
+
+  const env = (extra: Record<string, string>) =>
+    ({
+      ...inherited,
+      HOME: path.join(root, 'home'),
+      TMPDIR: path.join(root, 'tmp'),
+      XDG_CACHE_HOME: path.join(root, 'home/.cache'),
+      NEXT_TELEMETRY_DISABLED: '1',
+      PWD: project,
+      ...extra,
+    }) as unknown as NodeJS.ProcessEnv;
+
+  const step = (script: string, args: string[], extra: Record<string, string>, timeoutMs = 300_000): StepResult => {
+    const started = performance.now();
+    const result = spawnSync(path.join(project, 'node_modules/.bin/tsx'), [script, ...args], { cwd: project, env: env(extra), encoding: 'utf8', timeout: timeoutMs });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}`, seconds: (performance.now() - started) / 1000, timedOut: result.error !== undefined };
+  };
+  const build = (extra: Record<string, string>): StepResult => {
+    const steps: StepResult[] = [];
+    for (const script of ['scripts/content.ts', 'scripts/next-export.ts', 'scripts/post-export.ts']) {
+      const result = step(script, [], extra);
+      steps.push(result);
+      if (result.status !== 0) break;
+    }
+    const last = steps[steps.length - 1]!;
+    return { status: last.status, output: steps.map((result) => result.output).join('\n'), seconds: steps.reduce((sum, result) => sum + result.seconds, 0), timedOut: steps.some((result) => result.timedOut) };
+  };
+  return { root, project, step, build, remove: () => rmSync(root, { recursive: true, force: true }) };
+}

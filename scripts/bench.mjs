@@ -29,19 +29,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { stepCommand, timedSteps } from './stages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 * 1024;
 const SAMPLE_MS = 100;
 
-const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
-// The steps of `npm run build`, run one by one so each is timed.
-const STEPS = [
-  { name: 'check + stage (Liquid, fields, links)', command: bin('tsx'), args: ['scripts/content.ts', '--stage'] },
-  { name: 'contentlayer2 build', command: process.execPath, args: ['scripts/contentlayer.mjs', 'build'] },
-  { name: 'next build (skipped when unchanged)', command: bin('tsx'), args: ['scripts/next-export.ts'] },
-  { name: 'post-export (bodies, plain pages, share images, search)', command: bin('tsx'), args: ['scripts/post-export.ts'] },
-];
+// The steps of `npm run build` (scripts/stages.mjs), run one by one so each is timed.
+const STEPS = timedSteps().map((step) => ({ name: step.label, ...stepCommand(step, ROOT) }));
 /** A word the generated posts use, searched to weigh what one search downloads. */
 const SEARCH_WORD = 'latency';
 

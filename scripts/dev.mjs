@@ -5,20 +5,21 @@
  * serves the site, reloading the data when it changes. Three processes, because
  * contentlayer's webpack hook breaks Turbopack.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { buildStage, runSteps } from './stages.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const env = { ...process.env, NODE_ENV: 'development' };
 // The first run stages and generates the data before Next starts, so the first page finds posts. Later runs
 // start Next at once on the data of the last run, and the watchers bring it up to date (restaging and
-// regenerating only what changed) without making the first page wait for a content pass.
+// regenerating only what changed) without making the first page wait for a content pass. The first run is the
+// build's content stage as its parts (scripts/stages.mjs); contentlayer gets NODE_ENV=development too, which it
+// reads only for MDX (this site has none) and defaults to development there.
 if (!existsSync('.contentlayer/generated/index.mjs') || !existsSync('.content/html-keys.json')) {
-  const stage = spawnSync(bin('tsx'), ['scripts/content.ts', '--stage'], { stdio: 'inherit', env });
-  if (stage.status !== 0) process.exit(stage.status ?? 1);
-  const generate = spawnSync(process.execPath, ['scripts/contentlayer.mjs', 'build'], { stdio: 'inherit' });
-  if (generate.status !== 0) process.exit(generate.status ?? 1);
+  const status = runSteps(buildStage('content').parts, { env });
+  if (status !== 0) process.exit(status);
 }
 
 const children = [];

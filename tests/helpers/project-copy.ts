@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BUILD_STAGES } from '../../scripts/stages.mjs';
 
 export interface ProjectCopy {
   /** The temporary root: project/, home/, tmp/ and whatever the test adds. */
@@ -16,7 +17,7 @@ export interface ProjectCopy {
   project: string;
   /** A step of `npm run build` (a script under scripts/), run in the copy without npm, which keeps logs in the home folder. */
   step: (script: string, args: string[], env: Record<string, string>, timeoutMs?: number) => StepResult;
-  /** `npm run build`'s three steps, stopping at the first that fails. */
+  /** `npm run build`'s stages (scripts/stages.mjs), stopping at the first that fails. */
   build: (env: Record<string, string>) => StepResult;
   remove: () => void;
 }
@@ -61,8 +62,8 @@ export function copyProject(prefix: string): ProjectCopy {
   };
   const build = (extra: Record<string, string>): StepResult => {
     const steps: StepResult[] = [];
-    for (const script of ['scripts/content.ts', 'scripts/next-export.ts', 'scripts/post-export.ts']) {
-      const result = step(script, [], extra);
+    for (const stage of BUILD_STAGES) {
+      const result = step(stage.script, stage.args, extra);
       steps.push(result);
       if (result.status !== 0) break;
     }

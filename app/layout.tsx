@@ -28,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         {/* Inline and first in <head>: the theme is applied before first paint and before any bundle. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
-        {/* The theme toggle, Copy buttons and search shortcut: plain JavaScript, ~1 KB (no framework runtime on pages). */}
+        {/* The theme toggle, Copy buttons and search shortcut: plain JavaScript (no framework runtime on pages). */}
         <script src={sitePath('/site.js')} defer />
       </head>
       <body className="flex min-h-screen flex-col bg-bg font-sans text-fg antialiased">

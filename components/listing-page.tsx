@@ -15,7 +15,7 @@ export function ListingPage({ listing, pageNumber, isPageRoute = false }: { list
   return (
     <>
       <PageHeading title={pageNumber > 1 ? `${listing.title}: page ${pageNumber}` : listing.title}>
-        {listing.summary}
+        {listing.subheading}
         {listing.feed ? <FeedLinks source={listing.feed} label={`Follow ${listing.title}:`} /> : null}
       </PageHeading>
       <JsonLd data={listing.structuredData} />

@@ -13,7 +13,7 @@ test.describe('search', () => {
   test('the header box ("/") finds the one post whose body has a word, and its link opens it', async ({ page }) => {
     await page.goto('/blog/posts/kubernetes-rollouts/');
     const box = page.getByRole('searchbox', { name: 'Search posts' });
-    // The shortcut works once its island has hydrated; a reader pressing earlier just presses again.
+    // The shortcut works once public/site.js (deferred) has run; a reader pressing earlier just presses again.
     await expect(async () => {
       await page.keyboard.press('/');
       await expect(box).toBeFocused({ timeout: 500 });

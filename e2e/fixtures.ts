@@ -22,7 +22,7 @@ export const test = base.extend<{ pageProblems: PageProblems }>({
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => {
-        // Next's router cancels prefetches it no longer needs; a cancelled request is not a failure.
+        // A request cut short because the test moved on (a new page, a search typed again) is not a failure.
         if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
         problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
       });

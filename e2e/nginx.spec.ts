@@ -242,7 +242,7 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
       const response = await page.goto(url);
       expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
       await page.waitForLoadState('networkidle');
-      // The theme toggle is an island: it works only once the inline RSC payload and the bundles ran.
+      // The theme toggle works once public/site.js (deferred) has run.
       await page.getByRole('button', { name: /theme/i }).first().click();
       // The theme script ran (inline, first in <head>).
       await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark|system)$/);
@@ -267,7 +267,7 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
     expect(violations).toEqual([]);
   });
 
-  test('client-side navigation (RSC payloads fetched by the router)', async ({ page }) => {
+  test('navigation by links, each page a document of its own', async ({ page }) => {
     const violations = await watchCsp(page);
     await page.goto(`${BASE}/`);
     await page.waitForLoadState('networkidle');

@@ -86,7 +86,7 @@ const checkOptions: CheckOptions = {
 const checked = checkContent(source, checkOptions);
 const problems = [...source.problems, ...checked.problems];
 const failed = (found: Problem[]) => found.some(isError);
-const summary = () => {
+const postCounts = () => {
   const drafts = source.posts.filter((post) => post.fields.isDraft).length;
   return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 };
@@ -95,7 +95,7 @@ const assetsTarget = path.join('public', CONTENT_ASSETS_PATH);
 if (mode === 'check') {
   report(problems);
   if (failed(problems)) process.exitCode = 1;
-  else console.log(`Content OK: ${summary()}`);
+  else console.log(`Content OK: ${postCounts()}`);
 } else if (mode === 'watch') {
   const stage = (current: ContentSource, currentCheck: ContentCheck) => {
     const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
@@ -120,7 +120,7 @@ if (mode === 'check') {
   problems.push(...staged.problems);
   report(problems);
   if (failed(problems)) process.exit(1);
-  console.log(`Content OK: ${summary()}; staged ${staged.written} changed files`);
+  console.log(`Content OK: ${postCounts()}; staged ${staged.written} changed files`);
   const assets = syncContentAssets(contentDir, assetsTarget, checked.assets);
   if (!process.argv.includes('--stage')) {
     const contentlayer = spawnSync(process.execPath, [path.join('scripts', 'contentlayer.mjs'), 'build'], { stdio: 'inherit' });

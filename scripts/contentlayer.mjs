@@ -2,8 +2,7 @@
 /**
  * `contentlayer2 build` / `contentlayer2 dev`, without effect-ts execution tracing.
  * The contentlayer2 CLI switches tracing on for its own debugging; every fiber
- * then copies trace buffers, which made a build grow faster than linearly:
- * 3000 posts took 46 s (1000: 7 s) with 12 s in RingBuffer.listReverse alone.
+ * then copies trace buffers, which made a build grow faster than linearly with the posts (docs/decisions.md).
  * Same arguments as the contentlayer2 CLI.
  */
 import { defaultPlatform } from '@effect-ts/system/Effect/runtime';

@@ -14,10 +14,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { normalizeBasePath, optionValue } from './cli-options.mjs';
 
-const portArg = process.argv.indexOf('--port');
-const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 4180;
-const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+const port = Number(optionValue('port', '4180'));
+const basePath = normalizeBasePath(process.env.BASE_PATH ?? '');
 const origin = `http://127.0.0.1:${port}${basePath}`;
 
 if (!existsSync('out/index.html')) {

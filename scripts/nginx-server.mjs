@@ -20,14 +20,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { nginxRedirectMap, parseRedirects } from '../deploy/redirects.mjs';
 import { nginxSecurityHeaders, SCRIPT_HASHES_FILE, siteSecurityHeaders } from '../deploy/security-headers.mjs';
+import { normalizeBasePath, optionValue as option } from './cli-options.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
 const dir = path.resolve(option('dir', 'e2e/.out/fixture'));
-const base = `/${option('base', '/blog').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
+const base = normalizeBasePath(option('base', '/blog'));
 const port = Number(option('port', '4175'));
 const CONFIG = path.resolve(import.meta.dirname, '../deploy/nginx.conf');
 

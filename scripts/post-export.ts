@@ -23,7 +23,7 @@ import * as pagefind from 'pagefind';
 import { writeCspHashes } from '../lib/export/csp';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/export/redirects';
-import { BODY_NONCE_FILE, postBody, spliceBodies, spliceFormat, type PostBody } from '../lib/export/post-bodies';
+import { BODY_NONCE_FILE, postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from '../lib/export/post-bodies';
 import { pathInside } from '../lib/build/safe-path';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/export/framework-runtime';
 import { siteShareImages, writeShareImages } from '../lib/export/share-image-cache';
@@ -40,11 +40,11 @@ const {
   index: { posts, postBySlug },
 } = loadPublishedIndex();
 // A body is read once, though the page and several feeds (site and each category, three formats) ask for it.
-const bodies = new Map<string, PostBody>();
-function bodyOf(slug: string): PostBody | undefined {
+const bodies = new Map<string, PostBodyHtml>();
+function bodyOf(slug: string): PostBodyHtml | undefined {
   const post = postBySlug.get(slug);
   if (!post) return undefined;
-  if (!bodies.has(slug)) bodies.set(slug, postBody(post));
+  if (!bodies.has(slug)) bodies.set(slug, postBodyHtml(post));
   return bodies.get(slug);
 }
 

@@ -12,16 +12,12 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { createBrotliCompress, createGzip } from 'node:zlib';
+import { normalizeBasePath, optionValue as option } from './cli-options.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
 const root = path.resolve(option('dir', 'out'));
 const port = Number(option('port', process.env.PORT ?? '4173'));
 const host = option('host', '127.0.0.1');
-const base = `/${option('base', process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
+const base = normalizeBasePath(option('base', process.env.BASE_PATH ?? ''));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -17,12 +17,7 @@ export interface Problem {
 }
 
 /** A problem found in a post body, before the body's place in the file is known: `line` is the body's line. */
-export interface BodyProblem {
-  line: number;
-  field: string;
-  severity: Severity;
-  message: string;
-}
+export type BodyProblem = Omit<Problem, 'file'>;
 
 export const problem = (file: string, line: number, field: string, message: string, severity: Severity = 'error'): Problem => ({
   file,

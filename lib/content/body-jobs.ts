@@ -71,8 +71,8 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
 const IN_PROCESS_JOBS = 24;
 
 export async function runBodyJobs(jobs: BodyJob[]): Promise<BodyJobResult[]> {
-  // Reading facts alone (`npm run check`) measured no faster in workers than here (8.3 s against 7.0 s for
-  // 1000 posts): only rendering, with its highlighting, is worth the workers' start-up.
+  // Reading facts alone (`npm run check`) measured no faster in workers than here (docs/decisions.md): only
+  // rendering, with its highlighting, is worth the workers' start-up.
   const rendering = jobs.some((job) => job.html);
   const workers = rendering ? Math.min(availableParallelism(), Math.ceil(jobs.length / IN_PROCESS_JOBS)) : 1;
   if (workers <= 1) {

@@ -63,17 +63,17 @@ function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Pro
   const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
   const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
   const problems = checkLinks(
-    index.posts.map((summary) => {
-      const post = bySourcePath.get(summary.sourcePath)!;
-      return { sourcePath: post.sourcePath, relativePath: post.relativePath, url: summary.url, lineOffset: post.bodyLineOffset, links: post.links, anchors: post.anchors };
+    index.posts.map((listed) => {
+      const post = bySourcePath.get(listed.sourcePath)!;
+      return { sourcePath: post.sourcePath, relativePath: post.relativePath, url: listed.url, lineOffset: post.bodyLineOffset, links: post.links, anchors: post.anchors };
     }),
     { pages: paths.pages, publicDir: options.publicDir, contentDir: options.contentDir, basePath: options.basePath },
   );
   try {
     const redirects = buildRedirects(
-      index.posts.map((summary) => {
-        const post = bySourcePath.get(summary.sourcePath)!;
-        return { url: summary.url, sourcePath: summary.sourcePath, slug: summary.slug, day: summary.date.day, categoryNames: post.fields.categoryRefs.map((ref) => ref.name), permalink: post.frontMatter.permalink };
+      index.posts.map((listed) => {
+        const post = bySourcePath.get(listed.sourcePath)!;
+        return { url: listed.url, sourcePath: listed.sourcePath, slug: listed.slug, day: listed.date.day, categoryNames: post.fields.categoryRefs.map((ref) => ref.name), permalink: post.frontMatter.permalink };
       }),
       { jekyllRedirects: options.jekyllRedirects },
     );
@@ -99,7 +99,7 @@ function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Pro
 function publishedAssets({ posts }: ContentSource, options: CheckOptions): string[] {
   const index = indexOf(posts, options.publish);
   if (!('posts' in index)) return [];
-  const published = new Set(index.posts.map((summary) => summary.sourcePath));
+  const published = new Set(index.posts.map((listed) => listed.sourcePath));
   // The listing leaves out dot files and folders, and links that lead out of the folder.
   const files = listSourceFiles(options.contentDir).files;
   const known = new Set(files);

@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostLink } from '../markdown/links';
+import { withoutBasePath } from '../markdown/base-path';
 import { problem, type Problem } from '../build/problems';
 import { pathInsideOrUndefined } from '../build/safe-path';
 
@@ -74,9 +75,7 @@ function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByU
   }
 
   if (decoded === '') return anchorProblem(hash, post.url, anchorsByUrl);
-  if (site.basePath && (decoded === site.basePath || decoded.startsWith(`${site.basePath}/`))) {
-    decoded = decoded.slice(site.basePath.length) || '/';
-  }
+  decoded = withoutBasePath(decoded, site.basePath ?? '');
   if (decoded.startsWith('/')) {
     // Resolved within the site: `/../../etc/passwd` is `/etc/passwd` of the site, as a browser reads it.
     decoded = path.posix.normalize(decoded);

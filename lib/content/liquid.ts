@@ -106,8 +106,9 @@ function protectCode(markdown: string): { text: string; restore: (rendered: stri
   return { text, restore: (rendered) => rendered.replace(PLACEHOLDER, (_, index: string) => saved[Number(index)] ?? '') };
 }
 
-/** Restores the code of the post being rendered (rendering is synchronous, one post at a time). */
-let restoreCurrentCode: (text: string) => string = (text) => text;
+/** The register of a render's context that holds its post's `restore`, so a render only ever sees its own code. */
+const RESTORE_CODE = 'restoreCode';
+type RestoreCode = (rendered: string) => string;
 
 /** `{% highlight lang [linenos] %}…{% endhighlight %}` becomes a fenced code block, as Jekyll's highlighter would render it. */
 class HighlightTag extends Tag {
@@ -135,7 +136,8 @@ class HighlightTag extends Tag {
   *render(context: Context, emitter: Emitter): Generator<unknown, void, string> {
     const rendered: string = yield this.liquid.renderer.renderTemplates(this.templates, context);
     // Code the highlight block holds is restored here, so the fence can be longer than any backtick run in it.
-    const code = restoreCurrentCode(rendered).replace(/^\s*\n|\s+$/g, '');
+    const restore = context.getRegister<RestoreCode>(RESTORE_CODE);
+    const code = restore(rendered).replace(/^\s*\n|\s+$/g, '');
     const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     emitter.write(`${fence}${this.language}\n${code}\n${fence}`);
@@ -342,10 +344,10 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
       }
       const { text, restore } = protectedCode;
       if (!LIQUID_MARKUP.test(text)) return restore(text);
-      restoreCurrentCode = restore;
       checkNesting(text, engine);
       try {
         const context = new Context({ site, page }, engine.options, { sync: true }, { liquid: engine });
+        context.setRegister(RESTORE_CODE, restore);
         const emitter = new BoundedEmitter();
         toValueSync(engine.renderer.renderTemplates(engine.parse(text), context, emitter));
         return restore(emitter.buffer);

@@ -28,6 +28,7 @@ export interface DerivedFields {
   publishedAt: ParsedDate;
   updatedAt: ParsedDate | null;
   categoryRefs: CategoryRef[];
+  /** The excerpt: the author's (`excerpt:`), else the body's first paragraph as text. A staged field: its name stays. */
   summary: string;
   hasOwnExcerpt: boolean;
   headings: TocHeading[];
@@ -35,7 +36,7 @@ export interface DerivedFields {
   isDraft: boolean;
 }
 
-/** What is read from a body's syntax tree: the expensive part (one markdown parse, ~9 ms a post). */
+/** What is read from a body's syntax tree: the expensive part (one markdown parse a post). */
 export interface BodyFacts {
   excerpt: string;
   headings: TocHeading[];

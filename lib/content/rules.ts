@@ -1,7 +1,7 @@
 /**
  * The content contract as pure functions: what a post's front matter may say
- * and what we derive from it. Used by contentlayer.config.ts (computed fields),
- * by the content check that runs before every build, and by lib/site/posts.ts.
+ * and what we derive from it. Used by the content step, which derives every field
+ * once (lib/content/post-fields.ts), and by the post index and redirects downstream.
  * Nothing here touches the file system, so every rule is unit-tested directly.
  */
 

@@ -4,7 +4,7 @@
  * scripts and RSC payload from every exported page except those that run a
  * React component (the search page); scripts/next-export.ts deletes the
  * `.txt` RSC files that only the client router reads. What a reader then loads is the HTML, the CSS
- * and public/site.js (~1 KB). Pure, so the rules are unit-tested.
+ * and public/site.js. Pure, so the rules are unit-tested.
  */
 
 /** Pages that keep the runtime: they hydrate a client component (relative to out/). */

@@ -6,7 +6,7 @@
  * output does not change when only a body does: a rebuild after such an edit
  * reuses the previous `next build` (scripts/next-export.ts). `next dev`
  * renders bodies in place, so an edit shows on reload. The rules are
- * unit-tested (tests/post-bodies.test.ts).
+ * unit-tested (tests/export/post-bodies.test.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -45,13 +45,13 @@ export const pageBodyMarker = (slug: string, nonce = currentNonce()) => `${nonce
 export const feedBodyToken = (slug: string, nonce = currentNonce()) => `[post-body:${nonce}-${hex(slug)}]`;
 
 /** A post's body as a page shows it and as a feed carries it (absolute URLs). */
-export interface PostBody {
+export interface PostBodyHtml {
   pageHtml: string;
   feedHtml: string;
 }
 
 /** A post's body both ways: the one place the feed's form (absolute URLs) is made, for `next dev` and post-export. */
-export function postBody(post: { html: string; url: string }): PostBody {
+export function postBodyHtml(post: { html: string; url: string }): PostBodyHtml {
   const { html } = post;
   return { pageHtml: html, feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)) };
 }
@@ -67,7 +67,7 @@ const cdataSafe = (html: string) => xmlAllowedText(html).replaceAll(']]>', ']]]]
  * string). Throws, naming the file, on a marker for no published post or a
  * marker left unfilled.
  */
-export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: string) => PostBody | undefined, file: string, nonce: string): string {
+export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: string) => PostBodyHtml | undefined, file: string, nonce: string): string {
   if (!/^[0-9a-f]+$/.test(nonce)) throw new Error(`body marker nonce "${nonce}" is not hex`);
   const pageMarker = new RegExp(`<div([^>]*?) data-post-body="${nonce}-([0-9a-f]*)"([^>]*)></div>`, 'g');
   const feedToken = new RegExp(`\\[post-body:${nonce}-([0-9a-f]*)\\]`, 'g');

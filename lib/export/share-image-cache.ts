@@ -31,10 +31,9 @@ export async function drawShareImages(jobs: [ShareImageInput, string][]): Promis
 
 const IN_PROCESS_IMAGES = 16;
 /**
- * Images one worker process draws before it exits. resvg-js keeps each image's pixels (~3.5 MB) until its
- * process ends, whatever the garbage collector does, so workers are short-lived; but each start costs
- * ~0.8 s (1,000 images on 2 cores: 20.6 s at 100 a worker, 17.7 s at 250). So every worker gets as many as
- * fit its share of a fixed memory budget: ~290 on 2 cores, ~70 on 8.
+ * Images one worker process draws before it exits. resvg-js keeps each image's pixels (MB_PER_IMAGE) until
+ * its process ends, whatever the garbage collector does, so workers are short-lived; but each start is
+ * costly (docs/decisions.md). So every worker gets as many as fit its share of a fixed memory budget.
  */
 const WORKERS_MEMORY_BUDGET_MB = 2048;
 const MB_PER_IMAGE = 3.5;

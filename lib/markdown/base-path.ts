@@ -13,6 +13,16 @@ export function withBasePath(html: string, basePath: string): string {
 }
 
 /**
+ * A root-relative path without the base path it was written with (Liquid's `relative_url`, a link written for
+ * Jekyll's baseurl); any other path as it is.
+ */
+export function withoutBasePath(pathname: string, basePath: string): string {
+  if (!basePath) return pathname;
+  if (pathname === basePath) return '/';
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+}
+
+/**
  * Absolute URLs for HTML read outside the site (feeds): root-relative links and
  * sources get the origin, in-page anchors the page's own URL.
  */

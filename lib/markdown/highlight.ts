@@ -4,7 +4,7 @@
  * A block in a language outside the list is shown unhighlighted, never an error.
  *
  * Highlighting is bounded: the JavaScript regex engine scans a line in time that grows with the square of
- * its length (one 10,000-character identifier in a js block: 4.8 s), and a scan cannot be interrupted, so
+ * its length (docs/decisions.md, "Highlighting is bounded by size"), and a scan cannot be interrupted, so
  * a block with a line over MAX_HIGHLIGHT_LINE, or past the body's HIGHLIGHT_BUDGET, is shown unhighlighted
  * (the markup of a block in an unknown language) with a warning at the block's line.
  */
@@ -53,9 +53,8 @@ const LANGUAGES = [
 /** Characters in one line of a highlighted block: longer lines are minified code or data, not read by people. */
 export const MAX_HIGHLIGHT_LINE = 1_000;
 /**
- * The sum over a body's highlighted lines of (characters in the line)², its worst-case cost: at the
- * measured worst rate (5e-5 ms per character², a line of one identifier in js or ts) about 0.5 s per body,
- * while ordinary code of 80-character lines may have 1,500 lines in a post.
+ * The sum over a body's highlighted lines of (characters in the line)², its worst-case cost: a fraction of a
+ * second per body at the measured worst rate (docs/decisions.md), and room for a long post of ordinary code.
  */
 export const HIGHLIGHT_BUDGET = 10_000_000;
 
@@ -148,7 +147,7 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
 
 /**
  * A code block as readers get it: a bar with the language and a copy button
- * (made to work by the small CopyCodeButtons island), then the scrolling <pre>.
+ * (public/site.js copies on click), then the scrolling <pre>.
  */
 function codeFigure(pre: Element, language: string): Element {
   const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({

@@ -12,6 +12,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { siteConfig } from '../../site.config';
 import { pathInsideOrUndefined } from '../build/safe-path';
+import { withoutBasePath } from './base-path';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
 
@@ -26,9 +27,8 @@ export function contentAssetUrl(postFilePath: string, src: string): string {
 
 /** Where an image's file is on disk: public/ for root-relative paths, the content folder for the rest. */
 function imageFile(url: string): string | undefined {
-  let [file = ''] = url.split(/[?#]/);
-  const { basePath } = siteConfig;
-  if (basePath && file.startsWith(`${basePath}/`)) file = file.slice(basePath.length); // written with relative_url
+  const [written = ''] = url.split(/[?#]/);
+  const file = withoutBasePath(written, siteConfig.basePath);
   // Only ever a file of the site: `/../../etc/passwd` is no file of the build machine.
   try {
     if (file.startsWith(`${CONTENT_ASSETS_PATH}/`)) return pathInsideOrUndefined(siteConfig.contentDir, decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)));

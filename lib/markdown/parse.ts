@@ -1,11 +1,11 @@
 /**
- * One markdown parse per post body for every computed field that needs the
- * syntax tree (excerpt, reading time, headings): contentlayer resolves the
- * fields of one document one after another, so a tiny cache serves them all.
+ * The one markdown parse of a post body: the content step reads every body fact (excerpt, reading time,
+ * headings, links), finds code for Liquid and renders HTML from this tree, and a small cache of the last
+ * trees lets each of them ask for it in turn.
  *
- * Hostile bodies are refused before they reach the parser: micromark recurses once per container
- * (2,000 `- ` on one line overflow the stack) and resolves emphasis and brackets in time that grows with
- * the square of their number in a paragraph (16,000 `a* ` take 5 s), and every walk after it recurses too.
+ * Hostile bodies are refused before they reach the parser: micromark recurses once per container and
+ * resolves emphasis and brackets in time that grows with the square of their number in a paragraph
+ * (docs/decisions.md, "Nesting deeper than 100 levels is refused"), and every walk after it recurses too.
  */
 import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';

@@ -8,7 +8,7 @@ import { siteConfig } from '@/site.config';
 import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
-import { bodiesSplicedAfterBuild, feedBodyToken, postBody } from '../export/post-bodies';
+import { bodiesSplicedAfterBuild, feedBodyToken, postBodyHtml } from '../export/post-bodies';
 import { getCategory, getPost, getPosts, type PostSummary } from './posts';
 import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
 
@@ -27,12 +27,15 @@ export function siteFeedSource(): FeedSource {
   return { title: siteConfig.title, description: siteConfig.description, pagePath: homePath(), posts: getPosts() };
 }
 
+/** What a category is, for its feeds and its listing's meta description. */
+export const categoryDescription = (name: string) => `Posts about ${name} on ${siteConfig.title}.`;
+
 export function categoryFeedSource(slug: string): FeedSource | undefined {
   const category = getCategory(slug);
   if (!category) return undefined;
   return {
     title: `${siteConfig.title}: ${category.name}`,
-    description: `Posts about ${category.name} on ${siteConfig.title}.`,
+    description: categoryDescription(category.name),
     pagePath: categoryPath(category.slug),
     posts: category.posts,
   };
@@ -42,7 +45,7 @@ export function categoryFeedSource(slug: string): FeedSource | undefined {
 function fullText(slug: string): string {
   if (bodiesSplicedAfterBuild) return feedBodyToken(slug);
   const post = getPost(slug);
-  return post ? postBody(post).feedHtml : '';
+  return post ? postBodyHtml(post).feedHtml : '';
 }
 
 /** The inputs of one feed, from the site's settings and the source's posts. */
@@ -60,15 +63,15 @@ function feedInput(source: FeedSource): FeedInput {
     copyright: `© ${siteConfig.author.name}`,
     author: { name: siteConfig.author.name, link: siteConfig.author.url },
     categoriesUrl: absoluteUrl(categoriesPath()),
-    entries: source.posts.map((summary, position) => ({
-      title: summary.title,
-      url: absoluteUrl(summary.url),
-      excerpt: summary.excerpt,
+    entries: source.posts.map((post, position) => ({
+      title: post.title,
+      url: absoluteUrl(post.url),
+      excerpt: post.excerpt,
       // Every post is listed; only the newest carry their full text, so a feed's size does not grow with the blog.
-      contentHtml: position < siteConfig.feedFullTextPosts ? fullText(summary.slug) : `<p>${escapeHtml(summary.excerpt)}</p>`,
-      date: summary.date,
-      updated: summary.updated ?? undefined,
-      categories: summary.categories.map((category) => ({ name: category.name, slug: category.slug, url: absoluteUrl(category.url) })),
+      contentHtml: position < siteConfig.feedFullTextPosts ? fullText(post.slug) : `<p>${escapeHtml(post.excerpt)}</p>`,
+      date: post.date,
+      updated: post.updated ?? undefined,
+      categories: post.categories.map((category) => ({ name: category.name, slug: category.slug, url: absoluteUrl(category.url) })),
     })),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Metadata } from 'next';
 import { siteConfig } from '@/site.config';
-import { categoryFeedSource, type FeedSource } from './feed';
+import { categoryDescription, categoryFeedSource, type FeedSource } from './feed';
 import { pluralize } from './format';
 import { pageMetadata, redirectMetadata } from './metadata';
 import { pageParams, pagePath, paginate, type PageOf } from './pagination';
@@ -18,8 +18,8 @@ export interface Listing {
   /** URL of page 1. */
   path: string;
   posts: PostSummary[];
-  /** Shown under the heading. */
-  summary: string;
+  /** The line under the heading. */
+  subheading: string;
   /** The listing's own feed, besides the site's (categories). */
   feed?: FeedSource;
   structuredData: JsonLd;
@@ -32,7 +32,7 @@ export function homeListing(): Listing {
     description: siteConfig.description,
     path: homePath(),
     posts,
-    summary: siteConfig.description,
+    subheading: siteConfig.description,
     structuredData: websiteLd(),
   };
 }
@@ -42,10 +42,10 @@ export function categoryListing(slug: string): Listing | undefined {
   if (!category) return undefined;
   return {
     title: category.name,
-    description: `Posts about ${category.name} on ${siteConfig.title}.`,
+    description: categoryDescription(category.name),
     path: category.url,
     posts: category.posts,
-    summary: pluralize(category.posts.length, 'post'),
+    subheading: pluralize(category.posts.length, 'post'),
     feed: categoryFeedSource(slug),
     structuredData: breadcrumbLd([
       { name: 'Home', path: homePath() },

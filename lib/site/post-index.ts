@@ -20,6 +20,7 @@ export interface SourcePost extends Omit<DerivedFields, 'hasOwnExcerpt'> {
   htmlFile?: string;
 }
 
+/** A post as listings, feeds and links to it show it: everything but its body. */
 export interface PostSummary {
   slug: string;
   url: string;
@@ -100,10 +101,13 @@ function newestFirst(a: SourcePost, b: SourcePost): number {
   return b.publishedAt.epochMs - a.publishedAt.epochMs || a.postSlug.localeCompare(b.postSlug);
 }
 
+/**
+ * One slug per post: the content step reports it through this index (lib/content/check.ts). An empty title is
+ * refused earlier, with the post's other fields (lib/content/post-fields.ts), so no such post reaches here.
+ */
 function checkSources(sources: readonly SourcePost[]): void {
   const fileBySlug = new Map<string, string>();
   for (const source of sources) {
-    if (!source.title.trim()) throw new ContentError(source.sourcePath, 'title', 'must not be empty');
     const other = fileBySlug.get(source.postSlug);
     if (other !== undefined) {
       throw new ContentError(
@@ -145,6 +149,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     date: source.publishedAt,
     updated: source.updatedAt,
     categories: source.categoryRefs.map((ref) => categoryLink(ref.slug)),
+    // contentlayer's field `summary` is the excerpt: the author's, else the first paragraph's text.
     excerpt: source.summary,
     readingMinutes: source.readingMinutes,
     isDraft: source.isDraft,
@@ -173,15 +178,15 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     return withBasePath(html, options.basePath ?? '');
   };
   const postBySlug = new Map<string, Post>();
-  posts.forEach((summary, position) => {
+  posts.forEach((listed, position) => {
     const source = visible[position]!;
-    postBySlug.set(summary.slug, {
-      ...summary,
+    postBySlug.set(listed.slug, {
+      ...listed,
       // Read when a page uses it: only the post's own page and the newest posts' feed entries do.
       get html() {
         return htmlOf(source);
       },
-      lead: source.hasOwnExcerpt ? summary.excerpt : null,
+      lead: source.hasOwnExcerpt ? listed.excerpt : null,
       headings: source.headings ?? [],
       previous: posts[position + 1] ?? null,
       next: posts[position - 1] ?? null,

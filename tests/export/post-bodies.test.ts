@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { feedBodyToken as feedToken, newBodyNonce, pageBodyMarker as pageMarker, spliceBodies as splice, spliceFormat, type PostBody } from '../../lib/export/post-bodies';
+import { feedBodyToken as feedToken, newBodyNonce, pageBodyMarker as pageMarker, spliceBodies as splice, spliceFormat, type PostBodyHtml } from '../../lib/export/post-bodies';
 
 // One build's nonce, as scripts/next-export.ts makes it.
 const NONCE = newBodyNonce();
 const pageBodyMarker = (slug: string) => pageMarker(slug, NONCE);
 const feedBodyToken = (slug: string) => feedToken(slug, NONCE);
-const spliceBodies = (text: string, format: 'html' | 'xml' | 'json', bodyOf: (slug: string) => PostBody | undefined, file: string) =>
+const spliceBodies = (text: string, format: 'html' | 'xml' | 'json', bodyOf: (slug: string) => PostBodyHtml | undefined, file: string) =>
   splice(text, format, bodyOf, file, NONCE);
 
 // A slug with characters that HTML, XML and JSON would each escape.
 const SLUG = 'q&a-"quotes"-<tags>-café';
-const BODY: PostBody = {
+const BODY: PostBodyHtml = {
   pageHtml: '<p>Body with <a href="/blog/posts/x/">a link</a> and a CDATA end ]]> in code.</p>',
   feedHtml: '<p>Body with <a href="https://example.com/blog/posts/x/">a link</a> and a CDATA end ]]> in code.</p>',
 };
@@ -52,7 +52,7 @@ describe('post bodies put in after next build', () => {
   it('leaves files without markers alone, even when a body mentions the markers', () => {
     const text = '<p>Unrelated page</p>';
     assert.equal(spliceBodies(text, 'html', bodyOf, 'out/u.html'), text);
-    const talkative: PostBody = { pageHtml: '<code>data-post-body="" and [post-body:00]</code>', feedHtml: '' };
+    const talkative: PostBodyHtml = { pageHtml: '<code>data-post-body="" and [post-body:00]</code>', feedHtml: '' };
     const page = `<div class="prose" data-post-body="${pageBodyMarker(SLUG)}"></div>`;
     assert.match(spliceBodies(page, 'html', () => talkative, 'out/t.html'), /<code>data-post-body/);
   });

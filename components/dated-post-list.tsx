@@ -1,9 +1,9 @@
 import { SiteLink } from '@/components/site-link';
 import { formatDay } from '@/lib/site/format';
-import type { PostSummary } from '@/lib/site/posts';
+import type { PostListItem } from '@/lib/site/posts';
 
 /** A compact list of posts, a date and a title link each: the archive and related posts. */
-export function DatedPostList({ posts, linkClassName = 'text-fg hover:text-accent' }: { posts: PostSummary[]; linkClassName?: string }) {
+export function DatedPostList({ posts, linkClassName = 'text-fg hover:text-accent' }: { posts: PostListItem[]; linkClassName?: string }) {
   return (
     <ol className="space-y-2">
       {posts.map((post) => (

@@ -1,9 +1,9 @@
 import { SiteLink } from '@/components/site-link';
-import type { PostSummary } from '@/lib/site/posts';
+import type { PostListItem } from '@/lib/site/posts';
 import { PostMeta } from './post-meta';
 
 /** The one listing of posts, used by the home page and every category page. */
-export function PostList({ posts }: { posts: PostSummary[] }) {
+export function PostList({ posts }: { posts: PostListItem[] }) {
   if (posts.length === 0) return <p className="text-muted">No posts yet.</p>;
   return (
     <ol className="divide-y divide-border">

@@ -1,9 +1,9 @@
 import { SiteLink } from '@/components/site-link';
 import { formatDay, pluralize } from '@/lib/site/format';
-import type { PostSummary } from '@/lib/site/posts';
+import type { PostListItem } from '@/lib/site/posts';
 
 /** Date, reading time and category links of a post, as shown in listings and on the post. */
-export function PostMeta({ post }: { post: PostSummary }) {
+export function PostMeta({ post }: { post: PostListItem }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
       {/* Dates and reading time are not search terms (data-pagefind-ignore); categories are. */}

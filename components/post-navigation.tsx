@@ -1,8 +1,8 @@
 import { SiteLink } from '@/components/site-link';
-import type { Post, PostSummary } from '@/lib/site/posts';
+import type { Post, PostListItem } from '@/lib/site/posts';
 import { DatedPostList } from './dated-post-list';
 
-function NeighbourLink({ post, label, align }: { post: PostSummary; label: string; align: 'start' | 'end' }) {
+function NeighbourLink({ post, label, align }: { post: PostListItem; label: string; align: 'start' | 'end' }) {
   return (
     <SiteLink
       href={post.url}

@@ -29,6 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { normalizeBasePath } from './cli-options.mjs';
 import { stepCommand, timedSteps } from './stages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -235,8 +236,8 @@ function pageAssets(html) {
 /** Maps an asset URL to its file in out/, or null when it is not one of ours. */
 function assetFile(outDir, href) {
   let url = href.split(/[?#]/)[0];
-  const basePath = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
-  if (basePath && url.startsWith(`/${basePath}/`)) url = url.slice(basePath.length + 1);
+  const basePath = normalizeBasePath(process.env.BASE_PATH ?? '');
+  if (basePath && url.startsWith(`${basePath}/`)) url = url.slice(basePath.length);
   // Same-site files only (/_next/ chunks, /site.js); external URLs are not ours to weigh.
   if (!url.startsWith('/') || url.startsWith('//')) return null;
   return path.join(outDir, decodeURIComponent(url));

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import { formatDay } from '../site/format';
-import type { PostSummary } from '../site/post-index';
+import type { PostListItem } from '../site/post-index';
 import { renderShareImage, type ShareImageInput } from './share-image-drawing';
 import { postShareImagePath } from '../site/urls';
 import { runWorkerBatches } from '../build/workers';
@@ -49,7 +49,7 @@ export function imageBatches<Job>(jobs: Job[], workers = availableParallelism())
 }
 
 /** The site's share image and one per published post, under `outDir`. */
-export function siteShareImages(posts: readonly PostSummary[], outDir: string): ShareImageTarget[] {
+export function siteShareImages(posts: readonly PostListItem[], outDir: string): ShareImageTarget[] {
   return [
     { file: path.join(outDir, 'share-image.png'), title: siteConfig.description, kicker: siteConfig.title },
     ...posts.map((post) => ({

@@ -9,7 +9,7 @@ import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
 import { bodiesSplicedAfterBuild, feedBodyToken, postBodyHtml } from '../export/post-bodies';
-import { getCategory, getPost, getPosts, type PostSummary } from './posts';
+import { getCategory, getPost, getPosts, type PostListItem } from './posts';
 import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
 
 export { FEED_FILES, feedPath, type FeedFormat };
@@ -20,7 +20,7 @@ export interface FeedSource {
   description: string;
   /** The page the feed mirrors, e.g. '/' or '/categories/aws/'. */
   pagePath: string;
-  posts: PostSummary[];
+  posts: PostListItem[];
 }
 
 export function siteFeedSource(): FeedSource {

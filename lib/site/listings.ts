@@ -8,7 +8,7 @@ import { categoryDescription, categoryFeedSource, type FeedSource } from './feed
 import { pluralize } from './format';
 import { pageMetadata, redirectMetadata } from './metadata';
 import { pageParams, pagePath, paginate, type PageOf } from './pagination';
-import { getCategory, getPosts, type PostSummary } from './posts';
+import { getCategory, getPosts, type PostListItem } from './posts';
 import { breadcrumbLd, websiteLd, type JsonLd } from './structured-data';
 import { categoriesPath, homePath } from './urls';
 
@@ -17,7 +17,7 @@ export interface Listing {
   description: string;
   /** URL of page 1. */
   path: string;
-  posts: PostSummary[];
+  posts: PostListItem[];
   /** The line under the heading. */
   subheading: string;
   /** The listing's own feed, besides the site's (categories). */
@@ -55,7 +55,7 @@ export function categoryListing(slug: string): Listing | undefined {
   };
 }
 
-export function listingPage(listing: Listing, pageNumber: number): PageOf<PostSummary> | undefined {
+export function listingPage(listing: Listing, pageNumber: number): PageOf<PostListItem> | undefined {
   return paginate(listing.posts, pageNumber, siteConfig.postsPerPage);
 }
 

@@ -21,7 +21,7 @@ export interface SourcePost extends Omit<DerivedFields, 'hasOwnExcerpt'> {
 }
 
 /** A post as listings, feeds and links to it show it: everything but its body. */
-export interface PostSummary {
+export interface PostListItem {
   slug: string;
   url: string;
   title: string;
@@ -36,16 +36,16 @@ export interface PostSummary {
   sourcePath: string;
 }
 
-export interface Post extends PostSummary {
+export interface Post extends PostListItem {
   html: string;
   /** The author's own excerpt, shown as the post's standfirst; null when the excerpt is the first paragraph. */
   lead: string | null;
   headings: TocHeading[];
   /** The post published just before this one, and just after. */
-  previous: PostSummary | null;
-  next: PostSummary | null;
+  previous: PostListItem | null;
+  next: PostListItem | null;
   /** Up to RELATED_COUNT posts: most shared categories first, then newest. */
-  related: PostSummary[];
+  related: PostListItem[];
 }
 
 export interface CategoryLink {
@@ -56,17 +56,17 @@ export interface CategoryLink {
 
 export interface Category extends CategoryLink {
   /** Newest first. */
-  posts: PostSummary[];
+  posts: PostListItem[];
 }
 
 export interface ArchiveYear {
   year: number;
-  posts: PostSummary[];
+  posts: PostListItem[];
 }
 
 export interface PostIndex {
   /** Every visible post, newest first. */
-  posts: PostSummary[];
+  posts: PostListItem[];
   postBySlug: Map<string, Post>;
   /** Sorted by display name. */
   categories: Category[];
@@ -142,7 +142,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     url: categoryPath(slug),
   });
 
-  const posts: PostSummary[] = visible.map((source) => ({
+  const posts: PostListItem[] = visible.map((source) => ({
     slug: source.postSlug,
     url: postPath(source.postSlug),
     title: source.title.trim(),
@@ -197,7 +197,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
   return { posts, postBySlug, categories, categoryBySlug, years: groupByYear(posts) };
 }
 
-function groupByYear(posts: PostSummary[]): ArchiveYear[] {
+function groupByYear(posts: PostListItem[]): ArchiveYear[] {
   const years: ArchiveYear[] = [];
   for (const post of posts) {
     const year = Number(post.date.day.slice(0, 4));
@@ -227,7 +227,7 @@ function categorySubsets(slugs: string[]): string[][] {
  * found in a larger list, so reading the head of each list is enough. The cost
  * is linear in the number of posts, not quadratic.
  */
-function relatedPostsFinder(posts: PostSummary[]): (position: number) => PostSummary[] {
+function relatedPostsFinder(posts: PostListItem[]): (position: number) => PostListItem[] {
   const positionsBySubset = new Map<string, number[]>();
   const subsetsOf = posts.map((post) => categorySubsets(post.categories.map((c) => c.slug)));
   subsetsOf.forEach((bySize, position) => {

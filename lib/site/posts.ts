@@ -6,9 +6,9 @@ import { allPosts } from 'contentlayer/generated';
 import { readStagedHtml } from '../content/staging';
 import { publishOptions } from './publish-options';
 import { PLACEHOLDER_CATEGORY } from './urls';
-import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostSummary, type SourcePost } from './post-index';
+import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostListItem, type SourcePost } from './post-index';
 
-export type { ArchiveYear, Category, CategoryLink, Post, PostSummary } from './post-index';
+export type { ArchiveYear, Category, CategoryLink, Post, PostListItem } from './post-index';
 
 // The generated data is the slim part of each post (fields, no body), so every page imports it cheaply;
 // a post's HTML is read from its file by the one page (and feed entry) that shows it.
@@ -18,7 +18,7 @@ const index = buildPostIndex(allPosts as unknown as SourcePost[], {
 });
 
 /** Every published post, newest first. */
-export function getPosts(): PostSummary[] {
+export function getPosts(): PostListItem[] {
   return index.posts;
 }
 

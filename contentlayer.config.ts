@@ -12,10 +12,16 @@ import type { DerivedFields } from './lib/content/post-fields';
  * which every page imports: it holds no post body, so it stays small at any size.
  */
 const frontMatterFields = Object.fromEntries(
-  Object.entries(FRONT_MATTER_FIELDS).map(([name, spec]) => [name, { type: spec.type, required: 'required' in spec && spec.required }]),
+  Object.entries(FRONT_MATTER_FIELDS).map(([name, spec]) => [
+    name,
+    { type: spec.type, required: 'required' in spec && spec.required },
+  ]),
 ) as FieldDefs;
 
-const derived = <K extends keyof DerivedFields>(key: K) => (post: { derived: unknown }) => (post.derived as DerivedFields)[key];
+const derived =
+  <K extends keyof DerivedFields>(key: K) =>
+  (post: { derived: unknown }) =>
+    (post.derived as DerivedFields)[key];
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',

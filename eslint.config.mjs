@@ -5,11 +5,27 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', 'out/**', '.contentlayer/**', 'e2e/.out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.bench/**', '.content/**', '.cache/**', 'deploy/aws/cdk.out/**', 'deploy/aws/node_modules/**'],
+    ignores: [
+      '.next/**',
+      'out/**',
+      '.contentlayer/**',
+      'e2e/.out/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+      '.content/**',
+      '.cache/**',
+      'deploy/aws/cdk.out/**',
+      'deploy/aws/node_modules/**',
+    ],
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
 ];

@@ -29,8 +29,22 @@ export default defineConfig({
   },
   projects: [
     { name: 'site', testMatch: 'site.spec.ts', use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
-    { name: 'fixture', testMatch: ['fixture.spec.ts', 'reading.spec.ts', 'a11y.spec.ts', 'discovery.spec.ts', 'narrow.spec.ts'], use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
-    { name: 'nginx', testMatch: 'nginx.spec.ts', use: { baseURL: `http://127.0.0.1:${NGINX_PORT}` } },
+    {
+      name: 'fixture',
+      testMatch: [
+        'fixture.spec.ts',
+        'reading.spec.ts',
+        'a11y.spec.ts',
+        'discovery.spec.ts',
+        'narrow.spec.ts',
+      ],
+      use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
+    },
+    {
+      name: 'nginx',
+      testMatch: 'nginx.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${NGINX_PORT}` },
+    },
   ],
   webServer: [
     {

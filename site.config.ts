@@ -62,8 +62,7 @@ const development = process.env.NODE_ENV === 'development';
 
 export const siteConfig: SiteConfig = {
   title: 'Full Stack Master',
-  description:
-    'Practical articles on cloud architecture, DevOps and full-stack engineering.',
+  description: 'Practical articles on cloud architecture, DevOps and full-stack engineering.',
   author: { name: 'Full Stack Master', url: 'https://www.fullstackmaster.net' },
   baseUrl: env.baseUrl ?? 'https://www.fullstackmaster.net',
   basePath: env.basePath ?? '',

@@ -33,7 +33,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col bg-bg font-sans text-fg antialiased">
         <SiteHeader />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10 focus:outline-none">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10 focus:outline-none"
+        >
           {children}
         </main>
         <SiteFooter />

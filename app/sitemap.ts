@@ -7,7 +7,8 @@ import { siteConfig } from '@/site.config';
 
 export const dynamic = 'force-static';
 
-const lastModified = (epochMs: number | undefined) => (epochMs === undefined ? undefined : new Date(epochMs));
+const lastModified = (epochMs: number | undefined) =>
+  epochMs === undefined ? undefined : new Date(epochMs);
 
 /** Every page of a listing, each dated by the newest post it shows. */
 function listingEntries(listing: Listing): MetadataRoute.Sitemap {

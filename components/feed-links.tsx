@@ -7,7 +7,11 @@ export function FeedLinks({ source, label }: { source: FeedSource; label: string
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
       <span>{label}</span>
       {(Object.keys(FEED_FILES) as FeedFormat[]).map((format) => (
-        <a key={format} href={`${siteConfig.basePath}${feedPath(source.pagePath, format)}`} className="text-accent hover:text-accent-hover">
+        <a
+          key={format}
+          href={`${siteConfig.basePath}${feedPath(source.pagePath, format)}`}
+          className="text-accent hover:text-accent-hover"
+        >
           {format === 'rss' ? 'RSS feed' : FEED_FILES[format].label}
         </a>
       ))}

@@ -8,7 +8,15 @@ import { PostList } from './post-list';
 import { RedirectPage } from './redirect-page';
 
 /** One page of a listing (home or category); `/page/1/` sends readers to the listing's own URL. */
-export function ListingPage({ listing, pageNumber, isPageRoute = false }: { listing: Listing; pageNumber: number; isPageRoute?: boolean }) {
+export function ListingPage({
+  listing,
+  pageNumber,
+  isPageRoute = false,
+}: {
+  listing: Listing;
+  pageNumber: number;
+  isPageRoute?: boolean;
+}) {
   if (isPageRoute && pageNumber === 1) return <RedirectPage to={listing.path} />;
   const page = listingPage(listing, pageNumber);
   if (!page) notFound();
@@ -16,11 +24,17 @@ export function ListingPage({ listing, pageNumber, isPageRoute = false }: { list
     <>
       <PageHeading title={pageNumber > 1 ? `${listing.title}: page ${pageNumber}` : listing.title}>
         {listing.subheading}
-        {listing.feed ? <FeedLinks source={listing.feed} label={`Follow ${listing.title}:`} /> : null}
+        {listing.feed ? (
+          <FeedLinks source={listing.feed} label={`Follow ${listing.title}:`} />
+        ) : null}
       </PageHeading>
       <JsonLd data={listing.structuredData} />
       <PostList posts={page.items} />
-      <Pagination listingPath={listing.path} pageNumber={page.pageNumber} totalPages={page.totalPages} />
+      <Pagination
+        listingPath={listing.path}
+        pageNumber={page.pageNumber}
+        totalPages={page.totalPages}
+      />
     </>
   );
 }

@@ -7,7 +7,8 @@ interface PaginationProps {
   totalPages: number;
 }
 
-const item = 'inline-flex h-10 min-w-10 items-center justify-center rounded-md border px-3 text-sm font-medium';
+const item =
+  'inline-flex h-10 min-w-10 items-center justify-center rounded-md border px-3 text-sm font-medium';
 
 /** Previous / numbers / next for any listing; nothing when there is one page. */
 export function Pagination({ listingPath, pageNumber, totalPages }: PaginationProps) {
@@ -15,14 +16,22 @@ export function Pagination({ listingPath, pageNumber, totalPages }: PaginationPr
   return (
     <nav aria-label="Pagination" className="mt-10 flex flex-wrap items-center justify-center gap-2">
       {pageNumber > 1 ? (
-        <SiteLink href={pagePath(listingPath, pageNumber - 1)} rel="prev" className={`${item} border-border text-accent hover:border-accent`}>
+        <SiteLink
+          href={pagePath(listingPath, pageNumber - 1)}
+          rel="prev"
+          className={`${item} border-border text-accent hover:border-accent`}
+        >
           ← Newer
         </SiteLink>
       ) : null}
       <ol className="flex flex-wrap gap-2">
         {pageWindow(pageNumber, totalPages).map((page, index) =>
           page === null ? (
-            <li key={`gap-${index}`} className={`${item} border-transparent text-muted`} aria-hidden="true">
+            <li
+              key={`gap-${index}`}
+              className={`${item} border-transparent text-muted`}
+              aria-hidden="true"
+            >
               …
             </li>
           ) : (
@@ -33,7 +42,10 @@ export function Pagination({ listingPath, pageNumber, totalPages }: PaginationPr
                   {page}
                 </span>
               ) : (
-                <SiteLink href={pagePath(listingPath, page)} className={`${item} border-border text-fg hover:border-accent hover:text-accent`}>
+                <SiteLink
+                  href={pagePath(listingPath, page)}
+                  className={`${item} border-border text-fg hover:border-accent hover:text-accent`}
+                >
                   <span className="sr-only">Page </span>
                   {page}
                 </SiteLink>
@@ -43,7 +55,11 @@ export function Pagination({ listingPath, pageNumber, totalPages }: PaginationPr
         )}
       </ol>
       {pageNumber < totalPages ? (
-        <SiteLink href={pagePath(listingPath, pageNumber + 1)} rel="next" className={`${item} border-border text-accent hover:border-accent`}>
+        <SiteLink
+          href={pagePath(listingPath, pageNumber + 1)}
+          rel="next"
+          className={`${item} border-border text-accent hover:border-accent`}
+        >
           Older →
         </SiteLink>
       ) : null}

@@ -12,9 +12,15 @@ export function PostMeta({ post }: { post: PostListItem }) {
       </time>
       <span aria-hidden="true">·</span>
       <span data-pagefind-ignore="">{pluralize(post.readingMinutes, 'min')} read</span>
-      {post.isDraft ? <span className="rounded bg-badge-bg px-1.5 text-xs font-semibold uppercase text-badge-fg">Draft</span> : null}
+      {post.isDraft ? (
+        <span className="rounded bg-badge-bg px-1.5 text-xs font-semibold uppercase text-badge-fg">
+          Draft
+        </span>
+      ) : null}
       {post.isFuture ? (
-        <span className="rounded bg-badge-bg px-1.5 text-xs font-semibold uppercase text-badge-fg">Scheduled</span>
+        <span className="rounded bg-badge-bg px-1.5 text-xs font-semibold uppercase text-badge-fg">
+          Scheduled
+        </span>
       ) : null}
       {post.categories.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label="Categories">

@@ -2,7 +2,15 @@ import { SiteLink } from '@/components/site-link';
 import type { Post, PostListItem } from '@/lib/site/posts';
 import { DatedPostList } from './dated-post-list';
 
-function NeighbourLink({ post, label, align }: { post: PostListItem; label: string; align: 'start' | 'end' }) {
+function NeighbourLink({
+  post,
+  label,
+  align,
+}: {
+  post: PostListItem;
+  label: string;
+  align: 'start' | 'end';
+}) {
   return (
     <SiteLink
       href={post.url}
@@ -20,7 +28,11 @@ export function PostNavigation({ post }: { post: Post }) {
     <div data-pagefind-ignore="">
       {post.previous || post.next ? (
         <nav aria-label="More posts" className="mt-12 grid gap-4 sm:grid-cols-2">
-          {post.previous ? <NeighbourLink post={post.previous} label="← Previous post" align="start" /> : <span />}
+          {post.previous ? (
+            <NeighbourLink post={post.previous} label="← Previous post" align="start" />
+          ) : (
+            <span />
+          )}
           {post.next ? <NeighbourLink post={post.next} label="Next post →" align="end" /> : null}
         </nav>
       ) : null}

@@ -15,7 +15,11 @@ interface PagefindResult {
 }
 interface Pagefind {
   options: (options: { baseUrl?: string }) => Promise<void>;
-  debouncedSearch: (term: string, options?: object, debounceMs?: number) => Promise<{ results: PagefindResult[] } | null>;
+  debouncedSearch: (
+    term: string,
+    options?: object,
+    debounceMs?: number,
+  ) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
@@ -59,7 +63,9 @@ export function SearchResults({ basePath }: { basePath: string }) {
     let current = true;
     pagefind.debouncedSearch(term, {}, 150).then(async (search) => {
       if (!search || !current) return;
-      const results = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
+      const results = await Promise.all(
+        search.results.slice(0, SHOWN).map((result) => result.data()),
+      );
       if (current) setFound({ term, results });
     });
     return () => {
@@ -88,31 +94,47 @@ export function SearchResults({ basePath }: { basePath: string }) {
       </form>
       <div aria-live="polite">
         {status === 'unavailable' ? (
-          <p className="text-muted">The search index is built by `npm run build`; it is not available here.</p>
+          <p className="text-muted">
+            The search index is built by `npm run build`; it is not available here.
+          </p>
         ) : results === null ? null : results.length === 0 ? (
           <p className="text-lg">No results for “{query.trim()}”.</p>
         ) : (
           <>
             <p className="mb-4 text-sm text-muted">
-              {results.length === SHOWN ? `First ${SHOWN} results` : `${results.length} result${results.length === 1 ? '' : 's'}`}
+              {results.length === SHOWN
+                ? `First ${SHOWN} results`
+                : `${results.length} result${results.length === 1 ? '' : 's'}`}
             </p>
             <ol className="divide-y divide-border">
               {results.map((result) => {
-                const hit = result.sub_results?.find((sub) => sub.url.includes('#') && sub.excerpt.includes('<mark>'));
+                const hit = result.sub_results?.find(
+                  (sub) => sub.url.includes('#') && sub.excerpt.includes('<mark>'),
+                );
                 return (
                   <li key={result.url} className="py-5">
                     <article>
                       <h2 className="text-lg font-semibold">
                         <a href={hit?.url ?? result.url} className="text-fg hover:text-accent">
                           {result.meta.title}
-                          {hit ? <span className="font-normal text-muted"> › {hit.title}</span> : null}
+                          {hit ? (
+                            <span className="font-normal text-muted"> › {hit.title}</span>
+                          ) : null}
                         </a>
                       </h2>
                       <p className="mt-1 text-sm text-muted">
-                        {[result.meta.date ? formatDay(result.meta.date) : '', result.meta.categories].filter(Boolean).join(' · ')}
+                        {[
+                          result.meta.date ? formatDay(result.meta.date) : '',
+                          result.meta.categories,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </p>
                       {/* Pagefind's excerpt is escaped text with <mark> around the hits. */}
-                      <p className="search-excerpt mt-2" dangerouslySetInnerHTML={{ __html: hit?.excerpt ?? result.excerpt }} />
+                      <p
+                        className="search-excerpt mt-2"
+                        dangerouslySetInnerHTML={{ __html: hit?.excerpt ?? result.excerpt }}
+                      />
                     </article>
                   </li>
                 );

@@ -35,11 +35,14 @@ export function parseRedirects(text, source = '_redirects') {
     const fields = line.split(/\s+/);
     if (fields.length !== 3) throw new Error(`${where}: expected "FROM TO 301", got "${line}"`);
     const [from, to, status] = /** @type {[string, string, string]} */ (fields);
-    if (status !== '301') throw new Error(`${where}: only 301 redirects are supported, got ${status}`);
-    if (!from.startsWith('/') || !to.startsWith('/')) throw new Error(`${where}: both paths must start with "/"`);
+    if (status !== '301')
+      throw new Error(`${where}: only 301 redirects are supported, got ${status}`);
+    if (!from.startsWith('/') || !to.startsWith('/'))
+      throw new Error(`${where}: both paths must start with "/"`);
     const key = redirectKey(from);
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new Error(`${where}: "${from}" is already redirected on line ${earlier}`);
+    if (earlier !== undefined)
+      throw new Error(`${where}: "${from}" is already redirected on line ${earlier}`);
     seen.set(key, index + 1);
     redirects.push({ from, to, status: 301 });
   });
@@ -56,12 +59,15 @@ const quote = (/** @type {string} */ value) => `"${value.replace(/[\\"]/g, '\\$&
  * @param {{ from: string, to: string }[]} redirects
  */
 export function nginxRedirectMap(redirects) {
-  const lines = ['# Generated from the export\'s _redirects by deploy/nginx-redirects.mjs; do not edit.'];
+  const lines = [
+    "# Generated from the export's _redirects by deploy/nginx-redirects.mjs; do not edit.",
+  ];
   for (const { from, to } of redirects) {
     const decoded = decodeURIComponent(redirectKey(from));
     const target = quote(to.replaceAll('$', '%24'));
     lines.push(`${quote(decoded)} ${target};`);
-    if (decoded.length > 1 && decoded.endsWith('/')) lines.push(`${quote(decoded.slice(0, -1))} ${target};`);
+    if (decoded.length > 1 && decoded.endsWith('/'))
+      lines.push(`${quote(decoded.slice(0, -1))} ${target};`);
   }
   return `${lines.join('\n')}\n`;
 }

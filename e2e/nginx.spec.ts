@@ -11,7 +11,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { objectHeaders } from '../deploy/aws/lib/object-headers';
 import { parseRedirects } from '../deploy/redirects.mjs';
-import { loadSecurityHeaders, readScriptHashes, siteSecurityHeaders } from '../deploy/security-headers.mjs';
+import {
+  loadSecurityHeaders,
+  readScriptHashes,
+  siteSecurityHeaders,
+} from '../deploy/security-headers.mjs';
 import { expect, test } from './fixtures';
 
 const EXPORT_DIR = 'e2e/.out/fixture';
@@ -36,17 +40,29 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
 /** The `add_header Name "value" always;` lines of an nginx config, as name -> value. */
 const addedHeaders = (config: string) =>
-  Object.fromEntries([...config.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map(([, name, value]) => [name!, value!]));
+  Object.fromEntries(
+    [...config.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map(
+      ([, name, value]) => [name!, value!],
+    ),
+  );
 
 test.describe('deploy/nginx.conf', () => {
   test('states no security header itself: it includes the generated snippet, once, in the HTTPS server', () => {
     const config = readFileSync('deploy/nginx.conf', 'utf8');
-    expect([...config.matchAll(/^\s*add_header\s+([\w-]+)/gm)].map(([, name]) => name)).toEqual(['Cache-Control']);
-    expect(config.match(/^ {4}include \/etc\/nginx\/blog-security-headers\.conf;$/gm)).toHaveLength(1);
+    expect([...config.matchAll(/^\s*add_header\s+([\w-]+)/gm)].map(([, name]) => name)).toEqual([
+      'Cache-Control',
+    ]);
+    expect(config.match(/^ {4}include \/etc\/nginx\/blog-security-headers\.conf;$/gm)).toHaveLength(
+      1,
+    );
   });
 
-  test('the snippet of deploy/nginx-security-headers.mjs states exactly deploy/security-headers.json plus the export\'s script hashes', () => {
-    const generated = spawnSync(process.execPath, ['deploy/nginx-security-headers.mjs', EXPORT_DIR], { encoding: 'utf8' });
+  test("the snippet of deploy/nginx-security-headers.mjs states exactly deploy/security-headers.json plus the export's script hashes", () => {
+    const generated = spawnSync(
+      process.execPath,
+      ['deploy/nginx-security-headers.mjs', EXPORT_DIR],
+      { encoding: 'utf8' },
+    );
     expect(generated.stderr).toBe('');
     expect(generated.status).toBe(0);
     expect(addedHeaders(generated.stdout)).toEqual(SECURITY_HEADERS);
@@ -55,14 +71,26 @@ test.describe('deploy/nginx.conf', () => {
     const hashes = readScriptHashes(EXPORT_DIR);
     // The theme script, Next's inline scripts of the search page, the fixture post's own script.
     expect(hashes.length).toBeGreaterThanOrEqual(4);
-    const scriptSrc = (csp: string) => csp.split('; ').find((directive) => directive.startsWith('script-src '))!;
-    expect(scriptSrc(stated['Content-Security-Policy']!)).toBe("script-src 'self' 'wasm-unsafe-eval'");
-    expect(scriptSrc(SECURITY_HEADERS['Content-Security-Policy']!)).toBe(`script-src 'self' 'wasm-unsafe-eval' ${hashes.map((hash) => `'${hash}'`).join(' ')}`);
-    expect({ ...SECURITY_HEADERS, 'Content-Security-Policy': '' }).toEqual({ ...stated, 'Content-Security-Policy': '' });
+    const scriptSrc = (csp: string) =>
+      csp.split('; ').find((directive) => directive.startsWith('script-src '))!;
+    expect(scriptSrc(stated['Content-Security-Policy']!)).toBe(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    );
+    expect(scriptSrc(SECURITY_HEADERS['Content-Security-Policy']!)).toBe(
+      `script-src 'self' 'wasm-unsafe-eval' ${hashes.map((hash) => `'${hash}'`).join(' ')}`,
+    );
+    expect({ ...SECURITY_HEADERS, 'Content-Security-Policy': '' }).toEqual({
+      ...stated,
+      'Content-Security-Policy': '',
+    });
   });
 
   test('a missing export or hash file makes the generator fail, naming it', () => {
-    const generated = spawnSync(process.execPath, ['deploy/nginx-security-headers.mjs', 'e2e/.out/no-such-export'], { encoding: 'utf8' });
+    const generated = spawnSync(
+      process.execPath,
+      ['deploy/nginx-security-headers.mjs', 'e2e/.out/no-such-export'],
+      { encoding: 'utf8' },
+    );
     expect(generated.status).toBe(1);
     expect(generated.stdout).toBe('');
     expect(generated.stderr).toMatch(/_csp-script-hashes\.json is missing/);
@@ -82,12 +110,15 @@ test.describe('headers', () => {
       const response = await request.get(url, { maxRedirects: 0 });
       expect(response.status()).toBe(status);
       const headers = response.headers();
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name.toLowerCase()], name).toBe(value);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(headers[name.toLowerCase()], name).toBe(value);
       expect(headers.server).toBe('nginx'); // server_tokens off: no version
     });
   }
 
-  test('pages, hashed assets, search files, feeds and images: Content-Type and Cache-Control as the S3 upload sets them', async ({ request }) => {
+  test('pages, hashed assets, search files, feeds and images: Content-Type and Cache-Control as the S3 upload sets them', async ({
+    request,
+  }) => {
     const files = listFiles(EXPORT_DIR);
     const oneOf = (test: (key: string) => boolean) => {
       const key = files.find(test);
@@ -117,11 +148,15 @@ test.describe('headers', () => {
     }
   });
 
-  test('hashed assets referenced by a page are cached a year, immutable; the page five minutes', async ({ request }) => {
+  test('hashed assets referenced by a page are cached a year, immutable; the page five minutes', async ({
+    request,
+  }) => {
     // The search page: the one page that keeps Next's scripts besides its stylesheet.
     const page = await request.get(`${BASE}/search/`);
     expect(page.headers()['cache-control']).toBe('public, max-age=300');
-    const assets = [...(await page.text()).matchAll(/(?:src|href)="(\/blog\/_next\/static\/[^"]+)"/g)].map(([, url]) => url!);
+    const assets = [
+      ...(await page.text()).matchAll(/(?:src|href)="(\/blog\/_next\/static\/[^"]+)"/g),
+    ].map(([, url]) => url!);
     expect(assets.length).toBeGreaterThan(2);
     for (const url of assets) {
       const response = await request.get(url);
@@ -131,7 +166,11 @@ test.describe('headers', () => {
   });
 
   test('text is gzipped', async ({ request }) => {
-    for (const url of [`${BASE}/`, `${BASE}/feed.xml`, `${BASE}/posts/kubernetes-rollouts/index.txt`]) {
+    for (const url of [
+      `${BASE}/`,
+      `${BASE}/feed.xml`,
+      `${BASE}/posts/kubernetes-rollouts/index.txt`,
+    ]) {
       const response = await request.get(url, { headers: { 'Accept-Encoding': 'gzip' } });
       expect(response.headers()['content-encoding'], url).toBe('gzip');
       expect(response.headers().vary, url).toContain('Accept-Encoding');
@@ -140,9 +179,16 @@ test.describe('headers', () => {
 });
 
 test.describe('not found', () => {
-  test('an unknown page answers 404 with the export\'s 404.html, cached minutes only', async ({ request }) => {
+  test("an unknown page answers 404 with the export's 404.html, cached minutes only", async ({
+    request,
+  }) => {
     const notFoundPage = readFileSync(path.join(EXPORT_DIR, '404.html'), 'utf8');
-    for (const url of [`${BASE}/no/such/page/`, `${BASE}/no-such-page`, `${BASE}/posts/missing.html`, `${BASE}/_next/static/chunks/missing.js`]) {
+    for (const url of [
+      `${BASE}/no/such/page/`,
+      `${BASE}/no-such-page`,
+      `${BASE}/posts/missing.html`,
+      `${BASE}/_next/static/chunks/missing.js`,
+    ]) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(404);
       expect(await response.text(), url).toBe(notFoundPage);
@@ -169,7 +215,12 @@ test.describe('not found', () => {
 
 test.describe('URLs', () => {
   test('a page answers with and without its trailing slash', async ({ request }) => {
-    for (const url of [`${BASE}/posts/kubernetes-rollouts/`, `${BASE}/posts/kubernetes-rollouts`, `${BASE}/categories/devops`, BASE]) {
+    for (const url of [
+      `${BASE}/posts/kubernetes-rollouts/`,
+      `${BASE}/posts/kubernetes-rollouts`,
+      `${BASE}/categories/devops`,
+      BASE,
+    ]) {
       const response = await request.get(url, { maxRedirects: 0 });
       expect(response.status(), url).toBe(200);
       expect(response.headers()['content-type'], url).toBe('text/html; charset=utf-8');
@@ -178,11 +229,15 @@ test.describe('URLs', () => {
 
   test('a post opened without its trailing slash works in the browser', async ({ page }) => {
     await page.goto(`${BASE}/posts/kubernetes-rollouts`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zero-Downtime Kubernetes Rollouts');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Zero-Downtime Kubernetes Rollouts',
+    );
     await page.waitForLoadState('networkidle');
   });
 
-  test(`every old URL of _redirects answers 301 to its new URL (${REDIRECTS.length})`, async ({ request }) => {
+  test(`every old URL of _redirects answers 301 to its new URL (${REDIRECTS.length})`, async ({
+    request,
+  }) => {
     expect(REDIRECTS.length).toBeGreaterThan(0);
     for (const { from, to } of REDIRECTS) {
       const response = await request.get(from, { maxRedirects: 0 });
@@ -191,7 +246,9 @@ test.describe('URLs', () => {
     }
   });
 
-  test('a redirect keeps the query string, and a folder permalink also answers without its slash', async ({ request }) => {
+  test('a redirect keeps the query string, and a folder permalink also answers without its slash', async ({
+    request,
+  }) => {
     const { from, to } = REDIRECTS[0]!;
     const response = await request.get(`${from}?utm_source=feed&x=1`, { maxRedirects: 0 });
     expect(response.headers().location).toBe(`${to}?utm_source=feed&x=1`);
@@ -219,12 +276,16 @@ async function watchCsp(page: Page) {
   await page.exposeFunction('__reportCspViolation', (report: string) => violations.push(report));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportCspViolation: (report: string) => void }).__reportCspViolation;
-      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+      const report = (window as unknown as { __reportCspViolation: (report: string) => void })
+        .__reportCspViolation;
+      report(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   page.on('console', (message) => {
-    if (/Content[ -]Security[ -]Policy/i.test(message.text())) violations.push(`console ${message.type()}: ${message.text()}`);
+    if (/Content[ -]Security[ -]Policy/i.test(message.text()))
+      violations.push(`console ${message.type()}: ${message.text()}`);
   });
   return violations;
 }
@@ -240,7 +301,9 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
     test(`${kind} page`, async ({ page }) => {
       const violations = await watchCsp(page);
       const response = await page.goto(url);
-      expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+      expect(response?.headers()['content-security-policy']).toBe(
+        SECURITY_HEADERS['Content-Security-Policy'],
+      );
       await page.waitForLoadState('networkidle');
       // The theme toggle works once public/site.js (deferred) has run.
       await page.getByRole('button', { name: /theme/i }).first().click();
@@ -250,7 +313,9 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
     });
   }
 
-  test("a post's own inline script (raw HTML) runs: the build put its hash in the CSP", async ({ page }) => {
+  test("a post's own inline script (raw HTML) runs: the build put its hash in the CSP", async ({
+    page,
+  }) => {
     const violations = await watchCsp(page);
     await page.goto(`${BASE}/posts/markdown-tables/`);
     await expect(page.locator('html')).toHaveAttribute('data-post-script', 'ran');
@@ -260,7 +325,10 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
   test('search page with an actual search (Pagefind: WebAssembly, fetches)', async ({ page }) => {
     const violations = await watchCsp(page);
     await page.goto(`${BASE}/search/?q=readiness`);
-    const result = page.getByRole('main').getByRole('article').filter({ hasText: 'Zero-Downtime Kubernetes Rollouts' });
+    const result = page
+      .getByRole('main')
+      .getByRole('article')
+      .filter({ hasText: 'Zero-Downtime Kubernetes Rollouts' });
     await expect(result).toBeVisible();
     await page.getByRole('searchbox', { name: 'Search every post' }).fill('autolinks');
     await expect(page.getByRole('main').getByRole('article')).toHaveCount(1);
@@ -284,7 +352,9 @@ test.describe('the Content-Security-Policy blocks nothing', () => {
     const violations = await watchCsp(page);
     const response = await page.goto(`${BASE}/no-such-page/`);
     expect(response?.status()).toBe(404);
-    expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(response?.headers()['content-security-policy']).toBe(
+      SECURITY_HEADERS['Content-Security-Policy'],
+    );
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
   });
@@ -307,49 +377,71 @@ async function injectIntoPage(page: Page, url: string, markup: string) {
 base.describe('the Content-Security-Policy blocks an injected inline script', () => {
   const url = `${BASE}/posts/markdown-tables/`;
 
-  base('a <script> added to a served page does not run, and is reported as a violation', async ({ page }) => {
-    const violations = await watchCsp(page);
-    await injectIntoPage(page, url, '<script>window.__injected = true; document.documentElement.dataset.injected = "ran";</script>');
-    const response = await page.goto(url);
-    expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
-    await expect(page.locator('body')).toContainText('Raw HTML is kept as written.');
-    // The page's own inline scripts (theme, the post's raw HTML) still run...
-    await expect(page.locator('html')).toHaveAttribute('data-post-script', 'ran');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark|system)$/);
-    // ...the injected one does not.
-    await expect.poll(() => violations.filter((report) => report.startsWith('script-src-elem blocked inline'))).toHaveLength(1);
-    expect(await page.evaluate(() => '__injected' in window)).toBe(false);
-    await expect(page.locator('html')).not.toHaveAttribute('data-injected', /.*/);
-  });
+  base(
+    'a <script> added to a served page does not run, and is reported as a violation',
+    async ({ page }) => {
+      const violations = await watchCsp(page);
+      await injectIntoPage(
+        page,
+        url,
+        '<script>window.__injected = true; document.documentElement.dataset.injected = "ran";</script>',
+      );
+      const response = await page.goto(url);
+      expect(response?.headers()['content-security-policy']).toBe(
+        SECURITY_HEADERS['Content-Security-Policy'],
+      );
+      await expect(page.locator('body')).toContainText('Raw HTML is kept as written.');
+      // The page's own inline scripts (theme, the post's raw HTML) still run...
+      await expect(page.locator('html')).toHaveAttribute('data-post-script', 'ran');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark|system)$/);
+      // ...the injected one does not.
+      await expect
+        .poll(() =>
+          violations.filter((report) => report.startsWith('script-src-elem blocked inline')),
+        )
+        .toHaveLength(1);
+      expect(await page.evaluate(() => '__injected' in window)).toBe(false);
+      await expect(page.locator('html')).not.toHaveAttribute('data-injected', /.*/);
+    },
+  );
 
   base('an injected event handler attribute does not run either', async ({ page }) => {
     const violations = await watchCsp(page);
     await injectIntoPage(page, url, '<img alt="" src="data:," onerror="window.__injected = true">');
     await page.goto(url);
-    await expect.poll(() => violations.some((report) => report.startsWith('script-src-attr blocked inline'))).toBe(true);
+    await expect
+      .poll(() => violations.some((report) => report.startsWith('script-src-attr blocked inline')))
+      .toBe(true);
     expect(await page.evaluate(() => '__injected' in window)).toBe(false);
   });
 });
 
 // Without pageProblems: the blocked script is an expected console error here.
-base('the watcher sees a violation when there is one (a data: script is blocked)', async ({ page }) => {
-  const violations = await watchCsp(page);
-  await page.goto(`${BASE}/`);
-  const ran = await page.evaluate(async () => {
-    const script = document.createElement('script');
-    script.src = 'data:text/javascript,window.__injected = true';
-    const settled = new Promise((resolve) => script.addEventListener('error', resolve));
-    document.body.append(script);
-    await settled;
-    return 'injected' in window;
-  });
-  expect(ran).toBe(false);
-  await expect.poll(() => violations.some((report) => report.startsWith('script-src'))).toBe(true); // the event
-  expect(violations.some((report) => report.startsWith('console'))).toBe(true); // the console message
-});
+base(
+  'the watcher sees a violation when there is one (a data: script is blocked)',
+  async ({ page }) => {
+    const violations = await watchCsp(page);
+    await page.goto(`${BASE}/`);
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.src = 'data:text/javascript,window.__injected = true';
+      const settled = new Promise((resolve) => script.addEventListener('error', resolve));
+      document.body.append(script);
+      await settled;
+      return 'injected' in window;
+    });
+    expect(ran).toBe(false);
+    await expect
+      .poll(() => violations.some((report) => report.startsWith('script-src')))
+      .toBe(true); // the event
+    expect(violations.some((report) => report.startsWith('console'))).toBe(true); // the console message
+  },
+);
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    entry.isDirectory()
+      ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
   );
 }

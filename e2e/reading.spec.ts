@@ -6,12 +6,18 @@
 import { expect, test } from './fixtures';
 
 test.describe('table of contents', () => {
-  test('beside the text on wide screens: its links scroll to their heading and mark it', async ({ page }) => {
+  test('beside the text on wide screens: its links scroll to their heading and mark it', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1440, height: 800 });
     await page.goto('/blog/posts/kubernetes-rollouts/');
     const toc = page.getByRole('navigation', { name: 'Table of contents' });
     await expect(toc).toHaveCount(1); // the phone version is hidden
-    await expect(toc.getByRole('link')).toHaveText(['Readiness before traffic', 'Surge and unavailability', 'Watching a rollout']);
+    await expect(toc.getByRole('link')).toHaveText([
+      'Readiness before traffic',
+      'Surge and unavailability',
+      'Watching a rollout',
+    ]);
     const tocBox = await toc.boundingBox();
     const textBox = await page.locator('.prose-blog').boundingBox();
     expect(tocBox!.x).toBeGreaterThanOrEqual(textBox!.x + textBox!.width);
@@ -25,7 +31,11 @@ test.describe('table of contents', () => {
     await expect(toc).toBeInViewport();
     // The section in view is marked (CSS :target-current).
     await expect
-      .poll(() => toc.getByRole('link', { name: 'Watching a rollout' }).evaluate((a) => a.matches(':target-current')))
+      .poll(() =>
+        toc
+          .getByRole('link', { name: 'Watching a rollout' })
+          .evaluate((a) => a.matches(':target-current')),
+      )
       .toBe(true);
   });
 
@@ -59,14 +69,18 @@ test.describe('code blocks', () => {
   test('show the language and copy the code to the clipboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/blog/posts/kubernetes-rollouts/');
-    const block = page.locator('figure.code-block', { has: page.locator('pre[data-language="yaml"]') });
+    const block = page.locator('figure.code-block', {
+      has: page.locator('pre[data-language="yaml"]'),
+    });
     await expect(block.locator('.code-language')).toHaveText('yaml');
     const button = block.getByRole('button', { name: 'Copy yaml code' });
     await expect(button).toBeVisible();
     await button.click();
     await expect(button).toHaveText('Copied');
     const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-    expect(clipboard).toBe('readinessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 5');
+    expect(clipboard).toBe(
+      'readinessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 5',
+    );
   });
 
   test('keep long lines on one line and scroll', async ({ page }) => {
@@ -86,32 +100,51 @@ test.describe('code blocks', () => {
       dark: span.style.getPropertyValue('--shiki-dark'),
     }));
     const hex = (rgb: string) =>
-      `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+      `#${(rgb.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map((n) => Number(n).toString(16).padStart(2, '0'))
+        .join('')}`;
     expect(hex(color)).toBe(dark.toLowerCase());
   });
 });
 
 test.describe('after the post', () => {
-  test('previous and next posts by date, and related posts by shared categories', async ({ page }) => {
+  test('previous and next posts by date, and related posts by shared categories', async ({
+    page,
+  }) => {
     await page.goto('/blog/posts/kubernetes-rollouts/');
     const more = page.getByRole('navigation', { name: 'More posts' });
     await expect(more.getByRole('link')).toHaveCount(1);
-    await expect(more.getByRole('link', { name: /Previous post/ })).toHaveAttribute('href', '/blog/posts/markdown-tables/');
+    await expect(more.getByRole('link', { name: /Previous post/ })).toHaveAttribute(
+      'href',
+      '/blog/posts/markdown-tables/',
+    );
     const related = page.getByRole('region', { name: 'Related posts' });
-    await expect(related.getByRole('link')).toHaveText(['Markdown Features Tour', 'Pictures in Posts', 'Written on Windows']);
+    await expect(related.getByRole('link')).toHaveText([
+      'Markdown Features Tour',
+      'Pictures in Posts',
+      'Written on Windows',
+    ]);
 
     await page.goto('/blog/posts/liquid-in-posts/');
     await expect(more.getByRole('link')).toHaveCount(1);
-    await expect(more.getByRole('link', { name: /Next post/ })).toHaveAttribute('href', '/blog/posts/excerpt-separator/');
+    await expect(more.getByRole('link', { name: /Next post/ })).toHaveAttribute(
+      'href',
+      '/blog/posts/excerpt-separator/',
+    );
 
     await page.goto('/blog/posts/hello-custom/');
-    await expect(more.getByRole('link', { name: /Previous post.*Pictures in Posts/ })).toBeVisible();
+    await expect(
+      more.getByRole('link', { name: /Previous post.*Pictures in Posts/ }),
+    ).toBeVisible();
     await expect(more.getByRole('link', { name: /Next post.*Escaping/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Related posts' })).toHaveCount(0);
   });
 });
 
-test('images load lazily under the base path, with alt text, inside the text column', async ({ page }) => {
+test('images load lazily under the base path, with alt text, inside the text column', async ({
+  page,
+}) => {
   await page.goto('/blog/posts/pictures-in-posts/');
   const beside = page.getByRole('img', { name: 'A CI pipeline from commit to deploy' });
   const underPublic = page.getByRole('img', { name: 'Browser to CloudFront to S3' });
@@ -126,15 +159,21 @@ test('images load lazily under the base path, with alt text, inside the text col
   for (const image of [beside, underPublic]) {
     await expect(image).toHaveAttribute('loading', 'lazy');
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     const box = (await image.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(column.width + 0.5);
     // Scaled to the column with its aspect ratio kept.
-    const ratio = Number(await image.getAttribute('width')) / Number(await image.getAttribute('height'));
+    const ratio =
+      Number(await image.getAttribute('width')) / Number(await image.getAttribute('height'));
     expect(Math.abs(box.width / box.height - ratio)).toBeLessThan(0.05);
   }
   // Root-relative links in the post body carry the base path.
-  await expect(page.getByRole('link', { name: 'Kubernetes rollouts post' })).toHaveAttribute('href', '/blog/posts/kubernetes-rollouts/');
+  await expect(page.getByRole('link', { name: 'Kubernetes rollouts post' })).toHaveAttribute(
+    'href',
+    '/blog/posts/kubernetes-rollouts/',
+  );
 });
 
 test.describe('browsing', () => {
@@ -145,7 +184,10 @@ test.describe('browsing', () => {
     await expect(pager.locator('a[rel="next"]')).toHaveAttribute('href', '/blog/page/3/');
     await expect(pager.locator('[aria-current="page"]')).toHaveText('Page 2');
     await expect(page).toHaveTitle('Latest posts (page 2) · Full Stack Master');
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', 'https://www.fullstackmaster.net/blog/page/2/');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      'https://www.fullstackmaster.net/blog/page/2/',
+    );
   });
 
   test('/page/1/ sends the reader to the plain URL', async ({ page }) => {
@@ -157,10 +199,22 @@ test.describe('browsing', () => {
 
   test('the archive groups every post by year, newest first, with counts', async ({ page }) => {
     await page.goto('/blog/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Archive' })
+      .click();
     await expect(page).toHaveURL('/blog/archive/');
     const years = page.getByRole('main').getByRole('heading', { level: 2 });
-    await expect(years).toHaveText(['2024 1 post', '2023 1 post', '2022 1 post', '2021 1 post', '2020 1 post', '2019 2 posts', '2018 1 post', '2017 1 post']);
+    await expect(years).toHaveText([
+      '2024 1 post',
+      '2023 1 post',
+      '2022 1 post',
+      '2021 1 post',
+      '2020 1 post',
+      '2019 2 posts',
+      '2018 1 post',
+      '2017 1 post',
+    ]);
     const section2023 = page.getByRole('region', { name: /2023/ });
     await expect(section2023.getByRole('link')).toHaveText(['Markdown Features Tour']);
     await expect(section2023.locator('time')).toHaveAttribute('datetime', '2023-06-01');
@@ -175,7 +229,9 @@ test.describe('browsing', () => {
     await page.getByText('Menu', { exact: true }).click();
     await menu.getByRole('link', { name: 'Categories' }).click();
     await expect(page).toHaveURL('/blog/categories/');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
   });
 });
 
@@ -185,11 +241,11 @@ test.describe('keyboard', () => {
     for (let i = 0; i < count; i += 1) {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body) return null;
-          const outline = el ? getComputedStyle(el).outlineStyle : 'none';
-          const name = el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
-          return `${el?.closest('nav')?.getAttribute('aria-label') ?? '-'} | ${name} | ${outline}`;
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const outline = el ? getComputedStyle(el).outlineStyle : 'none';
+        const name = el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+        return `${el?.closest('nav')?.getAttribute('aria-label') ?? '-'} | ${name} | ${outline}`;
       });
       // Past the last element, focus leaves the page.
       if (stop === null) break;
@@ -209,7 +265,9 @@ test.describe('keyboard', () => {
     await expect(page.locator('main')).toBeFocused();
   });
 
-  test('reaches the theme toggle, the pager and the table of contents, with a visible focus ring', async ({ page }) => {
+  test('reaches the theme toggle, the pager and the table of contents, with a visible focus ring', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/blog/page/2/');
     const listingStops = await tabStops(page, 30);
@@ -225,7 +283,9 @@ test.describe('keyboard', () => {
 });
 
 test.describe('theme', () => {
-  test('the toggle cycles system, light and dark, and the choice survives a reload', async ({ page }) => {
+  test('the toggle cycles system, light and dark, and the choice survives a reload', async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/blog/');
     const html = page.locator('html');
@@ -239,11 +299,15 @@ test.describe('theme', () => {
     await toggle.click();
     await expect(html).toHaveClass(/\bdark\b/);
     await expect(toggle).toHaveAccessibleName('Theme: Dark. Switch to System');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(15, 20, 25)',
+    );
 
     await page.reload();
     await expect(html).toHaveClass(/\bdark\b/);
-    await expect(page.getByRole('button', { name: /^Theme:/ })).toHaveAccessibleName('Theme: Dark. Switch to System');
+    await expect(page.getByRole('button', { name: /^Theme:/ })).toHaveAccessibleName(
+      'Theme: Dark. Switch to System',
+    );
     await page.goto('/blog/archive/');
     await expect(html).toHaveClass(/\bdark\b/);
 
@@ -252,24 +316,32 @@ test.describe('theme', () => {
     expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('system');
   });
 
-  test('the chosen theme is on <html> before any framework script runs (no flash)', async ({ page }) => {
+  test('the chosen theme is on <html> before any framework script runs (no flash)', async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/blog/');
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     // Block every script file: only the inline script in <head> can set the theme.
     for (const pattern of ['**/_next/static/**/*.js', '**/site.js']) {
-      await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+      await page.route(pattern, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
+      );
     }
     await page.goto('/blog/posts/markdown-tables/', { waitUntil: 'commit' });
     await page.waitForSelector('body');
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(15, 20, 25)',
+    );
 
     await page.evaluate(() => localStorage.setItem('theme', 'light'));
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector('body');
     await expect(page.locator('html')).toHaveClass(/\blight\b/);
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
   });
 });

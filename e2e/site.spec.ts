@@ -11,8 +11,13 @@ test('the home page lists the real post with its date, category and excerpt', as
   await expect(item.getByRole('heading', { level: 2 })).toHaveText(POST_TITLE);
   await expect(item.locator('time')).toHaveAttribute('datetime', '2024-11-15');
   await expect(item.locator('time')).toHaveText('November 15, 2024');
-  await expect(item.getByRole('link', { name: 'aws', exact: true })).toHaveAttribute('href', '/categories/aws/');
-  await expect(item).toContainText('Build scalable, cost-effective, and resilient infrastructure on AWS');
+  await expect(item.getByRole('link', { name: 'aws', exact: true })).toHaveAttribute(
+    'href',
+    '/categories/aws/',
+  );
+  await expect(item).toContainText(
+    'Build scalable, cost-effective, and resilient infrastructure on AWS',
+  );
 });
 
 test('a reader opens the post from the home page and reads it', async ({ page }) => {
@@ -34,9 +39,16 @@ test('a reader opens the post from the home page and reads it', async ({ page })
   });
   expect(parentSection).toBe('Key Architecture Patterns');
 
-  await expect(page.getByRole('listitem').filter({ hasText: 'Use Route 53 for DNS-based routing' })).toBeVisible();
-  await expect(page.locator('ol > li').filter({ hasText: 'Right-size your instances' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'AWS courses' })).toHaveAttribute('href', 'https://www.fullstackmaster.net');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Use Route 53 for DNS-based routing' }),
+  ).toBeVisible();
+  await expect(
+    page.locator('ol > li').filter({ hasText: 'Right-size your instances' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'AWS courses' })).toHaveAttribute(
+    'href',
+    'https://www.fullstackmaster.net',
+  );
 });
 
 test('the category link leads to the category page, which lists the post', async ({ page }) => {
@@ -50,7 +62,10 @@ test('the category link leads to the category page, which lists the post', async
 
 test('the categories index lists aws with its count', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Categories' })
+    .click();
   await expect(page).toHaveURL('/categories/');
   const aws = page.getByRole('main').getByRole('link', { name: /aws/ });
   await expect(aws).toHaveCount(1);
@@ -58,17 +73,25 @@ test('the categories index lists aws with its count', async ({ page }) => {
   await expect(aws).toContainText('1 post');
 });
 
-test('an unknown URL shows the designed 404 page with status 404', async ({ page, pageProblems }) => {
+test('an unknown URL shows the designed 404 page with status 404', async ({
+  page,
+  pageProblems,
+}) => {
   pageProblems.allowNotFound();
   const response = await page.goto('/no/such/page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-  await expect(page.getByRole('link', { name: 'Read the latest posts' })).toHaveAttribute('href', '/');
+  await expect(page.getByRole('link', { name: 'Read the latest posts' })).toHaveAttribute(
+    'href',
+    '/',
+  );
 });
 
 test('the feed is well-formed RSS with one absolute item per published post', async ({ page }) => {
   await page.goto('/');
-  const feedHref = await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href');
+  const feedHref = await page
+    .locator('link[rel="alternate"][type="application/rss+xml"]')
+    .getAttribute('href');
   expect(feedHref).toBe('https://www.fullstackmaster.net/feed.xml');
   const feed = await fetchXml(page, '/feed.xml');
   expect(feed.root).toBe('rss');
@@ -82,7 +105,9 @@ test('the feed is well-formed RSS with one absolute item per published post', as
   ]);
 });
 
-test('the sitemap is well-formed and lists every page; robots.txt points at it', async ({ page }) => {
+test('the sitemap is well-formed and lists every page; robots.txt points at it', async ({
+  page,
+}) => {
   const sitemap = await fetchXml(page, '/sitemap.xml');
   expect(sitemap.root).toBe('urlset');
   expect(sitemap.locs.sort()).toEqual(

@@ -23,7 +23,16 @@
  * unless --keep is given. MB means 2^20 bytes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +69,8 @@ function readOptions() {
     },
   });
   const posts = Number(values.posts);
-  if (!Number.isInteger(posts) || posts < 1) throw new Error(`--posts must be a whole number above 0, got "${values.posts}"`);
+  if (!Number.isInteger(posts) || posts < 1)
+    throw new Error(`--posts must be a whole number above 0, got "${values.posts}"`);
   return { posts, keep: values.keep };
 }
 
@@ -123,15 +133,21 @@ function runMeasured(label, command, args, env) {
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
     let peak = 0;
-    const sample = () => { peak = Math.max(peak, treeRssBytes(child.pid)); };
+    const sample = () => {
+      peak = Math.max(peak, treeRssBytes(child.pid));
+    };
     const timer = setInterval(sample, SAMPLE_MS);
     sample();
-    child.on('error', (error) => { clearInterval(timer); reject(error); });
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
     child.on('close', (code, signal) => {
       clearInterval(timer);
       const text = Buffer.concat(output).toString('utf8');
       if (code !== 0) reject(new StepError(label, signal ?? `exit code ${code}`, text));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, output: text });
+      else
+        resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, output: text });
     });
   });
 }
@@ -141,13 +157,25 @@ async function runBuild(phase, corpusDir) {
   const steps = [];
   for (const step of STEPS) {
     log(`  ${phase}: ${step.name} ...`);
-    const { seconds, peakBytes } = await runMeasured(`${phase} ${step.name}`, step.command, step.args, env);
+    const { seconds, peakBytes } = await runMeasured(
+      `${phase} ${step.name}`,
+      step.command,
+      step.args,
+      env,
+    );
     log(`  ${phase}: ${step.name} done in ${seconds.toFixed(1)} s`);
-    steps.push({ step: step.name, seconds: round(seconds, 2), peakRssMB: round(peakBytes / MB, 1) });
+    steps.push({
+      step: step.name,
+      seconds: round(seconds, 2),
+      peakRssMB: round(peakBytes / MB, 1),
+    });
   }
   return {
     steps,
-    totalSeconds: round(steps.reduce((sum, s) => sum + s.seconds, 0), 2),
+    totalSeconds: round(
+      steps.reduce((sum, s) => sum + s.seconds, 0),
+      2,
+    ),
     peakRssMB: Math.max(...steps.map((s) => s.peakRssMB)),
   };
 }
@@ -156,19 +184,34 @@ async function runBuild(phase, corpusDir) {
 
 function generateCorpus(posts, corpusDir) {
   rmSync(corpusDir, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, ['scripts/generate-corpus.mjs', '--count', String(posts), '--out', corpusDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new StepError('generate-corpus', `exit code ${result.status}`, `${result.stdout}${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    ['scripts/generate-corpus.mjs', '--count', String(posts), '--out', corpusDir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0)
+    throw new StepError(
+      'generate-corpus',
+      `exit code ${result.status}`,
+      `${result.stdout}${result.stderr}`,
+    );
 }
 
-const firstPost = (corpusDir) => readdirSync(corpusDir).filter((name) => name.endsWith('.md')).sort()[0];
+const firstPost = (corpusDir) =>
+  readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()[0];
 
 /** Appends a sentence to the first post, so the warm rebuild has a real change to pick up. */
 function touchOnePost(corpusDir) {
   const first = firstPost(corpusDir);
-  appendFileSync(path.join(corpusDir, first), `\nEdited by the bench at ${new Date().toISOString()} to measure a warm rebuild.\n`);
+  appendFileSync(
+    path.join(corpusDir, first),
+    `\nEdited by the bench at ${new Date().toISOString()} to measure a warm rebuild.\n`,
+  );
   return first;
 }
 
@@ -177,7 +220,10 @@ function retitleOnePost(corpusDir) {
   const first = firstPost(corpusDir);
   const file = path.join(corpusDir, first);
   const text = readFileSync(file, 'utf8');
-  const retitled = text.replace(/^title:.*$/m, `title: "Retitled by the bench at ${new Date().toISOString()}"`);
+  const retitled = text.replace(
+    /^title:.*$/m,
+    `title: "Retitled by the bench at ${new Date().toISOString()}"`,
+  );
   if (retitled === text) throw new Error(`${first}: no title line to change`);
   writeFileSync(file, retitled);
   return first;
@@ -195,7 +241,10 @@ function* walkFiles(dir) {
 
 function firstSubfolder(dir) {
   if (!existsSync(dir)) return null;
-  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return names.length > 0 ? path.join(dir, names[0]) : null;
 }
 
@@ -204,7 +253,9 @@ function scriptAndLinkTags(html) {
   const tags = [];
   for (const [, tag, attrText] of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
     const attrs = {};
-    for (const [, name, dq, sq, bare] of attrText.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+    for (const [, name, dq, sq, bare] of attrText.matchAll(
+      /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g,
+    )) {
       attrs[name.toLowerCase()] = (dq ?? sq ?? bare ?? '').replace(/&amp;/g, '&');
     }
     tags.push({ tag: tag.toLowerCase(), attrs });
@@ -227,7 +278,8 @@ function pageAssets(html) {
     else if (tag === 'link' && attrs.href) {
       if (rel.includes('stylesheet')) css.add(attrs.href);
       else if (rel.includes('modulepreload')) js.add(attrs.href);
-      else if (rel.includes('preload') && (attrs.as ?? '').toLowerCase() === 'script') js.add(attrs.href);
+      else if (rel.includes('preload') && (attrs.as ?? '').toLowerCase() === 'script')
+        js.add(attrs.href);
     }
   }
   return { css, js };
@@ -257,18 +309,23 @@ function weigh(files) {
 function pageWeight(outDir, kind, htmlFile) {
   const html = readFileSync(htmlFile, 'utf8');
   const { css, js } = pageAssets(html);
-  const files = (hrefs) => [...hrefs].map((href) => assetFile(outDir, href)).filter((file) => file && existsSync(file));
+  const files = (hrefs) =>
+    [...hrefs].map((href) => assetFile(outDir, href)).filter((file) => file && existsSync(file));
   const weights = { html: weigh([htmlFile]), css: weigh(files(css)), js: weigh(files(js)) };
   return {
     kind,
     page: path.relative(outDir, htmlFile),
     ...weights,
-    total: { raw: weights.html.raw + weights.css.raw + weights.js.raw, gz: weights.html.gz + weights.css.gz + weights.js.gz },
+    total: {
+      raw: weights.html.raw + weights.css.raw + weights.js.raw,
+      gz: weights.html.gz + weights.css.gz + weights.js.gz,
+    },
   };
 }
 
 function measureExport(outDir) {
-  if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`the build wrote no ${outDir}/index.html`);
+  if (!existsSync(path.join(outDir, 'index.html')))
+    throw new Error(`the build wrote no ${outDir}/index.html`);
   const files = [...walkFiles(outDir)];
   const samples = [
     ['post', firstSubfolder(path.join(outDir, 'posts'))],
@@ -291,8 +348,14 @@ function measureExport(outDir) {
 async function measureSearch(outDir, word) {
   const { chromium } = await import('@playwright/test');
   const port = 4190;
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--dir', outDir, '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const server = spawn(
+    process.execPath,
+    ['scripts/serve.mjs', '--dir', outDir, '--port', String(port)],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const executablePath =
+    process.env.CHROMIUM_PATH ||
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({ executablePath });
   try {
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -302,10 +365,16 @@ async function measureSearch(outDir, word) {
       if (request.url().includes('/pagefind/')) requests.push(request);
     });
     await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(word)}`);
-    await page.locator('main article, main :text("No results")').first().waitFor({ timeout: 15000 });
+    await page
+      .locator('main article, main :text("No results")')
+      .first()
+      .waitFor({ timeout: 15000 });
     await page.waitForLoadState('networkidle');
     const files = await Promise.all(
-      requests.map(async (request) => ({ file: new URL(request.url()).pathname, bytes: (await request.sizes()).responseBodySize })),
+      requests.map(async (request) => ({
+        file: new URL(request.url()).pathname,
+        bytes: (await request.sizes()).responseBodySize,
+      })),
     );
     const isIndex = (file) => /\.(pf_index|pf_fragment)$/.test(file);
     return {
@@ -330,13 +399,25 @@ const round = (n, digits) => Number(n.toFixed(digits));
 function table(header, rows) {
   const cells = [header, ...rows].map((row) => row.map(String));
   const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  const line = (row) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(cells[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.slice(1).map(line),
+  ].join('\n');
 }
 
 function buildRows(phase, build) {
   return [
-    ...build.steps.map((s) => [`${phase}  ${s.step}`, s.seconds.toFixed(2), s.peakRssMB.toFixed(1)]),
+    ...build.steps.map((s) => [
+      `${phase}  ${s.step}`,
+      s.seconds.toFixed(2),
+      s.peakRssMB.toFixed(1),
+    ]),
     [`${phase}  total`, build.totalSeconds.toFixed(2), build.peakRssMB.toFixed(1)],
   ];
 }
@@ -349,10 +430,14 @@ function report(results) {
     '',
     table(
       ['phase step', 'seconds', 'peak RSS MB'],
-      [...buildRows('cold', results.cold), ...buildRows('warm', results.warm), ...buildRows('title', results.warmTitle)],
+      [
+        ...buildRows('cold', results.cold),
+        ...buildRows('warm', results.warm),
+        ...buildRows('title', results.warmTitle),
+      ],
     ),
     '',
-    'cold: no caches. warm: one post\'s text edited. title: then its title edited (listings change, so next build runs).',
+    "cold: no caches. warm: one post's text edited. title: then its title edited (listings change, so next build runs).",
     '',
     `HTML pages in out/: ${results.export.htmlPages}`,
     `out/ size:          ${results.export.outMB.toFixed(2)} MB`,
@@ -360,11 +445,34 @@ function report(results) {
     'Bytes each page loads (HTML, stylesheets, <script src> and preloaded scripts; nomodule polyfills not counted):',
     '',
     table(
-      ['page', 'html gz', 'css gz', 'js gz', 'total gz', 'html raw', 'css raw', 'js raw', 'total raw'],
-      results.export.pages.map((p) => [p.kind, p.html.gz, p.css.gz, p.js.gz, p.total.gz, p.html.raw, p.css.raw, p.js.raw, p.total.raw]),
+      [
+        'page',
+        'html gz',
+        'css gz',
+        'js gz',
+        'total gz',
+        'html raw',
+        'css raw',
+        'js raw',
+        'total raw',
+      ],
+      results.export.pages.map((p) => [
+        p.kind,
+        p.html.gz,
+        p.css.gz,
+        p.js.gz,
+        p.total.gz,
+        p.html.raw,
+        p.css.raw,
+        p.js.raw,
+        p.total.raw,
+      ]),
     ),
     '',
-    ...results.export.pages.map((p) => `  ${p.kind.padEnd(8)} ${p.page}  (${p.css.files} CSS, ${p.js.files} JS files; ${kb(p.total.gz)} KB gz)`),
+    ...results.export.pages.map(
+      (p) =>
+        `  ${p.kind.padEnd(8)} ${p.page}  (${p.css.files} CSS, ${p.js.files} JS files; ${kb(p.total.gz)} KB gz)`,
+    ),
     '',
     `Search for "${results.search.word}": ${results.search.results} results shown, ${results.search.requests} requests, ` +
       `${kb(results.search.runtimeBytes + results.search.indexBytes)} KB sent: Pagefind runtime ${kb(results.search.runtimeBytes)} KB ` +
@@ -386,7 +494,8 @@ async function main() {
     generateCorpus(posts, corpusDir);
 
     log('Cold build (deleting .cache/, .content/, .contentlayer/, .next/, out/)');
-    for (const dir of ['.cache', '.content', '.contentlayer', '.next', 'out']) rmSync(dir, { recursive: true, force: true });
+    for (const dir of ['.cache', '.content', '.contentlayer', '.next', 'out'])
+      rmSync(dir, { recursive: true, force: true });
     touchedBuild = true;
     const cold = await runBuild('cold', corpusDir);
     const exported = measureExport(path.join(ROOT, 'out'));
@@ -419,7 +528,9 @@ async function main() {
     process.exitCode = 1;
   } finally {
     if (touchedBuild) {
-      console.log('The bench overwrote out/, .next/ and .contentlayer/ with its own build: run `npm run build` to rebuild your site.');
+      console.log(
+        'The bench overwrote out/, .next/ and .contentlayer/ with its own build: run `npm run build` to rebuild your site.',
+      );
     }
     if (keep) console.log(`Corpus kept in ${corpusDir}`);
     else rmSync(corpusDir, { recursive: true, force: true });

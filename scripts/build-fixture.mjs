@@ -7,5 +7,10 @@
 import { exportTo } from './export-to.mjs';
 
 // Two posts a page, so the few fixture posts make several pages; Jekyll's default permalinks redirected.
-exportTo('e2e/.out/fixture', { CONTENT_DIR: 'e2e/fixtures/jekyll/_posts', BASE_PATH: '/blog', POSTS_PER_PAGE: '2', JEKYLL_REDIRECTS: '1' });
+exportTo('e2e/.out/fixture', {
+  CONTENT_DIR: 'e2e/fixtures/jekyll/_posts',
+  BASE_PATH: '/blog',
+  POSTS_PER_PAGE: '2',
+  JEKYLL_REDIRECTS: '1',
+});
 console.log('Fixture export written to e2e/.out/fixture (base path /blog)');

@@ -11,7 +11,11 @@ import { exportTo } from './export-to.mjs';
 
 const POSTS = 'e2e/.out/scale-posts';
 rmSync(POSTS, { recursive: true, force: true });
-const generated = spawnSync('node', ['scripts/generate-corpus.mjs', '--count', '300', '--out', POSTS, '--seed', '300'], { stdio: 'inherit' });
+const generated = spawnSync(
+  'node',
+  ['scripts/generate-corpus.mjs', '--count', '300', '--out', POSTS, '--seed', '300'],
+  { stdio: 'inherit' },
+);
 if (generated.status !== 0) process.exit(generated.status ?? 1);
 exportTo('e2e/.out/scale', { CONTENT_DIR: POSTS, BASE_PATH: '' });
 console.log('Scale export written to e2e/.out/scale');

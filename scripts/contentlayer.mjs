@@ -15,5 +15,10 @@ process.env.PWD = process.cwd();
 const { run } = await import('@contentlayer2/cli');
 // The CLI's import switched tracing on, and the default platform read it when it loaded: switch both off.
 disableTracing();
-Object.assign(defaultPlatform.value, { traceExecution: false, traceStack: false, traceEffects: false, initialTracingStatus: false });
+Object.assign(defaultPlatform.value, {
+  traceExecution: false,
+  traceStack: false,
+  traceEffects: false,
+  initialTracingStatus: false,
+});
 await run();

@@ -37,17 +37,48 @@ function createRandom(seed) {
 // ---------------------------------------------------------------- vocabulary
 
 const CATEGORIES = [
-  'aws', 'devops', 'react', 'nextjs', 'typescript', 'kubernetes',
-  'security', 'databases', 'career', 'python', 'serverless', 'testing',
+  'aws',
+  'devops',
+  'react',
+  'nextjs',
+  'typescript',
+  'kubernetes',
+  'security',
+  'databases',
+  'career',
+  'python',
+  'serverless',
+  'testing',
 ];
 
 const TOPICS = [
-  'Lambda cold starts', 'DynamoDB access patterns', 'React Server Components', 'Terraform state',
-  'Kubernetes autoscaling', 'IAM permission boundaries', 'Postgres query plans', 'TypeScript type narrowing',
-  'GitHub Actions pipelines', 'distributed tracing', 'feature flags', 'CDN caching', 'event-driven architecture',
-  'API throttling', 'blue-green deployments', 'cloud cost reports', 'Step Functions workflows', 'container image scanning',
-  'load testing', 'database migrations', 'the Next.js App Router', 'S3 storage classes', 'private networking',
-  'Python dependency management', 'browser testing', 'secrets rotation', 'static site generation',
+  'Lambda cold starts',
+  'DynamoDB access patterns',
+  'React Server Components',
+  'Terraform state',
+  'Kubernetes autoscaling',
+  'IAM permission boundaries',
+  'Postgres query plans',
+  'TypeScript type narrowing',
+  'GitHub Actions pipelines',
+  'distributed tracing',
+  'feature flags',
+  'CDN caching',
+  'event-driven architecture',
+  'API throttling',
+  'blue-green deployments',
+  'cloud cost reports',
+  'Step Functions workflows',
+  'container image scanning',
+  'load testing',
+  'database migrations',
+  'the Next.js App Router',
+  'S3 storage classes',
+  'private networking',
+  'Python dependency management',
+  'browser testing',
+  'secrets rotation',
+  'static site generation',
 ];
 
 const TITLE_PATTERNS = [
@@ -69,65 +100,87 @@ const NOUNS = (
   'design pattern boundary contract client server browser page route bundle worker job dashboard'
 ).split(' ');
 
-const VERBS = 'reduce measure automate isolate replicate monitor version document simplify encrypt migrate audit scale cache'.split(' ');
+const VERBS =
+  'reduce measure automate isolate replicate monitor version document simplify encrypt migrate audit scale cache'.split(
+    ' ',
+  );
 
 const CONNECTORS = 'the a every each our their this that one'.split(' ');
 
 const CODE_SAMPLES = [
-  ['typescript', [
-    'import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";',
-    '',
-    'const client = new DynamoDBClient({});',
-    '',
-    'export async function getPost(id: string) {',
-    '  const result = await client.send(new GetItemCommand({ TableName: "posts", Key: { pk: { S: id } } }));',
-    '  if (!result.Item) throw new Error(`post ${id} not found`);',
-    '  return result.Item;',
-    '}',
-  ]],
-  ['bash', [
-    'set -euo pipefail',
-    'npm ci',
-    'npm run build',
-    'aws s3 sync ./out "s3://$BUCKET" --delete --cache-control "max-age=300"',
-  ]],
-  ['yaml', [
-    'name: deploy',
-    'on:',
-    '  push:',
-    '    branches: [main]',
-    'jobs:',
-    '  build:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    '      - run: npm ci && npm run build',
-  ]],
-  ['python', [
-    'import json',
-    '',
-    'def handler(event, context):',
-    '    body = json.loads(event.get("body") or "{}")',
-    '    if "id" not in body:',
-    '        return {"statusCode": 400, "body": "missing id"}',
-    '    return {"statusCode": 200, "body": json.dumps({"id": body["id"]})}',
-  ]],
-  ['json', [
-    '{',
-    '  "compilerOptions": {',
-    '    "target": "ES2022",',
-    '    "module": "ESNext",',
-    '    "strict": true',
-    '  }',
-    '}',
-  ]],
+  [
+    'typescript',
+    [
+      'import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";',
+      '',
+      'const client = new DynamoDBClient({});',
+      '',
+      'export async function getPost(id: string) {',
+      '  const result = await client.send(new GetItemCommand({ TableName: "posts", Key: { pk: { S: id } } }));',
+      '  if (!result.Item) throw new Error(`post ${id} not found`);',
+      '  return result.Item;',
+      '}',
+    ],
+  ],
+  [
+    'bash',
+    [
+      'set -euo pipefail',
+      'npm ci',
+      'npm run build',
+      'aws s3 sync ./out "s3://$BUCKET" --delete --cache-control "max-age=300"',
+    ],
+  ],
+  [
+    'yaml',
+    [
+      'name: deploy',
+      'on:',
+      '  push:',
+      '    branches: [main]',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npm ci && npm run build',
+    ],
+  ],
+  [
+    'python',
+    [
+      'import json',
+      '',
+      'def handler(event, context):',
+      '    body = json.loads(event.get("body") or "{}")',
+      '    if "id" not in body:',
+      '        return {"statusCode": 400, "body": "missing id"}',
+      '    return {"statusCode": 200, "body": json.dumps({"id": body["id"]})}',
+    ],
+  ],
+  [
+    'json',
+    [
+      '{',
+      '  "compilerOptions": {',
+      '    "target": "ES2022",',
+      '    "module": "ESNext",',
+      '    "strict": true',
+      '  }',
+      '}',
+    ],
+  ],
 ];
 
 // ---------------------------------------------------------------- markdown pieces
 
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const titleCase = (s) => s.split(' ').map(capitalise).join(' ');
-const slugify = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+const slugify = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /** One sentence of plausible tech prose, sometimes with inline code, bold or a link (unless plain). */
 function sentence(r, { plain = false } = {}) {
@@ -141,14 +194,18 @@ function sentence(r, { plain = false } = {}) {
   const spot = () => r.int(1, length - 1);
   if (r.chance(0.2)) words[spot()] = `\`${r.pick(NOUNS)}\``;
   if (r.chance(0.15)) words[spot()] = `**${r.pick(NOUNS)}**`;
-  if (r.chance(0.1)) words[spot()] = `[${r.pick(NOUNS)}](https://example.com/docs/${r.pick(NOUNS)})`;
+  if (r.chance(0.1))
+    words[spot()] = `[${r.pick(NOUNS)}](https://example.com/docs/${r.pick(NOUNS)})`;
   return `${capitalise(words.join(' '))}.`;
 }
 
 const paragraph = (r) => Array.from({ length: r.int(3, 6) }, () => sentence(r)).join(' ');
 
 function list(r, ordered) {
-  return Array.from({ length: r.int(3, 6) }, (_, i) => `${ordered ? `${i + 1}.` : '-'} ${sentence(r)}`).join('\n');
+  return Array.from(
+    { length: r.int(3, 6) },
+    (_, i) => `${ordered ? `${i + 1}.` : '-'} ${sentence(r)}`,
+  ).join('\n');
 }
 
 function table(r) {
@@ -180,7 +237,8 @@ function block(r) {
 function section(r) {
   const parts = [`## ${capitalise(r.pick(VERBS))} the ${r.pick(NOUNS)} ${r.pick(NOUNS)}`];
   for (let i = r.int(2, 4); i > 0; i--) parts.push(block(r));
-  if (r.chance(0.4)) parts.push(`### ${titleCase(`${r.pick(NOUNS)} ${r.pick(NOUNS)}`)}`, paragraph(r));
+  if (r.chance(0.4))
+    parts.push(`### ${titleCase(`${r.pick(NOUNS)} ${r.pick(NOUNS)}`)}`, paragraph(r));
   return parts.join('\n\n');
 }
 
@@ -252,7 +310,8 @@ function main() {
   });
   const count = Number(values.count);
   const seed = Number(values.seed);
-  if (!Number.isInteger(count) || count < 0) throw new Error(`--count must be a whole number, got "${values.count}"`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`--count must be a whole number, got "${values.count}"`);
   if (!Number.isFinite(seed)) throw new Error(`--seed must be a number, got "${values.seed}"`);
   if (!values.out) throw new Error('--out DIR is required');
   generateCorpus({ count, out: values.out, seed });

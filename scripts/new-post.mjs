@@ -25,7 +25,9 @@ try {
     },
   });
 } catch (error) {
-  fail(`${error.message}\nusage: npm run new -- "Post title" [--category aws] [--date YYYY-MM-DD] [--draft]`);
+  fail(
+    `${error.message}\nusage: npm run new -- "Post title" [--category aws] [--date YYYY-MM-DD] [--draft]`,
+  );
 }
 const title = parsed.positionals.join(' ').trim();
 if (!title) fail('give the post a title: npm run new -- "Post title" [--category aws]');
@@ -46,7 +48,10 @@ function capSlug(slug) {
   if (characters.length <= SLUG_MAX) return slug;
   const cut = characters.slice(0, SLUG_MAX + 1).join('');
   const hyphen = cut.lastIndexOf('-');
-  return (hyphen > 0 ? cut.slice(0, hyphen) : characters.slice(0, SLUG_MAX).join('')).replace(/-+$/, '');
+  return (hyphen > 0 ? cut.slice(0, hyphen) : characters.slice(0, SLUG_MAX).join('')).replace(
+    /-+$/,
+    '',
+  );
 }
 
 // The same slug rule as categories: lowercase, accents stripped, other runs to one hyphen.
@@ -76,7 +81,8 @@ if (existsSync(file)) fail(`${file} already exists; choose another title or edit
 const sameSlug = attempt(`read the folder ${folder}`, () => readdirSync(folder)).find(
   (name) => name.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '').replace(/\.(md|markdown)$/, '') === slug,
 );
-if (sameSlug) fail(`${path.join(folder, sameSlug)} already has the slug "${slug}"; choose another title`);
+if (sameSlug)
+  fail(`${path.join(folder, sameSlug)} already has the slug "${slug}"; choose another title`);
 
 const yamlString = (text) => JSON.stringify(text);
 const categories = parsed.values.category ?? [];

@@ -8,7 +8,15 @@
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
 import '../lib/build/settings-check';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { nextBuildKey } from '../lib/export/next-build-key';
 import { loadPublishedIndex } from '../lib/site/publish-options';
@@ -23,7 +31,11 @@ const KEY_FILE = path.join(CACHE, 'key');
 
 /** Copies a folder: `cp -R` where there is one, much faster than Node's cpSync (docs/decisions.md). */
 function copyTree(from: string, to: string): void {
-  if (process.platform !== 'win32' && spawnSync('cp', ['-R', from, to], { stdio: 'inherit' }).status === 0) return;
+  if (
+    process.platform !== 'win32' &&
+    spawnSync('cp', ['-R', from, to], { stdio: 'inherit' }).status === 0
+  )
+    return;
   rmSync(to, { recursive: true, force: true });
   cpSync(from, to, { recursive: true });
 }
@@ -36,7 +48,8 @@ function removeRscPayloadFiles(dir: string): number {
   let removed = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
-    if (!entry.isFile() || !isRscPayloadFile(path.relative(dir, file).split(path.sep).join('/'))) continue;
+    if (!entry.isFile() || !isRscPayloadFile(path.relative(dir, file).split(path.sep).join('/')))
+      continue;
     rmSync(file);
     removed += 1;
   }
@@ -58,13 +71,19 @@ const cachedKey = existsSync(KEY_FILE) ? readFileSync(KEY_FILE, 'utf8') : undefi
 if (cachedKey === key && existsSync(CACHED_OUT) && existsSync(BODY_NONCE_FILE)) {
   rmSync(OUT, { recursive: true, force: true });
   copyTree(CACHED_OUT, OUT);
-  console.log(`next build: skipped, nothing it reads has changed; its last export copied to ${OUT}/ in ${seconds()} s`);
+  console.log(
+    `next build: skipped, nothing it reads has changed; its last export copied to ${OUT}/ in ${seconds()} s`,
+  );
 } else {
   rmSync(CACHE, { recursive: true, force: true });
   // The nonce of this build's body markers (lib/export/post-bodies.ts): kept with the export, as its markers carry it.
   mkdirSync(path.dirname(BODY_NONCE_FILE), { recursive: true });
   writeFileSync(BODY_NONCE_FILE, newBodyNonce());
-  const next = path.join('node_modules', '.bin', process.platform === 'win32' ? 'next.cmd' : 'next');
+  const next = path.join(
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'next.cmd' : 'next',
+  );
   const build = spawnSync(next, ['build'], { stdio: 'inherit' });
   if (build.status !== 0) {
     // No half-written export is left for a preview or a deploy to pick up.
@@ -76,5 +95,7 @@ if (cachedKey === key && existsSync(CACHED_OUT) && existsSync(BODY_NONCE_FILE)) 
   mkdirSync(CACHE, { recursive: true });
   copyTree(OUT, CACHED_OUT);
   writeFileSync(KEY_FILE, key);
-  console.log(`next build: done (${payloads} RSC payload files deleted) and kept for the next rebuild in ${seconds()} s`);
+  console.log(
+    `next build: done (${payloads} RSC payload files deleted) and kept for the next rebuild in ${seconds()} s`,
+  );
 }

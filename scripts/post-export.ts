@@ -17,13 +17,27 @@
  */
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
 import '../lib/build/settings-check';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeCspHashes } from '../lib/export/csp';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/export/redirects';
-import { BODY_NONCE_FILE, postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from '../lib/export/post-bodies';
+import {
+  BODY_NONCE_FILE,
+  postBodyHtml,
+  spliceBodies,
+  spliceFormat,
+  type PostBodyHtml,
+} from '../lib/export/post-bodies';
 import { pathInside } from '../lib/build/safe-path';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from '../lib/export/framework-runtime';
 import { siteShareImages, writeShareImages } from '../lib/export/share-image-cache';
@@ -67,11 +81,23 @@ function writeRedirects(): number {
   for (const redirect of redirects) {
     const file = pathInside(OUT, redirectFile(redirect.from));
     if (existsSync(file)) {
-      throw new Error(`${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${path.relative(OUT, file)})`);
+      throw new Error(
+        `${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${path.relative(OUT, file)})`,
+      );
     }
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, redirectHtml(`${basePath}${redirect.to}`, absoluteUrl(redirect.to), siteConfig.title, `${basePath}/icon.svg`));
-    manifest.push(`${encodeURI(`${basePath}${redirect.from}`)} ${encodeURI(`${basePath}${redirect.to}`)} 301`);
+    writeFileSync(
+      file,
+      redirectHtml(
+        `${basePath}${redirect.to}`,
+        absoluteUrl(redirect.to),
+        siteConfig.title,
+        `${basePath}/icon.svg`,
+      ),
+    );
+    manifest.push(
+      `${encodeURI(`${basePath}${redirect.from}`)} ${encodeURI(`${basePath}${redirect.to}`)} 301`,
+    );
   }
   writeFileSync(path.join(OUT, '_redirects'), manifest.length ? `${manifest.join('\n')}\n` : '');
   return redirects.length;
@@ -94,7 +120,11 @@ function finishPages(): { pages: number; bodies: number } {
     const text = readFileSync(file, 'utf8');
     let finished = text;
     if (format === 'html' && !RUNTIME_PAGES.includes(relative)) {
-      finished = withoutFrameworkRuntime(finished, siteConfig.basePath, path.join(FINISHED, relative));
+      finished = withoutFrameworkRuntime(
+        finished,
+        siteConfig.basePath,
+        path.join(FINISHED, relative),
+      );
       if (finished !== text) pages += 1;
     }
     const withBodies = spliceBodies(finished, format, bodyOf, path.join(FINISHED, relative), nonce);
@@ -123,7 +153,9 @@ function removePlaceholderCategory(): void {
 const nonce = readFileSync(BODY_NONCE_FILE, 'utf8').trim();
 
 if (!existsSync(path.join(FINISHED, 'index.html'))) {
-  console.error(`Post-export error: ${FINISHED}/ holds no export; run next build first (npm run build)`);
+  console.error(
+    `Post-export error: ${FINISHED}/ holds no export; run next build first (npm run build)`,
+  );
   process.exit(1);
 }
 rmSync(OUT, { recursive: true, force: true });
@@ -133,18 +165,31 @@ try {
   let started = performance.now();
   removePlaceholderCategory();
   const redirects = writeRedirects();
-  console.log(`Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Redirects: ${redirects} old URLs in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
   const finished = finishPages();
-  console.log(`Plain pages: runtime removed from ${finished.pages} pages, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Plain pages: runtime removed from ${finished.pages} pages, bodies put into ${finished.bodies} files, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
-  const shareImages = siteShareImages(posts, OUT).map((target) => ({ ...target, file: pathInside(OUT, path.relative(OUT, target.file)) }));
+  const shareImages = siteShareImages(posts, OUT).map((target) => ({
+    ...target,
+    file: pathInside(OUT, path.relative(OUT, target.file)),
+  }));
   const drawn = await writeShareImages(shareImages);
-  console.log(`Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Share images: ${posts.length + 1} written, ${drawn} drawn (the rest cached), in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
   const pages = await indexSearch();
-  console.log(`Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`);
-  console.log(`CSP: ${writeCspHashes(OUT).length} inline script hashes in out/_csp-script-hashes.json (lib/export/csp.ts)`);
+  console.log(
+    `Search index: ${pages} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s, written to out/pagefind/`,
+  );
+  console.log(
+    `CSP: ${writeCspHashes(OUT).length} inline script hashes in out/_csp-script-hashes.json (lib/export/csp.ts)`,
+  );
   renameSync(OUT, FINISHED);
 } catch (error) {
   rmSync(OUT, { recursive: true, force: true });

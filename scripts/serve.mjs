@@ -55,7 +55,13 @@ function send(request, response, status, filePath, size) {
     Vary: 'Accept-Encoding',
   };
   const accepted = String(request.headers['accept-encoding'] ?? '');
-  const encoding = !COMPRESSIBLE.test(filePath) ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  const encoding = !COMPRESSIBLE.test(filePath)
+    ? null
+    : /\bbr\b/.test(accepted)
+      ? 'br'
+      : /\bgzip\b/.test(accepted)
+        ? 'gzip'
+        : null;
   if (encoding) headers['Content-Encoding'] = encoding;
   else headers['Content-Length'] = size;
   response.writeHead(status, headers);
@@ -92,7 +98,13 @@ function requestPath(target) {
   if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return undefined;
   const inner = decoded.slice(1).split('/');
   // The last segment may be empty (a folder's trailing slash); no other may.
-  if (inner.some((segment, at) => (segment === '' && at < inner.length - 1) || segment === '.' || segment === '..')) return undefined;
+  if (
+    inner.some(
+      (segment, at) =>
+        (segment === '' && at < inner.length - 1) || segment === '.' || segment === '..',
+    )
+  )
+    return undefined;
   return decoded;
 }
 
@@ -103,10 +115,12 @@ const server = http.createServer(async (request, response) => {
   const target = request.url ?? '/';
   const pathname = requestPath(target);
   if (pathname === undefined) return notFound(request, response);
-  if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return notFound(request, response);
+  if (base && pathname !== base && !pathname.startsWith(`${base}/`))
+    return notFound(request, response);
   const relative = pathname.slice(base.length) || '/';
   const filePath = path.join(root, relative);
-  if (filePath !== root && !filePath.startsWith(root + path.sep)) return notFound(request, response);
+  if (filePath !== root && !filePath.startsWith(root + path.sep))
+    return notFound(request, response);
 
   if (relative.endsWith('/')) {
     const index = path.join(filePath, 'index.html');
@@ -128,5 +142,7 @@ const server = http.createServer(async (request, response) => {
 
 server.listen(port, host, () => {
   // The port actually bound: --port 0 picks a free one (the tests use that).
-  console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at http://${host}:${server.address().port}${base}/`);
+  console.log(
+    `Serving ${path.relative(process.cwd(), root) || '.'} at http://${host}:${server.address().port}${base}/`,
+  );
 });

@@ -18,4 +18,7 @@ export const BUILD_STAGES: readonly BuildStage[];
 export function timedSteps(): BuildStep[];
 export function buildStage(name: string): BuildStage;
 export function stepCommand(step: BuildStep, root?: string): { command: string; args: string[] };
-export function runSteps(steps: readonly BuildStep[], options?: { root?: string; env?: NodeJS.ProcessEnv }): number;
+export function runSteps(
+  steps: readonly BuildStep[],
+  options?: { root?: string; env?: NodeJS.ProcessEnv },
+): number;

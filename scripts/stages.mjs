@@ -23,12 +23,32 @@ export const BUILD_STAGES = [
     script: 'scripts/content.ts',
     args: [],
     parts: [
-      { name: 'content-stage', label: 'check + stage (Liquid, fields, links)', script: 'scripts/content.ts', args: ['--stage'] },
-      { name: 'contentlayer', label: 'contentlayer2 build', script: 'scripts/contentlayer.mjs', args: ['build'] },
+      {
+        name: 'content-stage',
+        label: 'check + stage (Liquid, fields, links)',
+        script: 'scripts/content.ts',
+        args: ['--stage'],
+      },
+      {
+        name: 'contentlayer',
+        label: 'contentlayer2 build',
+        script: 'scripts/contentlayer.mjs',
+        args: ['build'],
+      },
     ],
   },
-  { name: 'next-export', label: 'next build (skipped when unchanged)', script: 'scripts/next-export.ts', args: [] },
-  { name: 'post-export', label: 'post-export (bodies, plain pages, share images, search)', script: 'scripts/post-export.ts', args: [] },
+  {
+    name: 'next-export',
+    label: 'next build (skipped when unchanged)',
+    script: 'scripts/next-export.ts',
+    args: [],
+  },
+  {
+    name: 'post-export',
+    label: 'post-export (bodies, plain pages, share images, search)',
+    script: 'scripts/post-export.ts',
+    args: [],
+  },
 ];
 
 /** The build as the commands the bench times one by one: every stage, the content stage as its parts. */
@@ -47,7 +67,8 @@ export function buildStage(name) {
  * running this.
  */
 export function stepCommand(step, root = PROJECT_ROOT) {
-  if (!step.script.endsWith('.ts')) return { command: process.execPath, args: [step.script, ...step.args] };
+  if (!step.script.endsWith('.ts'))
+    return { command: process.execPath, args: [step.script, ...step.args] };
   const tsx = createRequire(path.join(root, 'package.json')).resolve('tsx/cli');
   return { command: process.execPath, args: [tsx, step.script, ...step.args] };
 }

@@ -5,13 +5,19 @@ import { pageMetadata } from '@/lib/site/metadata';
 import { getCategories } from '@/lib/site/posts';
 import { categoriesPath } from '@/lib/site/urls';
 
-export const metadata = pageMetadata({ title: 'Categories', description: 'Every topic on the blog.', path: categoriesPath() });
+export const metadata = pageMetadata({
+  title: 'Categories',
+  description: 'Every topic on the blog.',
+  path: categoriesPath(),
+});
 
 export default function CategoriesPage() {
   const categories = getCategories();
   return (
     <>
-      <PageHeading title="Categories">{pluralize(categories.length, 'category', 'categories')}</PageHeading>
+      <PageHeading title="Categories">
+        {pluralize(categories.length, 'category', 'categories')}
+      </PageHeading>
       <ul className="grid gap-3 sm:grid-cols-2">
         {categories.map((category) => (
           <li key={category.slug}>

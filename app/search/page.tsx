@@ -4,7 +4,11 @@ import { pageMetadata } from '@/lib/site/metadata';
 import { searchPath } from '@/lib/site/urls';
 import { siteConfig } from '@/site.config';
 
-export const metadata = pageMetadata({ title: 'Search', description: `Search every post on ${siteConfig.title}.`, path: searchPath() });
+export const metadata = pageMetadata({
+  title: 'Search',
+  description: `Search every post on ${siteConfig.title}.`,
+  path: searchPath(),
+});
 
 export default function SearchPage() {
   return (

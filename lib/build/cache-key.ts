@@ -47,7 +47,11 @@ export function importGraph(entries: readonly string[], root = process.cwd()): s
  */
 export function fingerprintOf(entries: readonly string[], root: string): string {
   const hash = createHash('sha256');
-  for (const file of importGraph(entries, root)) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0');
+  for (const file of importGraph(entries, root))
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   const lockFile = path.join(root, 'package-lock.json');
   hash.update(existsSync(lockFile) ? readFileSync(lockFile) : 'no lock file');
   hash.update(`\0${process.version}`);

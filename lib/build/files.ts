@@ -7,7 +7,9 @@ export function listFiles(dir: string): string[] {
     return fs
       .readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .map((entry) =>
+        path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+      )
       .sort();
   } catch {
     return [];
@@ -45,7 +47,10 @@ const nodeFileSystem: ListingFileSystem = {
  * Jekyll leaves them out); a symbolic link to a file inside the folder is followed; a link that leads outside it
  * or to a folder, and a folder that cannot be read, are reported. Walks with a stack, not recursion.
  */
-export function listSourceFiles(root: string, fileSystem: ListingFileSystem = nodeFileSystem): SourceListing {
+export function listSourceFiles(
+  root: string,
+  fileSystem: ListingFileSystem = nodeFileSystem,
+): SourceListing {
   const files: string[] = [];
   const unread: UnreadEntry[] = [];
   const realRoot = fileSystem.realpathSync(root);
@@ -57,7 +62,10 @@ export function listSourceFiles(root: string, fileSystem: ListingFileSystem = no
     try {
       entries = fileSystem.readdirSync(path.join(root, relativeDir));
     } catch (error) {
-      unread.push({ relativePath: relativeDir || '.', message: `this folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing in it is published` });
+      unread.push({
+        relativePath: relativeDir || '.',
+        message: `this folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing in it is published`,
+      });
       continue;
     }
     for (const entry of entries) {
@@ -70,12 +78,27 @@ export function listSourceFiles(root: string, fileSystem: ListingFileSystem = no
         try {
           target = fileSystem.realpathSync(path.join(root, relative));
         } catch {
-          unread.push({ relativePath: relative, message: 'is a symbolic link to nothing; it is not read' });
+          unread.push({
+            relativePath: relative,
+            message: 'is a symbolic link to nothing; it is not read',
+          });
           continue;
         }
-        const hidden = path.relative(realRoot, target).split(path.sep).some((part) => part.startsWith('.'));
-        if (!inside(target) || hidden) unread.push({ relativePath: relative, message: `is a symbolic link to ${target}, outside the folder or in a hidden one; it is not read (copy the file in)` });
-        else if (fileSystem.statSync(target).isDirectory()) unread.push({ relativePath: relative, message: 'is a symbolic link to a folder; it is not followed (link the files, or move the folder)' });
+        const hidden = path
+          .relative(realRoot, target)
+          .split(path.sep)
+          .some((part) => part.startsWith('.'));
+        if (!inside(target) || hidden)
+          unread.push({
+            relativePath: relative,
+            message: `is a symbolic link to ${target}, outside the folder or in a hidden one; it is not read (copy the file in)`,
+          });
+        else if (fileSystem.statSync(target).isDirectory())
+          unread.push({
+            relativePath: relative,
+            message:
+              'is a symbolic link to a folder; it is not followed (link the files, or move the folder)',
+          });
         else files.push(relative);
       }
     }

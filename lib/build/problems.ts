@@ -19,7 +19,13 @@ export interface Problem {
 /** A problem found in a post body, before the body's place in the file is known: `line` is the body's line. */
 export type BodyProblem = Omit<Problem, 'file'>;
 
-export const problem = (file: string, line: number, field: string, message: string, severity: Severity = 'error'): Problem => ({
+export const problem = (
+  file: string,
+  line: number,
+  field: string,
+  message: string,
+  severity: Severity = 'error',
+): Problem => ({
   file,
   line,
   field,
@@ -28,7 +34,8 @@ export const problem = (file: string, line: number, field: string, message: stri
 });
 
 /** A file name as a message prints it: a control character in it (a newline…) is escaped, so each problem stays one line. */
-const printable = (text: string) => text.replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
+const printable = (text: string) =>
+  text.replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
 
 export function formatProblem({ file, line, field, severity, message }: Problem): string {
   return `${printable(file)}:${line}: ${field}: ${severity === 'warning' ? 'warning: ' : ''}${printable(message)}`;

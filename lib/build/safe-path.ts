@@ -7,7 +7,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** `target` is `root` or lies under it (both absolute and normalised). */
-const under = (root: string, target: string) => target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+const under = (root: string, target: string) =>
+  target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
 /** The real path of `file`'s nearest existing ancestor (itself when it exists), so links on the way count. */
 function realAncestor(file: string): string {
@@ -25,12 +26,17 @@ function realAncestor(file: string): string {
  * `root`; throws, naming both, when it would fall outside. What writes or reads the file uses what this returns.
  */
 export function pathInside(root: string, relativePath: string): string {
-  if (relativePath.includes('\0')) throw new Error(`${JSON.stringify(relativePath)}: a path may not hold a NUL character`);
+  if (relativePath.includes('\0'))
+    throw new Error(`${JSON.stringify(relativePath)}: a path may not hold a NUL character`);
   const base = path.resolve(root);
   const target = path.resolve(base, `.${path.sep}${relativePath}`);
-  if (!under(base, target)) throw new Error(`${JSON.stringify(relativePath)} would be outside ${root}; refused`);
+  if (!under(base, target))
+    throw new Error(`${JSON.stringify(relativePath)} would be outside ${root}; refused`);
   const realBase = realAncestor(base);
-  if (!under(realBase, realAncestor(target))) throw new Error(`${JSON.stringify(relativePath)} leads outside ${root} through a symbolic link; refused`);
+  if (!under(realBase, realAncestor(target)))
+    throw new Error(
+      `${JSON.stringify(relativePath)} leads outside ${root} through a symbolic link; refused`,
+    );
   return target;
 }
 

@@ -36,12 +36,15 @@ type Env = Readonly<Record<string, string | undefined>>;
 const quoted = (value: string) => JSON.stringify(value);
 
 /** A variable set to nothing counts as unset, as shells and CI files often pass blank variables. */
-const valueOf = (env: Env, name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+const valueOf = (env: Env, name: string) =>
+  env[name] === undefined || env[name] === '' ? undefined : env[name];
 
 /** SITE_URL: an absolute http(s) origin. A path is refused rather than guessed at: the sub-path is BASE_PATH's. */
 export function parseSiteUrl(raw: string, name = 'SITE_URL'): string {
   const fail = (why: string): never => {
-    throw new SettingError(`${name}: ${quoted(raw)} ${why}; use an origin such as https://www.example.com (a sub-path goes in BASE_PATH)`);
+    throw new SettingError(
+      `${name}: ${quoted(raw)} ${why}; use an origin such as https://www.example.com (a sub-path goes in BASE_PATH)`,
+    );
   };
   let url: URL;
   try {
@@ -52,7 +55,8 @@ export function parseSiteUrl(raw: string, name = 'SITE_URL'): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') fail('is not an http or https URL');
   if (!url.hostname) fail('has no host name');
   if (url.username || url.password) fail('carries a user name or password');
-  if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(raw)) fail('is not just an origin (it has a path, query or fragment)');
+  if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(raw))
+    fail('is not just an origin (it has a path, query or fragment)');
   return url.origin;
 }
 
@@ -64,7 +68,12 @@ export function parseBasePath(raw: string, name = 'BASE_PATH'): string {
   const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
   if (!trimmed) return '';
   const segments = trimmed.split('/');
-  if (segments.every((segment) => BASE_PATH_SEGMENT.test(segment) && segment !== '.' && segment !== '..')) return `/${segments.join('/')}`;
+  if (
+    segments.every(
+      (segment) => BASE_PATH_SEGMENT.test(segment) && segment !== '.' && segment !== '..',
+    )
+  )
+    return `/${segments.join('/')}`;
   throw new SettingError(
     `${name}: ${quoted(raw)} is not a usable base path; use letters, digits, "-", "_", "." and "~" in segments like /blog or /docs/blog (no empty, "." or ".." segments)`,
   );
@@ -75,7 +84,9 @@ export function parsePostsPerPage(raw: string, name = 'POSTS_PER_PAGE'): number 
   const value = raw.trim();
   const count = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
   if (count >= 1 && count <= POSTS_PER_PAGE_MAX) return count;
-  throw new SettingError(`${name}: ${quoted(raw)} is not a number of posts per page; use a whole number from 1 to ${POSTS_PER_PAGE_MAX}`);
+  throw new SettingError(
+    `${name}: ${quoted(raw)} is not a number of posts per page; use a whole number from 1 to ${POSTS_PER_PAGE_MAX}`,
+  );
 }
 
 /**
@@ -85,12 +96,16 @@ export function parsePostsPerPage(raw: string, name = 'POSTS_PER_PAGE'): number 
 export function parseContentDir(raw: string, cwd: string, name = 'CONTENT_DIR'): string {
   const value = raw.trim();
   if (!value || value.includes('\0')) {
-    throw new SettingError(`${name}: ${quoted(raw)} is not a folder name; use a folder such as content/posts or /path/to/_posts`);
+    throw new SettingError(
+      `${name}: ${quoted(raw)} is not a folder name; use a folder such as content/posts or /path/to/_posts`,
+    );
   }
   const publicDir = path.resolve(cwd, 'public');
   const relative = path.relative(publicDir, path.resolve(cwd, value));
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-    throw new SettingError(`${name}: ${quoted(raw)} is inside public/, whose files are published as they are; keep posts in a folder outside public/, such as content/posts`);
+    throw new SettingError(
+      `${name}: ${quoted(raw)} is inside public/, whose files are published as they are; keep posts in a folder outside public/, such as content/posts`,
+    );
   }
   return value;
 }
@@ -99,7 +114,9 @@ export function parseContentDir(raw: string, cwd: string, name = 'CONTENT_DIR'):
 export function parseFlag(raw: string, name: string): boolean {
   if (raw === '1') return true;
   if (raw === '0') return false;
-  throw new SettingError(`${name}: ${quoted(raw)} is not a switch; use 1 (on) or 0 (off), or leave it unset`);
+  throw new SettingError(
+    `${name}: ${quoted(raw)} is not a switch; use 1 (on) or 0 (off), or leave it unset`,
+  );
 }
 
 /** Every setting the environment gives, validated; throws SettingError on the first unusable one. */

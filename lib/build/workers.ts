@@ -10,7 +10,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The results of each batch, in the order of the batches. */
-export async function runWorkerBatches<Job, Result>(script: string, batches: Job[][]): Promise<Result[][]> {
+export async function runWorkerBatches<Job, Result>(
+  script: string,
+  batches: Job[][],
+): Promise<Result[][]> {
   const folder = mkdtempSync(path.join(tmpdir(), 'blog-workers-'));
   const results: Result[][] = new Array(batches.length);
   let next = 0;
@@ -21,15 +24,21 @@ export async function runWorkerBatches<Job, Result>(script: string, batches: Job
       const output = path.join(folder, `out-${batch}.json`);
       writeFileSync(input, JSON.stringify(batches[batch]));
       await new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, input, output], { stdio: 'inherit' });
+        const child = spawn(process.execPath, ['--import', 'tsx', script, input, output], {
+          stdio: 'inherit',
+        });
         child.on('error', reject);
-        child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`${script} exited with ${status}`))));
+        child.on('exit', (status) =>
+          status === 0 ? resolve() : reject(new Error(`${script} exited with ${status}`)),
+        );
       });
       results[batch] = JSON.parse(readFileSync(output, 'utf8')) as Result[];
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, work));
+    await Promise.all(
+      Array.from({ length: Math.min(availableParallelism(), batches.length) }, work),
+    );
     return results;
   } finally {
     rmSync(folder, { recursive: true, force: true });

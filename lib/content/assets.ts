@@ -16,7 +16,10 @@ const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
  * The files (relative to the content folder) that these posts link to or show with a relative URL, that
  * exist and stay inside the folder, in no dot folder.
  */
-export function referencedAssets(posts: readonly { relativePath: string; links: PostLink[] }[], isFile: (relative: string) => boolean): string[] {
+export function referencedAssets(
+  posts: readonly { relativePath: string; links: PostLink[] }[],
+  isFile: (relative: string) => boolean,
+): string[] {
   const assets = new Set<string>();
   for (const post of posts) {
     for (const { url } of post.links) {
@@ -27,8 +30,11 @@ export function referencedAssets(posts: readonly { relativePath: string; links: 
       } catch {
         continue;
       }
-      const relative = path.posix.normalize(path.posix.join(path.posix.dirname(post.relativePath), file));
-      if (!relative || relative.startsWith('../') || relative === '..' || POST_FILE.test(relative)) continue;
+      const relative = path.posix.normalize(
+        path.posix.join(path.posix.dirname(post.relativePath), file),
+      );
+      if (!relative || relative.startsWith('../') || relative === '..' || POST_FILE.test(relative))
+        continue;
       if (relative.split('/').some((part) => part.startsWith('.'))) continue;
       if (isFile(relative)) assets.add(relative);
     }
@@ -37,12 +43,17 @@ export function referencedAssets(posts: readonly { relativePath: string; links: 
 }
 
 /** The files of `files` that the site's `contentAssets` list names, by path or by folder. */
-export function listedAssets(listed: readonly string[], files: readonly string[]): { assets: string[]; unmatched: string[] } {
+export function listedAssets(
+  listed: readonly string[],
+  files: readonly string[],
+): { assets: string[]; unmatched: string[] } {
   const assets = new Set<string>();
   const unmatched: string[] = [];
   for (const entry of listed) {
     const wanted = entry.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    const matches = files.filter((file) => wanted === '' || file === wanted || file.startsWith(`${wanted}/`));
+    const matches = files.filter(
+      (file) => wanted === '' || file === wanted || file.startsWith(`${wanted}/`),
+    );
     if (matches.length === 0) unmatched.push(entry);
     for (const file of matches) if (!POST_FILE.test(file)) assets.add(file);
   }
@@ -50,7 +61,11 @@ export function listedAssets(listed: readonly string[], files: readonly string[]
 }
 
 /** Replaces `targetDir` with a copy of `files` (relative to `contentDir`); returns how many were copied. */
-export function syncContentAssets(contentDir: string, targetDir: string, files: readonly string[]): number {
+export function syncContentAssets(
+  contentDir: string,
+  targetDir: string,
+  files: readonly string[],
+): number {
   rmSync(targetDir, { recursive: true, force: true });
   for (const relative of files) {
     const target = pathInside(targetDir, relative);

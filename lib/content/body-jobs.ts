@@ -31,13 +31,26 @@ export interface BodyJobResult {
 }
 
 /** The facts of a body that could not be read, so the post's other problems are still reported. */
-const PLACEHOLDER_FACTS: BodyFacts = { excerpt: '', headings: [], readingMinutes: readingMinutes(''), links: [], anchors: [], handlers: [] };
+const PLACEHOLDER_FACTS: BodyFacts = {
+  excerpt: '',
+  headings: [],
+  readingMinutes: readingMinutes(''),
+  links: [],
+  anchors: [],
+  handlers: [],
+};
 
 /** Any failure as a problem of the body: its message, never its stack. */
 function failureProblem(error: unknown): BodyProblem {
-  if (error instanceof MarkdownLimitError) return { line: error.line, field: 'body', severity: 'error', message: error.message };
+  if (error instanceof MarkdownLimitError)
+    return { line: error.line, field: 'body', severity: 'error', message: error.message };
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { line: 1, field: 'body', severity: 'error', message: `could not be read (${reason.split('\n')[0]})` };
+  return {
+    line: 1,
+    field: 'body',
+    severity: 'error',
+    message: `could not be read (${reason.split('\n')[0]})`,
+  };
 }
 
 /** Never throws: whatever goes wrong becomes a problem, so a worker always writes its results. */
@@ -59,7 +72,9 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
       const { renderMarkdown } = await import('../markdown/render');
       const rendered = await renderMarkdown(job.body, job.relativePath);
       problems.push(...rendered.problems);
-      return problems.length > 0 ? { facts, html: rendered.html, problems } : { facts, html: rendered.html };
+      return problems.length > 0
+        ? { facts, html: rendered.html, problems }
+        : { facts, html: rendered.html };
     } catch (error) {
       problems.push(failureProblem(error));
     }
@@ -74,16 +89,25 @@ export async function runBodyJobs(jobs: BodyJob[]): Promise<BodyJobResult[]> {
   // Reading facts alone (`npm run check`) measured no faster in workers than here (docs/decisions.md): only
   // rendering, with its highlighting, is worth the workers' start-up.
   const rendering = jobs.some((job) => job.html);
-  const workers = rendering ? Math.min(availableParallelism(), Math.ceil(jobs.length / IN_PROCESS_JOBS)) : 1;
+  const workers = rendering
+    ? Math.min(availableParallelism(), Math.ceil(jobs.length / IN_PROCESS_JOBS))
+    : 1;
   if (workers <= 1) {
     const results: BodyJobResult[] = [];
     for (const job of jobs) results.push(await runBodyJob(job));
     return results;
   }
   // Interleaved, so long and short posts spread evenly.
-  const parts = Array.from({ length: workers }, (_, part) => jobs.filter((_job, index) => index % workers === part));
-  const outputs = await runWorkerBatches<BodyJob, BodyJobResult>(path.join('scripts', 'content-worker.ts'), parts);
+  const parts = Array.from({ length: workers }, (_, part) =>
+    jobs.filter((_job, index) => index % workers === part),
+  );
+  const outputs = await runWorkerBatches<BodyJob, BodyJobResult>(
+    path.join('scripts', 'content-worker.ts'),
+    parts,
+  );
   const results: BodyJobResult[] = new Array(jobs.length);
-  outputs.forEach((part, partIndex) => part.forEach((result, index) => (results[index * workers + partIndex] = result)));
+  outputs.forEach((part, partIndex) =>
+    part.forEach((result, index) => (results[index * workers + partIndex] = result)),
+  );
   return results;
 }

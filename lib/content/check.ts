@@ -65,15 +65,34 @@ function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Pro
   const problems = checkLinks(
     index.posts.map((listed) => {
       const post = bySourcePath.get(listed.sourcePath)!;
-      return { sourcePath: post.sourcePath, relativePath: post.relativePath, url: listed.url, lineOffset: post.bodyLineOffset, links: post.links, anchors: post.anchors };
+      return {
+        sourcePath: post.sourcePath,
+        relativePath: post.relativePath,
+        url: listed.url,
+        lineOffset: post.bodyLineOffset,
+        links: post.links,
+        anchors: post.anchors,
+      };
     }),
-    { pages: paths.pages, publicDir: options.publicDir, contentDir: options.contentDir, basePath: options.basePath },
+    {
+      pages: paths.pages,
+      publicDir: options.publicDir,
+      contentDir: options.contentDir,
+      basePath: options.basePath,
+    },
   );
   try {
     const redirects = buildRedirects(
       index.posts.map((listed) => {
         const post = bySourcePath.get(listed.sourcePath)!;
-        return { url: listed.url, sourcePath: listed.sourcePath, slug: listed.slug, day: listed.date.day, categoryNames: post.fields.categoryRefs.map((ref) => ref.name), permalink: post.frontMatter.permalink };
+        return {
+          url: listed.url,
+          sourcePath: listed.sourcePath,
+          slug: listed.slug,
+          day: listed.date.day,
+          categoryNames: post.fields.categoryRefs.map((ref) => ref.name),
+          permalink: post.frontMatter.permalink,
+        };
       }),
       { jekyllRedirects: options.jekyllRedirects },
     );
@@ -81,9 +100,18 @@ function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Pro
       const conflict = pathConflict(redirect.from, paths);
       if (!conflict) continue;
       const post = bySourcePath.get(redirect.sourcePath)!;
-      const field = post.frontMatter.permalink?.trim() === redirect.from ? 'permalink' : 'categories';
-      const what = field === 'permalink' ? `"${redirect.from}"` : `Jekyll's old URL "${redirect.from}", made from the categories,`;
-      problems.push(problemAt(new ContentError(redirect.sourcePath, field, `${what} ${conflict}; choose another`), posts));
+      const field =
+        post.frontMatter.permalink?.trim() === redirect.from ? 'permalink' : 'categories';
+      const what =
+        field === 'permalink'
+          ? `"${redirect.from}"`
+          : `Jekyll's old URL "${redirect.from}", made from the categories,`;
+      problems.push(
+        problemAt(
+          new ContentError(redirect.sourcePath, field, `${what} ${conflict}; choose another`),
+          posts,
+        ),
+      );
     }
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
@@ -112,17 +140,33 @@ function publishedAssets({ posts }: ContentSource, options: CheckOptions): strin
 
 /** A `contentAssets` entry that names no file is a typo worth a line. */
 function listedAssetProblems(options: CheckOptions): Problem[] {
-  const { unmatched } = listedAssets(options.contentAssets, listSourceFiles(options.contentDir).files);
+  const { unmatched } = listedAssets(
+    options.contentAssets,
+    listSourceFiles(options.contentDir).files,
+  );
   if (unmatched.length === 0) return [];
-  const line = readFileSync('site.config.ts', 'utf8').split('\n').findIndex((text) => /^\s*contentAssets:/.test(text)) + 1;
-  return unmatched.map((entry) => problem('site.config.ts', Math.max(line, 1), 'contentAssets', `"${entry}" names no file of ${options.displayDir} (dot files are never published)`, 'warning'));
+  const line =
+    readFileSync('site.config.ts', 'utf8')
+      .split('\n')
+      .findIndex((text) => /^\s*contentAssets:/.test(text)) + 1;
+  return unmatched.map((entry) =>
+    problem(
+      'site.config.ts',
+      Math.max(line, 1),
+      'contentAssets',
+      `"${entry}" names no file of ${options.displayDir} (dot files are never published)`,
+      'warning',
+    ),
+  );
 }
 
 /** The checks across posts, and the files of the content folder to publish. */
 export function checkContent(source: ContentSource, options: CheckOptions): ContentCheck {
   const problems = [...crossPostProblems(source, options), ...listedAssetProblems(options)];
   if (source.posts.length === 0 && source.problems.length === 0) {
-    problems.push(problem(options.displayDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'));
+    problems.push(
+      problem(options.displayDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'),
+    );
   }
   return { problems, assets: publishedAssets(source, options) };
 }
@@ -134,10 +178,21 @@ export function checkContent(source: ContentSource, options: CheckOptions): Cont
 export function contentDirProblem(contentDir: string, displayDir: string): string | null {
   const real = (dir: string) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir));
   const content = real(contentDir);
-  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
-  for (const written of [path.join('public', CONTENT_ASSETS_PATH), 'out', '.content', '.contentlayer', '.cache', '.next', 'node_modules']) {
-    if (overlaps(content, real(written))) return `${displayDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
+  const overlaps = (a: string, b: string) =>
+    a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
+  for (const written of [
+    path.join('public', CONTENT_ASSETS_PATH),
+    'out',
+    '.content',
+    '.contentlayer',
+    '.cache',
+    '.next',
+    'node_modules',
+  ]) {
+    if (overlaps(content, real(written)))
+      return `${displayDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
   }
-  if (content === real('.')) return `${displayDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
+  if (content === real('.'))
+    return `${displayDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
   return null;
 }

@@ -18,7 +18,11 @@ export function readFactsCache(file: string): BodyFactsCache {
   }
 }
 
-export function writeFactsCache(file: string, cache: BodyFactsCache, posts: readonly { factsKey: string }[]): void {
+export function writeFactsCache(
+  file: string,
+  cache: BodyFactsCache,
+  posts: readonly { factsKey: string }[],
+): void {
   const used = new Set(posts.map((post) => post.factsKey));
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify({ facts: [...cache].filter(([key]) => used.has(key)) }));

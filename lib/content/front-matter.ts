@@ -83,12 +83,20 @@ const TOO_DEEP = 'is nested too deeply to read; flatten it';
  * Fields that reach feeds, pages and URLs, where a control character makes XML ill-formed, and whether
  * a line break is allowed: YAML block scalars (`excerpt: >`) end titles and excerpts with one.
  */
-const CONTROL_CHECKED = { title: true, excerpt: true, category: false, categories: false, slug: false } as const;
+const CONTROL_CHECKED = {
+  title: true,
+  excerpt: true,
+  category: false,
+  categories: false,
+  slug: false,
+} as const;
 
 /** The first control character (U+0000–U+001F but tab, U+007F–U+009F) in a text or list of texts, as `U+0007`. */
 function controlCharacterIn(value: unknown, lineBreaksAllowed: boolean): string | undefined {
   const texts = Array.isArray(value) ? value : [value];
-  const pattern = lineBreaksAllowed ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/ : /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
+  const pattern = lineBreaksAllowed
+    ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+    : /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
   for (const text of texts) {
     const found = typeof text === 'string' ? pattern.exec(text)?.[0] : undefined;
     if (found) return `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -96,10 +104,14 @@ function controlCharacterIn(value: unknown, lineBreaksAllowed: boolean): string 
   return undefined;
 }
 
-const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`);
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`;
 
 /** Parses and checks the front matter; every problem found, each with its line. */
-export function parseFrontMatter(yamlText: string): { data: FrontMatter; problems: FieldProblem[] } {
+export function parseFrontMatter(yamlText: string): {
+  data: FrontMatter;
+  problems: FieldProblem[];
+} {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // The YAML starts on line 2 of the file, after the opening fence.
@@ -108,17 +120,25 @@ export function parseFrontMatter(yamlText: string): { data: FrontMatter; problem
     line: fileLine(error.pos[0]),
     field: 'front matter',
     // The yaml package reports its own stack overflow (`[[[[…`, deep indentation) as an error at the spot.
-    message: /Maximum call stack/.test(error.message) ? TOO_DEEP : (error.message.split('\n')[0] ?? error.message),
+    message: /Maximum call stack/.test(error.message)
+      ? TOO_DEEP
+      : (error.message.split('\n')[0] ?? error.message),
   }));
   if (problems.length > 0) return { data: { title: '', date: '' }, problems };
 
   const lineOf = new Map<string, number>();
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) lineOf.set(String(pair.key.value), fileLine(pair.key.range[0]));
+      if (isScalar(pair.key) && pair.key.range)
+        lineOf.set(String(pair.key.value), fileLine(pair.key.range[0]));
     }
   } else if (document.contents !== null) {
-    return { data: { title: '', date: '' }, problems: [{ line: 2, field: 'front matter', message: 'must be a list of "field: value" lines' }] };
+    return {
+      data: { title: '', date: '' },
+      problems: [
+        { line: 2, field: 'front matter', message: 'must be a list of "field: value" lines' },
+      ],
+    };
   }
   let data: Record<string, unknown>;
   try {
@@ -134,11 +154,15 @@ export function parseFrontMatter(yamlText: string): { data: FrontMatter; problem
     return { data: { title: '', date: '' }, problems: [{ line, field: 'front matter', message }] };
   }
   const closingLine = yamlText.split('\n').length + 1;
-  for (const [field, spec] of Object.entries(FRONT_MATTER_FIELDS) as [string, { type: FieldType; required?: boolean }][]) {
+  for (const [field, spec] of Object.entries(FRONT_MATTER_FIELDS) as [
+    string,
+    { type: FieldType; required?: boolean },
+  ][]) {
     const value = data[field];
     const line = lineOf.get(field) ?? closingLine;
     if (value === undefined || value === null) {
-      if ('required' in spec && spec.required) problems.push({ line, field, message: 'is required' });
+      if ('required' in spec && spec.required)
+        problems.push({ line, field, message: 'is required' });
       else delete data[field];
       continue;
     }
@@ -148,10 +172,22 @@ export function parseFrontMatter(yamlText: string): { data: FrontMatter; problem
       else problems.push({ line, field, message: `must be text, not ${describe(value)}` });
     }
     if (spec.type === 'boolean' && typeof value !== 'boolean') {
-      problems.push({ line, field, message: `must be true or false, not ${JSON.stringify(value)}` });
+      problems.push({
+        line,
+        field,
+        message: `must be true or false, not ${JSON.stringify(value)}`,
+      });
     }
-    const control = field in CONTROL_CHECKED ? controlCharacterIn(value, CONTROL_CHECKED[field as keyof typeof CONTROL_CHECKED]) : undefined;
-    if (control) problems.push({ line, field, message: `contains the control character ${control}; remove it` });
+    const control =
+      field in CONTROL_CHECKED
+        ? controlCharacterIn(value, CONTROL_CHECKED[field as keyof typeof CONTROL_CHECKED])
+        : undefined;
+    if (control)
+      problems.push({
+        line,
+        field,
+        message: `contains the control character ${control}; remove it`,
+      });
   }
   return { data: data as FrontMatter, problems };
 }

@@ -45,7 +45,8 @@ export interface SiteFiles {
 }
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
-const JAVASCRIPT_URL = 'a javascript: URL does not run: the site\'s Content-Security-Policy blocks it; use a <script> or a real link';
+const JAVASCRIPT_URL =
+  "a javascript: URL does not run: the site's Content-Security-Policy blocks it; use a <script> or a real link";
 
 export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
   const anchorsByUrl = new Map(posts.map((post) => [post.url, new Set(post.anchors)]));
@@ -55,14 +56,28 @@ export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
       const found = problemWith(link.url, post, site, anchorsByUrl);
       if (!found) continue;
       const severity = found === JAVASCRIPT_URL ? 'warning' : 'error';
-      const field = severity === 'warning' ? 'link' : link.kind === 'image' ? 'missing image' : 'broken link';
-      problems.push(problem(post.sourcePath, post.lineOffset + link.line, field, `"${link.url}": ${found}`, severity));
+      const field =
+        severity === 'warning' ? 'link' : link.kind === 'image' ? 'missing image' : 'broken link';
+      problems.push(
+        problem(
+          post.sourcePath,
+          post.lineOffset + link.line,
+          field,
+          `"${link.url}": ${found}`,
+          severity,
+        ),
+      );
     }
   }
   return problems;
 }
 
-function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByUrl: Map<string, Set<string>>): string | null {
+function problemWith(
+  url: string,
+  post: CheckedPost,
+  site: SiteFiles,
+  anchorsByUrl: Map<string, Set<string>>,
+): string | null {
   if (/^\s*javascript:/i.test(url)) return JAVASCRIPT_URL;
   if (!url || EXTERNAL.test(url)) return null;
   const [withoutHash = '', hash] = url.split('#', 2);
@@ -80,16 +95,23 @@ function problemWith(url: string, post: CheckedPost, site: SiteFiles, anchorsByU
     // Resolved within the site: `/../../etc/passwd` is `/etc/passwd` of the site, as a browser reads it.
     decoded = path.posix.normalize(decoded);
     const page = decoded.endsWith('/') || path.posix.extname(decoded) ? decoded : `${decoded}/`;
-    if (site.pages.has(page) || site.pages.has(decoded)) return anchorProblem(hash, page, anchorsByUrl);
+    if (site.pages.has(page) || site.pages.has(decoded))
+      return anchorProblem(hash, page, anchorsByUrl);
     if (isFileInside(site.publicDir, decoded)) return null;
     return 'no page or file of the site has this path';
   }
-  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(post.relativePath), decoded));
+  const relative = path.posix.normalize(
+    path.posix.join(path.posix.dirname(post.relativePath), decoded),
+  );
   if (relative.startsWith('../')) return 'points outside the content folder';
   return isFileInside(site.contentDir, relative) ? null : 'no such file beside the post';
 }
 
-function anchorProblem(hash: string | undefined, pageUrl: string, anchorsByUrl: Map<string, Set<string>>): string | null {
+function anchorProblem(
+  hash: string | undefined,
+  pageUrl: string,
+  anchorsByUrl: Map<string, Set<string>>,
+): string | null {
   if (!hash) return null;
   const anchors = anchorsByUrl.get(pageUrl);
   if (!anchors) return null; // not a post: listings have no author anchors to check

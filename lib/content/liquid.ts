@@ -98,12 +98,18 @@ function protectCode(markdown: string): { text: string; restore: (rendered: stri
   let at = 0;
   for (const [start, end] of codeRanges(markdown)) {
     const code = markdown.slice(start, end);
-    text += markdown.slice(at, start) + `\uE000${saved.length}${'\n'.repeat(code.split('\n').length - 1)}\uE001`;
+    text +=
+      markdown.slice(at, start) +
+      `\uE000${saved.length}${'\n'.repeat(code.split('\n').length - 1)}\uE001`;
     saved.push(code.replace(RAW_MARKER, ''));
     at = end;
   }
   text += markdown.slice(at);
-  return { text, restore: (rendered) => rendered.replace(PLACEHOLDER, (_, index: string) => saved[Number(index)] ?? '') };
+  return {
+    text,
+    restore: (rendered) =>
+      rendered.replace(PLACEHOLDER, (_, index: string) => saved[Number(index)] ?? ''),
+  };
 }
 
 /** The register of a render's context that holds its post's `restore`, so a render only ever sees its own code. */
@@ -118,7 +124,8 @@ class HighlightTag extends Tag {
   constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remainTokens, liquid);
     this.language = token.args.trim().split(/\s+/)[0] ?? '';
-    if (!/^[\w+#.-]*$/.test(this.language)) throw new Error(`highlight: "${this.language}" is not a language name`);
+    if (!/^[\w+#.-]*$/.test(this.language))
+      throw new Error(`highlight: "${this.language}" is not a language name`);
     let closed = false;
     const stream = parser
       .parseStream(remainTokens)
@@ -190,16 +197,31 @@ const LIMIT_MESSAGES: Record<string, string> = {
 };
 
 /** Tags that open a block closed by `end<name>`. */
-const BLOCK_TAGS = new Set(['if', 'unless', 'for', 'case', 'capture', 'tablerow', 'comment', 'raw', 'highlight']);
+const BLOCK_TAGS = new Set([
+  'if',
+  'unless',
+  'for',
+  'case',
+  'capture',
+  'tablerow',
+  'comment',
+  'raw',
+  'highlight',
+]);
 
 /** Refuses block tags nested deeper than the limit, before the recursive parser meets them; LiquidProblem at the line. */
 function checkNesting(text: string, liquid: Liquid): void {
   let depth = 0;
-  for (const token of new Tokenizer(text, liquid.options.operators).readTopLevelTokens(liquid.options)) {
+  for (const token of new Tokenizer(text, liquid.options.operators).readTopLevelTokens(
+    liquid.options,
+  )) {
     if (!('name' in token) || typeof token.name !== 'string') continue;
     if (token.name.startsWith('end')) depth = Math.max(0, depth - 1);
     else if (BLOCK_TAGS.has(token.name) && ++depth > LIQUID_LIMITS.nesting) {
-      throw new LiquidProblem(token.getPosition()[0] ?? 1, `tags nested more than ${LIQUID_LIMITS.nesting} deep`);
+      throw new LiquidProblem(
+        token.getPosition()[0] ?? 1,
+        `tags nested more than ${LIQUID_LIMITS.nesting} deep`,
+      );
     }
   }
 }
@@ -209,7 +231,8 @@ class BoundedEmitter {
   buffer = '';
   write(html: unknown): void {
     const text = String(html ?? '');
-    if (this.buffer.length + text.length > LIQUID_LIMITS.outputLimit) throw new Error('output limit exceeded');
+    if (this.buffer.length + text.length > LIQUID_LIMITS.outputLimit)
+      throw new Error('output limit exceeded');
     this.buffer += text;
   }
 }
@@ -232,7 +255,9 @@ class BoundedIncludeTag extends IncludeTag {
   *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const depth = context.getRegister(INCLUDE_DEPTH, 0) as number;
     if (depth >= LIQUID_LIMITS.includeDepth) {
-      throw new Error(`includes nested more than ${LIQUID_LIMITS.includeDepth} deep; does an include include itself?`);
+      throw new Error(
+        `includes nested more than ${LIQUID_LIMITS.includeDepth} deep; does an include include itself?`,
+      );
     }
     context.setRegister(INCLUDE_DEPTH, depth + 1);
     try {
@@ -252,7 +277,10 @@ class BoundedIncludeTag extends IncludeTag {
 function messageOf(error: Error): string {
   const original = error instanceof LiquidError ? (error.originalError ?? error) : error;
   const detail = original.message.replace(/, line:\d+, col:\d+$/, '');
-  return (LIMIT_MESSAGES[detail] ?? detail).replace(/^ENOENT: Failed to lookup "([^"]+)" in "([^"]+)"$/, 'include: no file "$1" in $2');
+  return (LIMIT_MESSAGES[detail] ?? detail).replace(
+    /^ENOENT: Failed to lookup "([^"]+)" in "([^"]+)"$/,
+    'include: no file "$1" in $2',
+  );
 }
 
 export interface LiquidRenderer {
@@ -306,7 +334,9 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
         return url;
       }
       if (!existsSync(path.join(options.publicDir, relative))) {
-        throw new Error(`link: no file "${relative}" in ${options.publicDir}/ or ${options.contentDirName}/`);
+        throw new Error(
+          `link: no file "${relative}" in ${options.publicDir}/ or ${options.contentDirName}/`,
+        );
       }
       return `/${relative}`;
     }),
@@ -325,7 +355,9 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
   });
   engine.registerFilter('absolute_url', (input: unknown) => {
     const url = rootRelative(input);
-    return url.startsWith('/') && !url.startsWith('//') ? `${options.baseUrl}${options.basePath}${url}` : url;
+    return url.startsWith('/') && !url.startsWith('//')
+      ? `${options.baseUrl}${options.basePath}${url}`
+      : url;
   });
   engine.registerFilter('jsonify', (input: unknown) => JSON.stringify(input ?? null));
 
@@ -346,7 +378,12 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
       if (!LIQUID_MARKUP.test(text)) return restore(text);
       checkNesting(text, engine);
       try {
-        const context = new Context({ site, page }, engine.options, { sync: true }, { liquid: engine });
+        const context = new Context(
+          { site, page },
+          engine.options,
+          { sync: true },
+          { liquid: engine },
+        );
         context.setRegister(RESTORE_CODE, restore);
         const emitter = new BoundedEmitter();
         toValueSync(engine.renderer.renderTemplates(engine.parse(text), context, emitter));

@@ -82,7 +82,11 @@ export function derivePostFields(
     try {
       return compute();
     } catch (error) {
-      errors.push(error instanceof ContentError ? error : new ContentError(sourcePath, field, (error as Error).message));
+      errors.push(
+        error instanceof ContentError
+          ? error
+          : new ContentError(sourcePath, field, (error as Error).message),
+      );
       return fallback;
     }
   };
@@ -90,13 +94,22 @@ export function derivePostFields(
   const publishedAt = rule('date', () => parsePostDate(frontMatter.date), null);
   const updatedField = frontMatter.updated !== undefined ? 'updated' : 'last_modified_at';
   const updatedRaw = frontMatter.updated ?? frontMatter.last_modified_at;
-  const updatedAt = updatedRaw === undefined ? null : rule(updatedField, () => parsePostDate(updatedRaw), null);
+  const updatedAt =
+    updatedRaw === undefined ? null : rule(updatedField, () => parsePostDate(updatedRaw), null);
   if (frontMatter.permalink !== undefined) {
     const problem = permalinkProblem(frontMatter.permalink);
-    if (problem) errors.push(new ContentError(sourcePath, 'permalink', `${quoted(frontMatter.permalink)} ${problem}`));
+    if (problem)
+      errors.push(
+        new ContentError(sourcePath, 'permalink', `${quoted(frontMatter.permalink)} ${problem}`),
+      );
   }
-  const categoryRefs = rule('categories', () => postCategories(frontMatter.categories, frontMatter.category), []);
-  if (!frontMatter.title.trim()) errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
+  const categoryRefs = rule(
+    'categories',
+    () => postCategories(frontMatter.categories, frontMatter.category),
+    [],
+  );
+  if (!frontMatter.title.trim())
+    errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
   if (errors.length > 0 || !publishedAt) return { fields: null, errors };
 
   const ownExcerpt = frontMatter.excerpt?.trim() ?? '';

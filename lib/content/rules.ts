@@ -102,7 +102,8 @@ export function quoted(text: string, most = 60): string {
   return `"${visible.length > most ? `${visible.slice(0, most)}…` : visible}"`;
 }
 
-const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (character: string) =>
+  `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Why `slug` cannot be one segment of a URL and one folder of the export, or null when it can. Such slugs are
@@ -136,7 +137,10 @@ export function postSlug(filePath: string, frontMatterSlug?: string): string {
   const slug = withoutExtension.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
   if (!slug) throw new Error(`the file name "${fileName}" leaves no slug; add a "slug" field`);
   const problem = slugProblem(slug);
-  if (problem) throw new Error(`the file name gives the slug ${quoted(slug)}, which ${problem}; rename the file or add a "slug" field`);
+  if (problem)
+    throw new Error(
+      `the file name gives the slug ${quoted(slug)}, which ${problem}; rename the file or add a "slug" field`,
+    );
   return slug;
 }
 
@@ -156,19 +160,26 @@ export function permalinkProblem(permalink: string): string | null {
   const path = permalink.trim();
   const control = [...path].find((character) => /\p{Cc}/u.test(character));
   if (control !== undefined) return `has the control character ${codePoint(control)}`;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return 'is a URL with a scheme; write the old path, starting with "/"';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+    return 'is a URL with a scheme; write the old path, starting with "/"';
   if (!path.startsWith('/')) return 'must start with "/"';
   if (path.startsWith('//')) return 'starts with "//", which browsers read as another host';
-  if (/[:?#*]/.test(path)) return 'is a pattern or has a query; write the post\'s old path, without ":", "?", "#" or "*"';
-  if (/[\\<>"|%]/.test(path)) return 'may not contain "\\", "<", ">", \'"\', "|" or "%" (write the path decoded)';
+  if (/[:?#*]/.test(path))
+    return 'is a pattern or has a query; write the post\'s old path, without ":", "?", "#" or "*"';
+  if (/[\\<>"|%]/.test(path))
+    return 'may not contain "\\", "<", ">", \'"\', "|" or "%" (write the path decoded)';
   const segments = path.slice(1).split('/');
   if (segments.slice(0, -1).includes('')) return 'has an empty segment ("//")';
-  if (segments.some((segment) => segment === '.' || segment === '..')) return 'may not contain "." or ".." segments';
-  if (segments.some((segment) => segment.startsWith('.'))) return 'has a segment starting with ".", which hosts treat as hidden';
+  if (segments.some((segment) => segment === '.' || segment === '..'))
+    return 'may not contain "." or ".." segments';
+  if (segments.some((segment) => segment.startsWith('.')))
+    return 'has a segment starting with ".", which hosts treat as hidden';
   const long = segments.find((segment) => Buffer.byteLength(segment) > MAX_PERMALINK_SEGMENT_BYTES);
-  if (long) return `has a segment of ${Buffer.byteLength(long)} bytes, more than ${MAX_PERMALINK_SEGMENT_BYTES} (file systems allow 255 a name)`;
+  if (long)
+    return `has a segment of ${Buffer.byteLength(long)} bytes, more than ${MAX_PERMALINK_SEGMENT_BYTES} (file systems allow 255 a name)`;
   const length = encodeURI(path).length;
-  if (length > MAX_PERMALINK_URL_LENGTH) return `is ${length} characters long in a URL, more than ${MAX_PERMALINK_URL_LENGTH} (the deploy's redirect store allows 512 bytes)`;
+  if (length > MAX_PERMALINK_URL_LENGTH)
+    return `is ${length} characters long in a URL, more than ${MAX_PERMALINK_URL_LENGTH} (the deploy's redirect store allows 512 bytes)`;
   return null;
 }
 

@@ -18,7 +18,13 @@ import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from 
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from '../markdown/links';
 import { stagedName } from './staging';
-import { bodyFactsKey, derivePostFields, type BodyFacts, type BodyFactsCache, type DerivedFields } from './post-fields';
+import {
+  bodyFactsKey,
+  derivePostFields,
+  type BodyFacts,
+  type BodyFactsCache,
+  type DerivedFields,
+} from './post-fields';
 import { postPath } from '../site/urls';
 
 /** Files that look like posts but are not read: reported, never skipped silently. */
@@ -90,7 +96,10 @@ interface ParsedFile {
  */
 function renderingSignature(contentDir: string): string {
   const hash = createHash('sha256').update(codeFingerprint(CACHED_OUTPUTS.postHtml));
-  for (const [dir, files] of [[contentDir, listSourceFiles(contentDir).files], ['public', listFiles('public')]] as const) {
+  for (const [dir, files] of [
+    [contentDir, listSourceFiles(contentDir).files],
+    ['public', listFiles('public')],
+  ] as const) {
     for (const relative of files) {
       if (POST_FILE.test(relative) || relative.startsWith('content-assets/')) continue;
       const { size, mtimeMs } = statSync(path.join(dir, relative));
@@ -104,24 +113,43 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   const { files, unread } = listSourceFiles(options.contentDir);
-  for (const entry of unread) problems.push(problem(path.join(options.displayDir, entry.relativePath), 1, 'file', entry.message));
+  for (const entry of unread)
+    problems.push(
+      problem(path.join(options.displayDir, entry.relativePath), 1, 'file', entry.message),
+    );
 
   for (const relativePath of files) {
     const sourcePath = path.join(options.displayDir, relativePath);
     if (POST_LIKE.test(relativePath)) {
-      problems.push(problem(sourcePath, 1, 'file', `only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${options.displayDir}`));
+      problems.push(
+        problem(
+          sourcePath,
+          1,
+          'file',
+          `only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${options.displayDir}`,
+        ),
+      );
       continue;
     }
     if (!POST_FILE.test(relativePath)) continue;
     const text = normaliseText(readFileSync(path.join(options.contentDir, relativePath), 'utf8'));
     const split = splitFrontMatter(text);
     if (!split) {
-      problems.push(problem(sourcePath, 1, 'front matter', 'missing; a post starts with a "---" line, its fields (title, date…), and another "---" line'));
+      problems.push(
+        problem(
+          sourcePath,
+          1,
+          'front matter',
+          'missing; a post starts with a "---" line, its fields (title, date…), and another "---" line',
+        ),
+      );
       continue;
     }
     const { data, problems: fieldProblems } = parseFrontMatter(split.yaml);
-    for (const found of fieldProblems) problems.push(problem(sourcePath, found.line, found.field, found.message));
-    if (fieldProblems.length === 0) parsed.push({ relativePath, sourcePath, frontMatter: data, ...split });
+    for (const found of fieldProblems)
+      problems.push(problem(sourcePath, found.line, found.field, found.message));
+    if (fieldProblems.length === 0)
+      parsed.push({ relativePath, sourcePath, frontMatter: data, ...split });
   }
 
   // Liquid's post_url and link tags need every post's URL before any body is rendered.
@@ -136,7 +164,9 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   const liquid = createLiquidRenderer({
     ...options.liquid,
     // Named relative to the project when inside it, as messages name files.
-    includesDir: path.relative(process.cwd(), includesDir).startsWith('..') ? includesDir : path.relative(process.cwd(), includesDir),
+    includesDir: path.relative(process.cwd(), includesDir).startsWith('..')
+      ? includesDir
+      : path.relative(process.cwd(), includesDir),
     contentDirName: path.basename(path.resolve(options.contentDir)),
     posts: parsed.flatMap((file) => {
       const url = urlOf(file);
@@ -148,11 +178,17 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     let body = file.body;
     if (file.frontMatter.render_with_liquid !== false) {
       try {
-        body = liquid.render(file.body, { ...file.frontMatter, url: urlOf(file), path: file.relativePath });
+        body = liquid.render(file.body, {
+          ...file.frontMatter,
+          url: urlOf(file),
+          path: file.relativePath,
+        });
       } catch (error) {
         if (!(error instanceof LiquidProblem)) throw error;
         // Reported; the post is still checked as written, so other posts' links to it stay valid.
-        problems.push(problem(file.sourcePath, file.bodyLineOffset + error.line, 'liquid', error.detail));
+        problems.push(
+          problem(file.sourcePath, file.bodyLineOffset + error.line, 'liquid', error.detail),
+        );
       }
     }
     return { file, body };
@@ -166,20 +202,43 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     const staged = stagedName(file.relativePath);
     const htmlKey = options.html ? cacheKey(signature, staged, body) : undefined;
     const previous = options.html?.previous(staged);
-    return { file, body, separator, factsKey, staged, htmlKey, facts: options.cache?.get(factsKey), html: previous && previous.key === htmlKey ? previous.html : undefined };
+    return {
+      file,
+      body,
+      separator,
+      factsKey,
+      staged,
+      htmlKey,
+      facts: options.cache?.get(factsKey),
+      html: previous && previous.key === htmlKey ? previous.html : undefined,
+    };
   });
   const jobs: BodyJob[] = [];
   const jobOwners: (typeof work)[number][] = [];
   for (const item of work) {
     const needsHtml = Boolean(options.html) && item.html === undefined;
     if (item.facts && !needsHtml) continue;
-    jobs.push({ body: item.body, excerptSeparator: item.separator, relativePath: item.staged, facts: !item.facts, html: needsHtml });
+    jobs.push({
+      body: item.body,
+      excerptSeparator: item.separator,
+      relativePath: item.staged,
+      facts: !item.facts,
+      html: needsHtml,
+    });
     jobOwners.push(item);
   }
   (await runBodyJobs(jobs)).forEach((result, index) => {
     const item = jobOwners[index]!;
     for (const found of result.problems ?? []) {
-      problems.push(problem(item.file.sourcePath, item.file.bodyLineOffset + found.line, found.field, found.message, found.severity));
+      problems.push(
+        problem(
+          item.file.sourcePath,
+          item.file.bodyLineOffset + found.line,
+          found.field,
+          found.message,
+          found.severity,
+        ),
+      );
     }
     if (result.facts) item.facts = result.facts;
     if (result.html !== undefined) item.html = result.html;
@@ -192,14 +251,38 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   for (const { file, facts } of work) {
     for (const handler of facts?.handlers ?? []) {
       const message = `${handler.attribute}= in raw HTML does not run: the site's Content-Security-Policy allows no inline event handler; attach it from a <script> instead`;
-      problems.push(problem(file.sourcePath, file.bodyLineOffset + handler.line, 'raw HTML', message, 'warning'));
+      problems.push(
+        problem(
+          file.sourcePath,
+          file.bodyLineOffset + handler.line,
+          'raw HTML',
+          message,
+          'warning',
+        ),
+      );
     }
   }
   for (const { file, body, factsKey, htmlKey, html, facts } of work) {
-    const { fields, errors } = derivePostFields(file.frontMatter, facts as BodyFacts, file.sourcePath);
-    for (const error of errors) problems.push(problem(file.sourcePath, fieldLine(file.yaml, error.field), error.field, error.detail));
+    const { fields, errors } = derivePostFields(
+      file.frontMatter,
+      facts as BodyFacts,
+      file.sourcePath,
+    );
+    for (const error of errors)
+      problems.push(
+        problem(file.sourcePath, fieldLine(file.yaml, error.field), error.field, error.detail),
+      );
     if (!fields) continue;
-    posts.push({ ...file, body, fields, factsKey, html, htmlKey, links: facts!.links, anchors: facts!.anchors });
+    posts.push({
+      ...file,
+      body,
+      fields,
+      factsKey,
+      html,
+      htmlKey,
+      links: facts!.links,
+      anchors: facts!.anchors,
+    });
   }
   return { posts, problems };
 }
@@ -207,5 +290,10 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
 /** A ContentError from a rule across posts (two slugs alike…), with the line of its field. */
 export function problemAt(error: ContentError, posts: readonly LoadedPost[]): Problem {
   const post = posts.find((candidate) => candidate.sourcePath === error.file);
-  return problem(error.file, post ? fieldLine(post.yaml, error.field) : 1, error.field, error.detail);
+  return problem(
+    error.file,
+    post ? fieldLine(post.yaml, error.field) : 1,
+    error.field,
+    error.detail,
+  );
 }

@@ -29,7 +29,8 @@ export function stagedName(relativePath: string): string {
 }
 
 /** A post's staged HTML, by the `htmlFile` of its document (relative to the project, as every build step runs there). */
-export const readStagedHtml = (htmlFile: string) => readFileSync(path.join(HTML_DIR, htmlFile), 'utf8');
+export const readStagedHtml = (htmlFile: string) =>
+  readFileSync(path.join(HTML_DIR, htmlFile), 'utf8');
 
 /** The file of a post's HTML in HTML_DIR. */
 export const htmlName = (name: string) => name.replace(/\.json$/, '.html');
@@ -45,7 +46,10 @@ export function stagedText(post: LoadedPost, name: string): string {
 }
 
 /** Reads the HTML staged for a post and the key it was rendered from, to reuse while the key is unchanged. */
-export function previousHtmlReader(htmlDir: string, keysFile: string): (name: string) => { key: string; html: string } | undefined {
+export function previousHtmlReader(
+  htmlDir: string,
+  keysFile: string,
+): (name: string) => { key: string; html: string } | undefined {
   let keys: Record<string, string> = {};
   try {
     keys = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>;
@@ -70,13 +74,26 @@ export interface StagingResult {
   problems: Problem[];
 }
 
-export function stageContent(posts: readonly LoadedPost[], stagingDir: string, htmlDir: string, keysFile: string): StagingResult {
+export function stageContent(
+  posts: readonly LoadedPost[],
+  stagingDir: string,
+  htmlDir: string,
+  keysFile: string,
+): StagingResult {
   const wanted = new Map<string, LoadedPost>();
   const problems: Problem[] = [];
   for (const post of posts) {
     const name = stagedName(post.relativePath);
     const other = wanted.get(name);
-    if (other) problems.push(problem(post.sourcePath, 1, 'file', `${other.sourcePath} is the same post under another extension; keep one of them`));
+    if (other)
+      problems.push(
+        problem(
+          post.sourcePath,
+          1,
+          'file',
+          `${other.sourcePath} is the same post under another extension; keep one of them`,
+        ),
+      );
     else wanted.set(name, post);
   }
 
@@ -107,7 +124,8 @@ export function stageContent(posts: readonly LoadedPost[], stagingDir: string, h
     removed += 1;
   }
   const wantedHtml = new Set([...wanted.keys()].map(htmlName));
-  for (const name of listFiles(htmlDir)) if (!wantedHtml.has(name)) rmSync(path.join(htmlDir, name));
+  for (const name of listFiles(htmlDir))
+    if (!wantedHtml.has(name)) rmSync(path.join(htmlDir, name));
   writeIfChanged(keysFile, JSON.stringify(keys));
   return { written, removed, problems };
 }

@@ -38,7 +38,16 @@ const JAVASCRIPT_TYPES = new Set([
 const OTHER_EXECUTED_TYPES = new Set(['module', 'importmap', 'speculationrules']);
 
 /** Elements whose content is text up to their end tag (scripting on: <noscript> too); no <script> inside them runs. */
-const TEXT_ELEMENTS = new Set(['style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title']);
+const TEXT_ELEMENTS = new Set([
+  'style',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'textarea',
+  'title',
+]);
 
 /**
  * Whether a <script> with these attributes (names lower-cased) is executed, so that the CSP decides on
@@ -49,7 +58,8 @@ export function isExecutedScript(attributes: ReadonlyMap<string, string>): boole
   const type = attributes.get('type');
   const language = attributes.get('language');
   let kind: string;
-  if (type === undefined) kind = language === undefined || language === '' ? 'text/javascript' : `text/${language}`;
+  if (type === undefined)
+    kind = language === undefined || language === '' ? 'text/javascript' : `text/${language}`;
   else kind = type === '' ? 'text/javascript' : type;
   // The standard wants the exact string; parameters (`;charset=utf-8`) are dropped here so that a browser
   // lenient about them still finds the hash: a hash too many allows only the author's own text.
@@ -58,15 +68,29 @@ export function isExecutedScript(attributes: ReadonlyMap<string, string>): boole
 }
 
 // Character tests by code: this runs over every byte of every page.
-const TAB = 9, LF = 10, FF = 12, CR = 13, SPACE = 32, QUOTE = 34, APOSTROPHE = 39, SLASH = 47, EQUALS = 61, GT = 62;
-const isSpace = (code: number) => code === SPACE || code === LF || code === TAB || code === CR || code === FF;
+const TAB = 9,
+  LF = 10,
+  FF = 12,
+  CR = 13,
+  SPACE = 32,
+  QUOTE = 34,
+  APOSTROPHE = 39,
+  SLASH = 47,
+  EQUALS = 61,
+  GT = 62;
+const isSpace = (code: number) =>
+  code === SPACE || code === LF || code === TAB || code === CR || code === FF;
 const isLetter = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
 
 /**
  * Reads a tag's attributes from just after its name, up to and past its `>`; collects them (names
  * lower-cased, the first of a name wins) only when asked, since only <script> needs them.
  */
-function readAttributes(html: string, from: number, collect: boolean): { attributes: Map<string, string>; end: number } {
+function readAttributes(
+  html: string,
+  from: number,
+  collect: boolean,
+): { attributes: Map<string, string>; end: number } {
   const attributes = new Map<string, string>();
   const length = html.length;
   let at = from;
@@ -76,7 +100,12 @@ function readAttributes(html: string, from: number, collect: boolean): { attribu
     if (html.charCodeAt(at) === GT) return { attributes, end: at + 1 };
     const nameStart = at;
     at += 1; // a name may start with "=" in the tokenizer
-    for (let code = html.charCodeAt(at); at < length && !isSpace(code) && code !== SLASH && code !== GT && code !== EQUALS; code = html.charCodeAt(at)) at += 1;
+    for (
+      let code = html.charCodeAt(at);
+      at < length && !isSpace(code) && code !== SLASH && code !== GT && code !== EQUALS;
+      code = html.charCodeAt(at)
+    )
+      at += 1;
     const nameEnd = at;
     while (at < length && isSpace(html.charCodeAt(at))) at += 1;
     let value = '';
@@ -91,7 +120,12 @@ function readAttributes(html: string, from: number, collect: boolean): { attribu
         at = valueEnd + 1;
       } else {
         const valueStart = at;
-        for (let code = html.charCodeAt(at); at < length && !isSpace(code) && code !== GT; code = html.charCodeAt(at)) at += 1;
+        for (
+          let code = html.charCodeAt(at);
+          at < length && !isSpace(code) && code !== GT;
+          code = html.charCodeAt(at)
+        )
+          at += 1;
         if (collect) value = html.slice(valueStart, at);
       }
     }
@@ -131,7 +165,8 @@ function scriptTextEnd(html: string, from: number): number {
         state = 'data';
         at = close + 3;
       } else if (!tag) return html.length;
-      else if (tag[1]) return tag.index; // </script in the escaped state ends the element
+      else if (tag[1])
+        return tag.index; // </script in the escaped state ends the element
       else {
         state = 'double';
         at = tag.index + tag[0].length;
@@ -196,7 +231,12 @@ export function inlineScripts(html: string): string[] {
       continue;
     }
     let nameEnd = nameStart + 1;
-    for (let code = html.charCodeAt(nameEnd); nameEnd < html.length && !isSpace(code) && code !== SLASH && code !== GT; code = html.charCodeAt(nameEnd)) nameEnd += 1;
+    for (
+      let code = html.charCodeAt(nameEnd);
+      nameEnd < html.length && !isSpace(code) && code !== SLASH && code !== GT;
+      code = html.charCodeAt(nameEnd)
+    )
+      nameEnd += 1;
     const name = html.slice(nameStart, nameEnd).toLowerCase();
     const { attributes, end } = readAttributes(html, nameEnd, !isEndTag && name === 'script');
     at = end;
@@ -204,7 +244,8 @@ export function inlineScripts(html: string): string[] {
     if (name === 'plaintext') break; // everything after it is text
     if (name === 'script') {
       const textEnd = scriptTextEnd(html, end);
-      if (!attributes.has('src') && isExecutedScript(attributes)) scripts.push(browserText(html.slice(end, textEnd)));
+      if (!attributes.has('src') && isExecutedScript(attributes))
+        scripts.push(browserText(html.slice(end, textEnd)));
       at = textEnd;
     } else if (TEXT_ELEMENTS.has(name)) {
       const close = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi');
@@ -235,7 +276,9 @@ const EXAMPLES = 3;
  * The hashes of every page's inline scripts, once each: the scripts on most pages first, then by
  * hash, so the file and the header are the same for the same export.
  */
-export function siteScriptHashes(pages: Iterable<{ path: string; html: string }>): ScriptHashEntry[] {
+export function siteScriptHashes(
+  pages: Iterable<{ path: string; html: string }>,
+): ScriptHashEntry[] {
   const byHash = new Map<string, { pages: Set<string> }>();
   for (const page of pages) {
     for (const text of inlineScripts(page.html)) {
@@ -246,7 +289,11 @@ export function siteScriptHashes(pages: Iterable<{ path: string; html: string }>
     }
   }
   return [...byHash]
-    .map(([hash, { pages }]) => ({ hash, pages: pages.size, examples: [...pages].sort().slice(0, EXAMPLES) }))
+    .map(([hash, { pages }]) => ({
+      hash,
+      pages: pages.size,
+      examples: [...pages].sort().slice(0, EXAMPLES),
+    }))
     .sort((a, b) => b.pages - a.pages || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
 }
 
@@ -259,7 +306,10 @@ export function writeCspHashes(outDir: string): ScriptHashEntry[] {
     for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
       const file = path.join(entry.parentPath, entry.name);
-      yield { path: path.relative(outDir, file).split(path.sep).join('/'), html: readFileSync(file, 'utf8') };
+      yield {
+        path: path.relative(outDir, file).split(path.sep).join('/'),
+        html: readFileSync(file, 'utf8'),
+      };
     }
   }
   const scripts = siteScriptHashes(pages());

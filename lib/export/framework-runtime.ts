@@ -28,10 +28,16 @@ const STREAMING_MARKERS = ['$RC(', '<template id="B:', '$RS('];
  */
 export function withoutFrameworkRuntime(html: string, basePath: string, file: string): string {
   const marker = STREAMING_MARKERS.find((candidate) => html.includes(candidate));
-  if (marker) throw new Error(`${file}: streams content with scripts (${marker}); it cannot be served without Next's runtime`);
+  if (marker)
+    throw new Error(
+      `${file}: streams content with scripts (${marker}); it cannot be served without Next's runtime`,
+    );
   const next = `${basePath}/_next/`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return html
     .replace(new RegExp(`<script[^>]*\\ssrc="${next}[^"]*"[^>]*></script>`, 'g'), '')
     .replace(new RegExp(`<link[^>]*\\shref="${next}[^"]*\\.js"[^>]*>`, 'g'), '')
-    .replace(/<script(?:\s+id="[^"]*")?>\s*(?:\(self\.__next_f|self\.__next_f|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g, '');
+    .replace(
+      /<script(?:\s+id="[^"]*")?>\s*(?:\(self\.__next_f|self\.__next_f|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g,
+      '',
+    );
 }

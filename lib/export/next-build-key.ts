@@ -73,8 +73,12 @@ export function nextBuildKey(inputs: NextBuildInputs): string {
     hash.update(`${label}\0${value.length}\0`);
     hash.update(value);
   };
-  const skipped = new Set([...NOT_READ_BY_NEXT.map((dir) => path.resolve(inputs.root, dir)), path.resolve(inputs.root, inputs.contentDir)]);
-  for (const file of projectFiles(inputs.root, skipped)) add(`file ${file}`, readFileSync(path.join(inputs.root, file)));
+  const skipped = new Set([
+    ...NOT_READ_BY_NEXT.map((dir) => path.resolve(inputs.root, dir)),
+    path.resolve(inputs.root, inputs.contentDir),
+  ]);
+  for (const file of projectFiles(inputs.root, skipped))
+    add(`file ${file}`, readFileSync(path.join(inputs.root, file)));
   for (const name of NEXT_BUILD_ENV) add(`env ${name}`, inputs.env[name] ?? '\u0000unset');
   add('published', inputs.publishedSlugs.join('\n'));
   add('year', String(inputs.year));

@@ -34,7 +34,8 @@ let buildNonce: string | undefined;
 /** The nonce of the running `next build`. */
 function currentNonce(): string {
   buildNonce ??= readFileSync(BODY_NONCE_FILE, 'utf8').trim();
-  if (!/^[0-9a-f]{32}$/.test(buildNonce)) throw new Error(`${BODY_NONCE_FILE}: not a nonce; delete .cache/ and build again`);
+  if (!/^[0-9a-f]{32}$/.test(buildNonce))
+    throw new Error(`${BODY_NONCE_FILE}: not a nonce; delete .cache/ and build again`);
   return buildNonce;
 }
 
@@ -42,7 +43,8 @@ function currentNonce(): string {
 export const pageBodyMarker = (slug: string, nonce = currentNonce()) => `${nonce}-${hex(slug)}`;
 
 /** The text a feed entry's content holds until its body is put in. */
-export const feedBodyToken = (slug: string, nonce = currentNonce()) => `[post-body:${nonce}-${hex(slug)}]`;
+export const feedBodyToken = (slug: string, nonce = currentNonce()) =>
+  `[post-body:${nonce}-${hex(slug)}]`;
 
 /** A post's body as a page shows it and as a feed carries it (absolute URLs). */
 export interface PostBodyHtml {
@@ -53,7 +55,10 @@ export interface PostBodyHtml {
 /** A post's body both ways: the one place the feed's form (absolute URLs) is made, for `next dev` and post-export. */
 export function postBodyHtml(post: { html: string; url: string }): PostBodyHtml {
   const { html } = post;
-  return { pageHtml: html, feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)) };
+  return {
+    pageHtml: html,
+    feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)),
+  };
 }
 
 export type SpliceFormat = 'html' | 'xml' | 'json';
@@ -67,27 +72,42 @@ const cdataSafe = (html: string) => xmlAllowedText(html).replaceAll(']]>', ']]]]
  * string). Throws, naming the file, on a marker for no published post or a
  * marker left unfilled.
  */
-export function spliceBodies(text: string, format: SpliceFormat, bodyOf: (slug: string) => PostBodyHtml | undefined, file: string, nonce: string): string {
+export function spliceBodies(
+  text: string,
+  format: SpliceFormat,
+  bodyOf: (slug: string) => PostBodyHtml | undefined,
+  file: string,
+  nonce: string,
+): string {
   if (!/^[0-9a-f]+$/.test(nonce)) throw new Error(`body marker nonce "${nonce}" is not hex`);
-  const pageMarker = new RegExp(`<div([^>]*?) data-post-body="${nonce}-([0-9a-f]*)"([^>]*)></div>`, 'g');
+  const pageMarker = new RegExp(
+    `<div([^>]*?) data-post-body="${nonce}-([0-9a-f]*)"([^>]*)></div>`,
+    'g',
+  );
   const feedToken = new RegExp(`\\[post-body:${nonce}-([0-9a-f]*)\\]`, 'g');
   let filled = 0;
   const body = (id: string) => {
     filled += 1;
     const slug = unhex(id);
     const found = bodyOf(slug);
-    if (!found) throw new Error(`${file}: marks the body of "${slug}", which is not a published post`);
+    if (!found)
+      throw new Error(`${file}: marks the body of "${slug}", which is not a published post`);
     return found;
   };
   const spliced =
     format === 'html'
-      ? text.replace(pageMarker, (_match, before: string, id: string, after: string) => `<div${before}${after}>${body(id).pageHtml}</div>`)
+      ? text.replace(
+          pageMarker,
+          (_match, before: string, id: string, after: string) =>
+            `<div${before}${after}>${body(id).pageHtml}</div>`,
+        )
       : text.replace(feedToken, (_match, id: string) => {
           const html = body(id).feedHtml;
           return format === 'xml' ? cdataSafe(html) : JSON.stringify(html).slice(1, -1);
         });
   // Counted before splicing: a body may well mention the nonce's neighbours, never the nonce.
-  if (text.split(nonce).length - 1 !== filled) throw new Error(`${file}: a post body marker was left unfilled`);
+  if (text.split(nonce).length - 1 !== filled)
+    throw new Error(`${file}: a post body marker was left unfilled`);
   return spliced;
 }
 

@@ -34,32 +34,49 @@ export function jekyllDefaultPermalink(post: RedirectSource): string {
   const [year, month, day] = post.day.split('-');
   const categories = [...new Set(post.categoryNames.map((name) => name.toLowerCase()))];
   const url = `/${[...categories, year, month, day].join('/')}/${post.slug}.html`;
-  return url.replaceAll('..', '/').replaceAll('./', '').replace(/\/{2,}/g, '/');
+  return url
+    .replaceAll('..', '/')
+    .replaceAll('./', '')
+    .replace(/\/{2,}/g, '/');
 }
 
 function checkedPermalink(post: RedirectSource, permalink: string): string {
   const problem = permalinkProblem(permalink);
-  if (problem) throw new ContentError(post.sourcePath, 'permalink', `${quoted(permalink)} ${problem}`);
+  if (problem)
+    throw new ContentError(post.sourcePath, 'permalink', `${quoted(permalink)} ${problem}`);
   return permalink.trim();
 }
 
 /** Every redirect to write; fails on two posts claiming one old URL, or an old URL that is a page of the site. */
-export function buildRedirects(posts: RedirectSource[], options: { jekyllRedirects: boolean }): Redirect[] {
+export function buildRedirects(
+  posts: RedirectSource[],
+  options: { jekyllRedirects: boolean },
+): Redirect[] {
   const byPath = new Map<string, Redirect>();
   const pageUrls = new Set(posts.map((post) => post.url));
   const add = (post: RedirectSource, from: string, explicit: boolean) => {
     if (from === post.url || pageUrls.has(from)) {
-      if (explicit && from !== post.url) throw new ContentError(post.sourcePath, 'permalink', `"${from}" is the URL of another post`);
+      if (explicit && from !== post.url)
+        throw new ContentError(
+          post.sourcePath,
+          'permalink',
+          `"${from}" is the URL of another post`,
+        );
       return;
     }
     const other = byPath.get(from);
     if (other && other.to !== post.url) {
       if (!explicit) return; // a generated Jekyll URL never displaces another post's
-      throw new ContentError(post.sourcePath, 'permalink', `"${from}" is also the old URL of ${other.sourcePath}`);
+      throw new ContentError(
+        post.sourcePath,
+        'permalink',
+        `"${from}" is also the old URL of ${other.sourcePath}`,
+      );
     }
     byPath.set(from, { from, to: post.url, sourcePath: post.sourcePath });
   };
-  for (const post of posts) if (post.permalink) add(post, checkedPermalink(post, post.permalink), true);
+  for (const post of posts)
+    if (post.permalink) add(post, checkedPermalink(post, post.permalink), true);
   if (options.jekyllRedirects) {
     for (const post of posts) {
       const from = jekyllDefaultPermalink(post);
@@ -77,7 +94,12 @@ export function redirectFile(from: string): string {
 }
 
 /** A redirect page for any static host: immediate meta refresh, canonical link, a plain link, not indexed. */
-export function redirectHtml(targetHref: string, canonicalUrl: string, siteTitle: string, iconHref: string): string {
+export function redirectHtml(
+  targetHref: string,
+  canonicalUrl: string,
+  siteTitle: string,
+  iconHref: string,
+): string {
   const href = escapeHtml(targetHref);
   return `<!doctype html>
 <html lang="en">

@@ -23,7 +23,6 @@ export interface ShareImageTarget extends ShareImageInput {
   file: string;
 }
 
-
 /** Draws `targets` into their cache files (`[input, cacheFile]` pairs), in this process. */
 export async function drawShareImages(jobs: [ShareImageInput, string][]): Promise<void> {
   for (const [input, cacheFile] of jobs) writeFileSync(cacheFile, await renderShareImage(input));
@@ -44,14 +43,22 @@ export function imageBatches<Job>(jobs: Job[], workers = availableParallelism())
   const count = Math.ceil(Math.ceil(jobs.length / mostPerWorker) / workers) * workers;
   const size = Math.ceil(jobs.length / count);
   const batches: Job[][] = [];
-  for (let start = 0; start < jobs.length; start += size) batches.push(jobs.slice(start, start + size));
+  for (let start = 0; start < jobs.length; start += size)
+    batches.push(jobs.slice(start, start + size));
   return batches;
 }
 
 /** The site's share image and one per published post, under `outDir`. */
-export function siteShareImages(posts: readonly PostListItem[], outDir: string): ShareImageTarget[] {
+export function siteShareImages(
+  posts: readonly PostListItem[],
+  outDir: string,
+): ShareImageTarget[] {
   return [
-    { file: path.join(outDir, 'share-image.png'), title: siteConfig.description, kicker: siteConfig.title },
+    {
+      file: path.join(outDir, 'share-image.png'),
+      title: siteConfig.description,
+      kicker: siteConfig.title,
+    },
     ...posts.map((post) => ({
       file: path.join(outDir, postShareImagePath(post.slug)),
       title: post.title,
@@ -62,7 +69,10 @@ export function siteShareImages(posts: readonly PostListItem[], outDir: string):
 }
 
 /** Writes every target, drawing only what the cache lacks; returns how many were drawn. */
-export async function writeShareImages(targets: ShareImageTarget[], cacheDir = SHARE_IMAGE_CACHE): Promise<number> {
+export async function writeShareImages(
+  targets: ShareImageTarget[],
+  cacheDir = SHARE_IMAGE_CACHE,
+): Promise<number> {
   mkdirSync(cacheDir, { recursive: true });
   // The drawing code, with the site config it reads and, through the lock file, the fonts and emoji it draws with.
   const code = codeFingerprint(CACHED_OUTPUTS.shareImage);
@@ -71,8 +81,15 @@ export async function writeShareImages(targets: ShareImageTarget[], cacheDir = S
     const key = cacheKey(code, JSON.stringify([title, kicker, categories]));
     return { target, cacheFile: path.join(cacheDir, `${key}.png`) };
   });
-  const missing = [...new Map(withCache.filter((item) => !existsSync(item.cacheFile)).map((item) => [item.cacheFile, item])).values()];
-  const jobs = missing.map(({ target, cacheFile }): [ShareImageInput, string] => [{ title: target.title, kicker: target.kicker, categories: target.categories }, cacheFile]);
+  const missing = [
+    ...new Map(
+      withCache.filter((item) => !existsSync(item.cacheFile)).map((item) => [item.cacheFile, item]),
+    ).values(),
+  ];
+  const jobs = missing.map(({ target, cacheFile }): [ShareImageInput, string] => [
+    { title: target.title, kicker: target.kicker, categories: target.categories },
+    cacheFile,
+  ]);
 
   if (jobs.length <= IN_PROCESS_IMAGES) await drawShareImages(jobs);
   else {

@@ -53,8 +53,17 @@ export function titleLines(fontSize: number): number {
 // scripts are drawn; others (CJK, Arabic, Hebrew, Indic…) have no font here and show as missing glyphs.
 // Each subset gets its own family name: satori keeps one font per name and weight, and falls back to
 // another *name* for a character the first lacks.
-const INTER_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
-const fontFile = (name: string) => path.join(process.cwd(), 'node_modules/@fontsource/inter/files', name);
+const INTER_SUBSETS = [
+  'latin',
+  'latin-ext',
+  'cyrillic',
+  'cyrillic-ext',
+  'greek',
+  'greek-ext',
+  'vietnamese',
+];
+const fontFile = (name: string) =>
+  path.join(process.cwd(), 'node_modules/@fontsource/inter/files', name);
 type ShareImageFont = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
 let fontsPromise: Promise<ShareImageFont[]> | undefined;
 
@@ -84,7 +93,10 @@ let emojiPromise: Promise<{ icons: IconifySet; chars: Record<string, string> }> 
 function loadEmoji() {
   emojiPromise ??= (async () => {
     const require = createRequire(import.meta.url);
-    const read = async (file: string) => JSON.parse(await readFile(require.resolve(`@iconify-json/twemoji/${file}`), 'utf8')) as unknown;
+    const read = async (file: string) =>
+      JSON.parse(
+        await readFile(require.resolve(`@iconify-json/twemoji/${file}`), 'utf8'),
+      ) as unknown;
     const [icons, chars] = await Promise.all([read('icons.json'), read('chars.json')]);
     return { icons: icons as IconifySet, chars: chars as Record<string, string> };
   })();
@@ -105,7 +117,8 @@ export async function emojiDataUrl(segment: string): Promise<string> {
   const { icons, chars } = await loadEmoji();
   let name = chars[emojiKey(segment)];
   // An alias names another icon (e.g. a variant); a few hops at most.
-  for (let hops = 0; name && !icons.icons[name] && hops < 4; hops++) name = icons.aliases?.[name]?.parent;
+  for (let hops = 0; name && !icons.icons[name] && hops < 4; hops++)
+    name = icons.aliases?.[name]?.parent;
   const body = name ? icons.icons[name]?.body : undefined;
   if (!body) return '';
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${icons.width ?? 16} ${icons.height ?? 16}">${body}</svg>`;
@@ -120,7 +133,11 @@ export interface ShareImageInput {
 }
 
 /** The image as satori's SVG (text drawn as paths); `renderShareImage` turns it into a PNG. */
-export async function shareImageSvg({ title, categories = [], kicker }: ShareImageInput): Promise<string> {
+export async function shareImageSvg({
+  title,
+  categories = [],
+  kicker,
+}: ShareImageInput): Promise<string> {
   const fontSize = titleFontSize(title);
   const shownCategories = categories.slice(0, MOST_CATEGORIES);
   const hiddenCategories = categories.length - shownCategories.length;
@@ -153,9 +170,19 @@ export async function shareImageSvg({ title, categories = [], kicker }: ShareIma
         fontFamily: 'Inter',
       }}
     >
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 24, minHeight: 0, flexShrink: 1 }}>
+      <div
+        style={{ display: 'flex', flexDirection: 'column', gap: 24, minHeight: 0, flexShrink: 1 }}
+      >
         {kicker ? (
-          <div style={{ fontSize: 30, color: SHARE_IMAGE_COLOURS.kicker, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          <div
+            style={{
+              fontSize: 30,
+              color: SHARE_IMAGE_COLOURS.kicker,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
             {kicker}
           </div>
         ) : null}
@@ -176,16 +203,36 @@ export async function shareImageSvg({ title, categories = [], kicker }: ShareIma
           {title}
         </div>
       </div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', gap: 32, marginTop: 24 }}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'flex-end',
+          gap: 32,
+          marginTop: 24,
+        }}
+      >
         <div style={{ display: 'flex', gap: 16, flexShrink: 1, minWidth: 0, overflow: 'hidden' }}>
           {shownCategories.map((category) => (
             <div key={category} style={pill}>
               {category}
             </div>
           ))}
-          {hiddenCategories > 0 ? <div style={{ ...pill, flexShrink: 0 }}>{`+${hiddenCategories}`}</div> : null}
+          {hiddenCategories > 0 ? (
+            <div style={{ ...pill, flexShrink: 0 }}>{`+${hiddenCategories}`}</div>
+          ) : null}
         </div>
-        <div style={{ fontSize: 34, fontWeight: 700, color: SHARE_IMAGE_COLOURS.site, flexShrink: 0, whiteSpace: 'nowrap' }}>{siteConfig.title}</div>
+        <div
+          style={{
+            fontSize: 34,
+            fontWeight: 700,
+            color: SHARE_IMAGE_COLOURS.site,
+            flexShrink: 0,
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {siteConfig.title}
+        </div>
       </div>
     </div>,
     {

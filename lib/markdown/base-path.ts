@@ -8,7 +8,10 @@ export function withBasePath(html: string, basePath: string): string {
   // A URL that already starts with the base path (Liquid's `relative_url`, `{{ site.baseurl }}`, or a
   // link written for Jekyll's baseurl) is left as it is.
   const segment = basePath.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const rootRelative = new RegExp(`(\\s(?:src|href|poster|srcset)=")\\/(?!\\/|${segment}(?:[/"?#]))`, 'g');
+  const rootRelative = new RegExp(
+    `(\\s(?:src|href|poster|srcset)=")\\/(?!\\/|${segment}(?:[/"?#]))`,
+    'g',
+  );
   return html.replace(rootRelative, `$1${basePath}/`);
 }
 

@@ -78,7 +78,8 @@ function languageOf(code: Element): string | undefined {
   const classes = code.properties?.className;
   const list = Array.isArray(classes) ? classes : [];
   for (const name of list) {
-    if (typeof name === 'string' && name.startsWith('language-')) return name.slice(9).toLowerCase();
+    if (typeof name === 'string' && name.startsWith('language-'))
+      return name.slice(9).toLowerCase();
   }
   return undefined;
 }
@@ -94,7 +95,8 @@ function overBudget(source: string, budget: { left: number }): string | undefine
     }
     cost += line.length * line.length + line.length + 1;
   }
-  if (cost > budget.left) return 'the code blocks of this post are too large in all to highlight in reasonable time';
+  if (cost > budget.left)
+    return 'the code blocks of this post are too large in all to highlight in reasonable time';
   budget.left -= cost;
   return undefined;
 }
@@ -121,12 +123,16 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
         continue;
       }
       const requested = languageOf(code);
-      const loaded = requested !== undefined && highlighter.getLoadedLanguages().includes(requested);
+      const loaded =
+        requested !== undefined && highlighter.getLoadedLanguages().includes(requested);
       const source = toString(code).replace(/\n$/, '');
       const language = requested ?? 'text';
       const refused = loaded ? overBudget(source, budget) : undefined;
       if (refused) {
-        file.message(`${refused}; this ${language} block is shown without colours`, { place: child.position, source: HIGHLIGHT_SOURCE });
+        file.message(`${refused}; this ${language} block is shown without colours`, {
+          place: child.position,
+          source: HIGHLIGHT_SOURCE,
+        });
       }
       const highlighted = highlighter.codeToHast(source, {
         lang: loaded && !refused ? requested : 'text',
@@ -150,7 +156,11 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
  * (public/site.js copies on click), then the scrolling <pre>.
  */
 function codeFigure(pre: Element, language: string): Element {
-  const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  const element = (
+    tagName: string,
+    properties: Element['properties'],
+    children: ElementContent[],
+  ): Element => ({
     type: 'element',
     tagName,
     properties,
@@ -159,9 +169,16 @@ function codeFigure(pre: Element, language: string): Element {
   return element('figure', { className: ['code-block'], dataLanguage: language }, [
     element('figcaption', { className: ['code-bar'], dataPagefindIgnore: '' }, [
       element('span', { className: ['code-language'] }, [{ type: 'text', value: language }]),
-      element('button', { type: 'button', className: ['copy-code'], dataCopyCode: '', ariaLabel: `Copy ${language} code` }, [
-        { type: 'text', value: 'Copy' },
-      ]),
+      element(
+        'button',
+        {
+          type: 'button',
+          className: ['copy-code'],
+          dataCopyCode: '',
+          ariaLabel: `Copy ${language} code`,
+        },
+        [{ type: 'text', value: 'Copy' }],
+      ),
     ]),
     pre,
   ]);

@@ -21,7 +21,9 @@ const isRelative = (src: string) => !/^([a-z][a-z0-9+.-]*:|\/|#|data:)/i.test(sr
 /** The public URL of an image written relative to a post file (both relative to the content folder). */
 export function contentAssetUrl(postFilePath: string, src: string): string {
   const [file = '', suffix = ''] = src.split(/(?=[?#])/);
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(postFilePath.replaceAll('\\', '/')), file));
+  const resolved = path.posix.normalize(
+    path.posix.join(path.posix.dirname(postFilePath.replaceAll('\\', '/')), file),
+  );
   return `${CONTENT_ASSETS_PATH}/${resolved.replace(/^(\.\.\/)+/, '')}${suffix}`;
 }
 
@@ -31,8 +33,13 @@ function imageFile(url: string): string | undefined {
   const file = withoutBasePath(written, siteConfig.basePath);
   // Only ever a file of the site: `/../../etc/passwd` is no file of the build machine.
   try {
-    if (file.startsWith(`${CONTENT_ASSETS_PATH}/`)) return pathInsideOrUndefined(siteConfig.contentDir, decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)));
-    if (file.startsWith('/') && !file.startsWith('//')) return pathInsideOrUndefined('public', decodeURI(file));
+    if (file.startsWith(`${CONTENT_ASSETS_PATH}/`))
+      return pathInsideOrUndefined(
+        siteConfig.contentDir,
+        decodeURI(file.slice(CONTENT_ASSETS_PATH.length + 1)),
+      );
+    if (file.startsWith('/') && !file.startsWith('//'))
+      return pathInsideOrUndefined('public', decodeURI(file));
   } catch {
     // not a valid URL: no size
   }
@@ -55,7 +62,8 @@ function visitImages(node: Root | Element, postFilePath: string | undefined): vo
     if (child.type !== 'element') continue;
     if (child.tagName === 'img') {
       const src = String(child.properties.src ?? '');
-      if (postFilePath && src && isRelative(src)) child.properties.src = contentAssetUrl(postFilePath, src);
+      if (postFilePath && src && isRelative(src))
+        child.properties.src = contentAssetUrl(postFilePath, src);
       if (child.properties.width === undefined && child.properties.height === undefined) {
         const size = intrinsicSize(String(child.properties.src ?? ''));
         if (size) Object.assign(child.properties, size);

@@ -26,7 +26,11 @@ const HTML_URL = /\s(href|src)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
 const HTML_ID = /\sid\s*=\s*["']([^"']+)["']/gi;
 
-export function postLinks(markdown: string): { links: PostLink[]; anchors: string[]; handlers: InlineHandler[] } {
+export function postLinks(markdown: string): {
+  links: PostLink[];
+  anchors: string[];
+  handlers: InlineHandler[];
+} {
   const links: PostLink[] = [];
   const handlers: InlineHandler[] = [];
   const anchors: string[] = [];
@@ -35,16 +39,24 @@ export function postLinks(markdown: string): { links: PostLink[]; anchors: strin
   const pending: Nodes[] = [parseMarkdown(markdown)];
   for (let node = pending.pop(); node; node = pending.pop()) {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'link' || node.type === 'definition') links.push({ url: node.url, line, kind: 'link' });
+    if (node.type === 'link' || node.type === 'definition')
+      links.push({ url: node.url, line, kind: 'link' });
     else if (node.type === 'image') links.push({ url: node.url, line, kind: 'image' });
     else if (node.type === 'heading') anchors.push(slugger.slug(toString(node)));
     else if (node.type === 'html') {
       for (const match of node.value.matchAll(HTML_URL)) {
-        links.push({ url: match[2] ?? '', line, kind: match[1]?.toLowerCase() === 'src' ? 'image' : 'link' });
+        links.push({
+          url: match[2] ?? '',
+          line,
+          kind: match[1]?.toLowerCase() === 'src' ? 'image' : 'link',
+        });
       }
       for (const match of node.value.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
       for (const match of node.value.matchAll(HTML_HANDLER)) {
-        handlers.push({ attribute: match[1]!.toLowerCase(), line: line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0) });
+        handlers.push({
+          attribute: match[1]!.toLowerCase(),
+          line: line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0),
+        });
       }
     }
     if ('children' in node) {

@@ -30,7 +30,10 @@ export class MarkdownLimitError extends Error {
 }
 
 const tooDeep = (line: number) =>
-  new MarkdownLimitError(line, `is nested more than ${MAX_NESTING} levels deep (lists, quotes, links or emphasis inside each other); flatten it`);
+  new MarkdownLimitError(
+    line,
+    `is nested more than ${MAX_NESTING} levels deep (lists, quotes, links or emphasis inside each other); flatten it`,
+  );
 
 const OPENING_FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -40,7 +43,13 @@ const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
  * Container markers (`>`, `-`, `*`, `+`, `1.`) at the start of a line, plus its indentation in pairs of
  * columns (a nested list item is indented at least two columns per level): an upper bound of its depth.
  */
-function containerPrefix(line: string): { depth: number; end: number; indent: number; quotes: number; lists: number } {
+function containerPrefix(line: string): {
+  depth: number;
+  end: number;
+  indent: number;
+  quotes: number;
+  lists: number;
+} {
   let markers = 0;
   let quotes = 0;
   let indent = 0;
@@ -59,7 +68,13 @@ function containerPrefix(line: string): { depth: number; end: number; indent: nu
     if (marker[0] === '>') quotes += 1;
     position += marker[0].length;
   }
-  return { depth: markers + Math.floor(indent / 2), end: position, indent, quotes, lists: markers - quotes };
+  return {
+    depth: markers + Math.floor(indent / 2),
+    end: position,
+    indent,
+    quotes,
+    lists: markers - quotes,
+  };
 }
 
 /**
@@ -88,12 +103,18 @@ export function checkMarkdownLimits(markdown: string): void {
       }
       // A fence also ends where its container does: fewer `>`, or less indented than its list item's text.
       // Ending it too early only means reading code as text here, which can refuse, never let through.
-      if (content.trim() === '' || (prefix.quotes >= fence.quotes && prefix.indent >= fence.column)) continue;
+      if (content.trim() === '' || (prefix.quotes >= fence.quotes && prefix.indent >= fence.column))
+        continue;
       fence = undefined;
     }
     const opening = OPENING_FENCE.exec(content)?.[1];
     if (opening) {
-      fence = { char: opening[0] ?? '`', length: opening.length, quotes: prefix.quotes, column: prefix.lists > 0 ? prefix.end : 0 };
+      fence = {
+        char: opening[0] ?? '`',
+        length: opening.length,
+        quotes: prefix.quotes,
+        column: prefix.lists > 0 ? prefix.end : 0,
+      };
       brackets = 0;
       marks = 0;
       continue;
@@ -128,7 +149,16 @@ export function checkMarkdownLimits(markdown: string): void {
 }
 
 /** Nodes that nest as an author sees it; a list item's depth is its list's. */
-const NESTING_TYPES = new Set(['blockquote', 'list', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteDefinition']);
+const NESTING_TYPES = new Set([
+  'blockquote',
+  'list',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'footnoteDefinition',
+]);
 
 /** Refuses a tree nested deeper than MAX_NESTING, measured without recursion. */
 function checkTreeDepth(tree: Root): void {
@@ -136,7 +166,8 @@ function checkTreeDepth(tree: Root): void {
   for (let item = stack.pop(); item; item = stack.pop()) {
     const level = item.level + (NESTING_TYPES.has(item.node.type) ? 1 : 0);
     if (level > MAX_NESTING) throw tooDeep(item.node.position?.start.line ?? 1);
-    if ('children' in item.node) for (const child of item.node.children as Nodes[]) stack.push({ node: child, level });
+    if ('children' in item.node)
+      for (const child of item.node.children as Nodes[]) stack.push({ node: child, level });
   }
 }
 

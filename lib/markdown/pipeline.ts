@@ -17,7 +17,10 @@ export function configureMarkdown(builder: Processor): void {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeSlug)
     // The heading's text becomes its own anchor link; CSS shows a "#" on hover.
-    .use(rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } })
+    .use(rehypeAutolinkHeadings, {
+      behavior: 'wrap',
+      properties: { className: ['heading-anchor'] },
+    })
     .use(rehypeImages)
     .use(rehypeTaskListLabels)
     .use(rehypeHighlight)

@@ -19,16 +19,27 @@ let processor: ReturnType<typeof unified> | undefined;
  * is parsed once; the transforms build a new HTML tree and leave it unchanged. Throws MarkdownLimitError
  * for a body too deeply nested to render; code blocks too large to highlight are warnings in `problems`.
  */
-export async function renderMarkdown(body: string, relativePath: string): Promise<{ html: string; problems: BodyProblem[] }> {
+export async function renderMarkdown(
+  body: string,
+  relativePath: string,
+): Promise<{ html: string; problems: BodyProblem[] }> {
   if (!processor) {
     processor = unified();
     configureMarkdown(processor);
   }
-  const file = new VFile({ value: body, data: { rawDocumentData: { sourceFilePath: relativePath } } });
+  const file = new VFile({
+    value: body,
+    data: { rawDocumentData: { sourceFilePath: relativePath } },
+  });
   const tree = (await processor.run(parseMarkdown(body), file)) as Root;
   const html = String(processor.stringify(tree, file));
   const problems = file.messages
     .filter((message) => message.source === HIGHLIGHT_SOURCE)
-    .map((message): BodyProblem => ({ line: message.line ?? 1, field: 'code block', severity: 'warning', message: message.reason }));
+    .map((message): BodyProblem => ({
+      line: message.line ?? 1,
+      field: 'code block',
+      severity: 'warning',
+      message: message.reason,
+    }));
   return { html, problems };
 }

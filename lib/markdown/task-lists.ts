@@ -14,7 +14,10 @@ function labelCheckboxes(root: Root): void {
       const classes = child.properties.className;
       if (child.tagName === 'li' && Array.isArray(classes) && classes.includes('task-list-item')) {
         const checkbox = child.children.find(
-          (item): item is Element => item.type === 'element' && item.tagName === 'input' && item.properties.type === 'checkbox',
+          (item): item is Element =>
+            item.type === 'element' &&
+            item.tagName === 'input' &&
+            item.properties.type === 'checkbox',
         );
         if (checkbox) checkbox.properties.ariaLabel = toString(child).trim();
       }

@@ -9,13 +9,33 @@ import { CONTENT_ASSETS_PATH } from '../markdown/images';
 import { pageCount, pagePath } from './pagination';
 import type { PostIndex } from './post-index';
 import { redirectFile } from '../export/redirects';
-import { archivePath, categoriesPath, homePath, postShareImagePath, searchPath, sitemapPath } from './urls';
+import {
+  archivePath,
+  categoriesPath,
+  homePath,
+  postShareImagePath,
+  searchPath,
+  sitemapPath,
+} from './urls';
 
 /** Folders of the export that one tool writes whole: no permalink may lead into them. */
-export const RESERVED_FOLDERS = ['/_next/', '/_not-found/', '/404/', '/pagefind/', `${CONTENT_ASSETS_PATH}/`];
+export const RESERVED_FOLDERS = [
+  '/_next/',
+  '/_not-found/',
+  '/404/',
+  '/pagefind/',
+  `${CONTENT_ASSETS_PATH}/`,
+];
 
 /** Files of the export that no route of ours names. */
-const FIXED_FILES = ['/404.html', '/_redirects', sitemapPath(), '/robots.txt', '/share-image.png', '/icon.svg'];
+const FIXED_FILES = [
+  '/404.html',
+  '/_redirects',
+  sitemapPath(),
+  '/robots.txt',
+  '/share-image.png',
+  '/icon.svg',
+];
 
 export interface ExportPaths {
   /** Every URL of the site: pages (with their trailing slash) and generated files. */
@@ -24,11 +44,22 @@ export interface ExportPaths {
   files: Set<string>;
 }
 
-export function exportPaths(index: PostIndex, postsPerPage: number, publicFiles: readonly string[]): ExportPaths {
-  const pages = new Set([homePath(), categoriesPath(), archivePath(), searchPath(), ...FIXED_FILES]);
+export function exportPaths(
+  index: PostIndex,
+  postsPerPage: number,
+  publicFiles: readonly string[],
+): ExportPaths {
+  const pages = new Set([
+    homePath(),
+    categoriesPath(),
+    archivePath(),
+    searchPath(),
+    ...FIXED_FILES,
+  ]);
   const files = new Set<string>();
   const addListing = (listingPath: string, posts: number) => {
-    for (let page = 1; page <= pageCount(posts, postsPerPage); page += 1) pages.add(pagePath(listingPath, page));
+    for (let page = 1; page <= pageCount(posts, postsPerPage); page += 1)
+      pages.add(pagePath(listingPath, page));
     // `page/1/` too: it exists and sends the reader to the listing's own URL.
     files.add(`${listingPath}page/1/index.html`);
     for (const { file } of Object.values(FEED_FILES)) pages.add(`${listingPath}${file}`);
@@ -55,7 +86,8 @@ export function pathConflict(from: string, paths: ExportPaths): string | null {
   const segments = file.split('/');
   for (let end = segments.length - 1; end > 1; end -= 1) {
     const ancestor = segments.slice(0, end).join('/');
-    if (paths.files.has(ancestor)) return `needs ${ancestor} to be a folder, but it is a file of the site`;
+    if (paths.files.has(ancestor))
+      return `needs ${ancestor} to be a folder, but it is a file of the site`;
   }
   return null;
 }

@@ -53,7 +53,10 @@ export interface FeedInput {
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 /** Texts handed to the library as tokens it copies untouched, then put back escaped. */
 class Slots {
@@ -75,12 +78,20 @@ class Slots {
   fill(xml: string): string {
     const token = `${this.prefix}(\\d+)z`;
     const pattern = new RegExp(`( type="html">)?<!\\[CDATA\\[${token}\\]\\]>|${token}`, 'g');
-    const filled = xml.replace(pattern, (_match, htmlType: string | undefined, inCdata: string | undefined, bare: string | undefined) => {
-      const slot = this.values[Number(inCdata ?? bare)];
-      if (!slot) throw new Error('feed: unknown text slot');
-      if (slot.html) return `${htmlType ?? ''}${cdata(slot.text)}`;
-      return `${htmlType ? ' type="text">' : ''}${escapeXml(slot.text)}`;
-    });
+    const filled = xml.replace(
+      pattern,
+      (
+        _match,
+        htmlType: string | undefined,
+        inCdata: string | undefined,
+        bare: string | undefined,
+      ) => {
+        const slot = this.values[Number(inCdata ?? bare)];
+        if (!slot) throw new Error('feed: unknown text slot');
+        if (slot.html) return `${htmlType ?? ''}${cdata(slot.text)}`;
+        return `${htmlType ? ' type="text">' : ''}${escapeXml(slot.text)}`;
+      },
+    );
     if (filled.includes(this.prefix)) throw new Error('feed: a text slot was left unfilled');
     // Whatever else the library wrote (its own text, URLs) is cleaned too.
     return xmlAllowedText(filled);
@@ -90,7 +101,11 @@ class Slots {
 /** The identity for JSON, where JSON.stringify escapes everything and JSON Feed's titles and summaries are plain text. */
 const asIs = { text: (value: string) => value, html: (value: string) => value };
 
-function buildFeed(input: FeedInput, format: FeedFormat, slots: Pick<Slots, 'text' | 'html'>): Feed {
+function buildFeed(
+  input: FeedInput,
+  format: FeedFormat,
+  slots: Pick<Slots, 'text' | 'html'>,
+): Feed {
   const { text, html } = slots;
   const newest = input.entries[0];
   const feed = new Feed({
@@ -132,7 +147,10 @@ function buildFeed(input: FeedInput, format: FeedFormat, slots: Pick<Slots, 'tex
 
 /** JSON Feed 1.1 from the library's 1.0 output: the version, `authors`, `language` and the dates as written. */
 function jsonFeed11(json: string, input: FeedInput): string {
-  const data = JSON.parse(json) as Record<string, unknown> & { author?: unknown; items: Record<string, unknown>[] };
+  const data = JSON.parse(json) as Record<string, unknown> & {
+    author?: unknown;
+    items: Record<string, unknown>[];
+  };
   const { author, ...rest } = data;
   const entryByUrl = new Map(input.entries.map((entry) => [entry.url, entry]));
   return JSON.stringify(
@@ -146,7 +164,9 @@ function jsonFeed11(json: string, input: FeedInput): string {
         return {
           ...item,
           ...(itemAuthor ? { authors: [itemAuthor] } : {}),
-          ...(entry ? { date_published: entry.date.iso, date_modified: (entry.updated ?? entry.date).iso } : {}),
+          ...(entry
+            ? { date_published: entry.date.iso, date_modified: (entry.updated ?? entry.date).iso }
+            : {}),
         };
       }),
     },

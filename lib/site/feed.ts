@@ -24,7 +24,12 @@ export interface FeedSource {
 }
 
 export function siteFeedSource(): FeedSource {
-  return { title: siteConfig.title, description: siteConfig.description, pagePath: homePath(), posts: getPosts() };
+  return {
+    title: siteConfig.title,
+    description: siteConfig.description,
+    pagePath: homePath(),
+    posts: getPosts(),
+  };
 }
 
 /** What a category is, for its feeds and its listing's meta description. */
@@ -68,10 +73,17 @@ function feedInput(source: FeedSource): FeedInput {
       url: absoluteUrl(post.url),
       excerpt: post.excerpt,
       // Every post is listed; only the newest carry their full text, so a feed's size does not grow with the blog.
-      contentHtml: position < siteConfig.feedFullTextPosts ? fullText(post.slug) : `<p>${escapeHtml(post.excerpt)}</p>`,
+      contentHtml:
+        position < siteConfig.feedFullTextPosts
+          ? fullText(post.slug)
+          : `<p>${escapeHtml(post.excerpt)}</p>`,
       date: post.date,
       updated: post.updated ?? undefined,
-      categories: post.categories.map((category) => ({ name: category.name, slug: category.slug, url: absoluteUrl(category.url) })),
+      categories: post.categories.map((category) => ({
+        name: category.name,
+        slug: category.slug,
+        url: absoluteUrl(category.url),
+      })),
     })),
   };
 }
@@ -88,11 +100,16 @@ export function feedResponse(source: FeedSource | undefined, format: FeedFormat)
 }
 
 /** `<link rel="alternate">` entries for a page's feeds, in the shape of Next's `alternates.types`. */
-export function feedAlternates(sources: FeedSource[]): Record<string, { url: string; title: string }[]> {
+export function feedAlternates(
+  sources: FeedSource[],
+): Record<string, { url: string; title: string }[]> {
   const types: Record<string, { url: string; title: string }[]> = {};
   for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
     const { type, label } = FEED_FILES[format];
-    types[type] = sources.map((source) => ({ url: absoluteUrl(feedPath(source.pagePath, format)), title: `${source.title} (${label})` }));
+    types[type] = sources.map((source) => ({
+      url: absoluteUrl(feedPath(source.pagePath, format)),
+      title: `${source.title} (${label})`,
+    }));
   }
   return types;
 }

@@ -11,4 +11,5 @@ export function pluralize(count: number, singular: string, plural = `${singular}
 }
 
 /** Text made safe inside HTML, attribute values included. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

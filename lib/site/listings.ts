@@ -55,7 +55,10 @@ export function categoryListing(slug: string): Listing | undefined {
   };
 }
 
-export function listingPage(listing: Listing, pageNumber: number): PageOf<PostListItem> | undefined {
+export function listingPage(
+  listing: Listing,
+  pageNumber: number,
+): PageOf<PostListItem> | undefined {
   return paginate(listing.posts, pageNumber, siteConfig.postsPerPage);
 }
 
@@ -63,11 +66,18 @@ export function listingPageParams(listing: Listing): { page: string }[] {
   return pageParams(listing.posts.length, siteConfig.postsPerPage);
 }
 
-export function listingMetadata(listing: Listing, pageNumber: number, { isHome = false, isPageRoute = false } = {}): Metadata {
+export function listingMetadata(
+  listing: Listing,
+  pageNumber: number,
+  { isHome = false, isPageRoute = false } = {},
+): Metadata {
   if (isPageRoute && pageNumber === 1) return redirectMetadata(listing.path);
   const suffix = pageNumber > 1 ? ` (page ${pageNumber})` : '';
   return pageMetadata({
-    title: isHome && pageNumber === 1 ? undefined : `${isHome ? 'Latest posts' : listing.title}${suffix}`,
+    title:
+      isHome && pageNumber === 1
+        ? undefined
+        : `${isHome ? 'Latest posts' : listing.title}${suffix}`,
     description: `${listing.description}${suffix}`,
     path: pagePath(listing.path, pageNumber),
     feeds: listing.feed ? [listing.feed] : [],

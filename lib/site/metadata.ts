@@ -23,10 +23,25 @@ interface PageMetadataInput {
 export const DEFAULT_SHARE_IMAGE = '/share-image.png';
 
 export function pageMetadata(input: PageMetadataInput): Metadata {
-  const { title, description, path, type = 'website', publishedTime, modifiedTime, sections = [], feeds = [], imagePath } = input;
+  const {
+    title,
+    description,
+    path,
+    type = 'website',
+    publishedTime,
+    modifiedTime,
+    sections = [],
+    feeds = [],
+    imagePath,
+  } = input;
   const url = absoluteUrl(path);
   const pageDescription = description || siteConfig.description;
-  const image = { url: absoluteUrl(imagePath ?? DEFAULT_SHARE_IMAGE), width: 1200, height: 630, alt: title ?? siteConfig.title };
+  const image = {
+    url: absoluteUrl(imagePath ?? DEFAULT_SHARE_IMAGE),
+    width: 1200,
+    height: 630,
+    alt: title ?? siteConfig.title,
+  };
   return {
     ...(title ? { title } : {}),
     description: pageDescription,
@@ -40,10 +55,22 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
       locale: siteConfig.language,
       images: [image],
       ...(type === 'article'
-        ? { type: 'article', publishedTime, modifiedTime: modifiedTime ?? publishedTime, section: sections[0], tags: sections, authors: [siteConfig.author.name] }
+        ? {
+            type: 'article',
+            publishedTime,
+            modifiedTime: modifiedTime ?? publishedTime,
+            section: sections[0],
+            tags: sections,
+            authors: [siteConfig.author.name],
+          }
         : { type: 'website' }),
     },
-    twitter: { card: 'summary_large_image', title: title ?? siteConfig.title, description: pageDescription, images: [image.url] },
+    twitter: {
+      card: 'summary_large_image',
+      title: title ?? siteConfig.title,
+      description: pageDescription,
+      images: [image.url],
+    },
   };
 }
 

@@ -11,7 +11,11 @@ export function pageCount(totalItems: number, pageSize: number): number {
 }
 
 /** One page of items, or undefined when the page does not exist. */
-export function paginate<T>(items: readonly T[], pageNumber: number, pageSize: number): PageOf<T> | undefined {
+export function paginate<T>(
+  items: readonly T[],
+  pageNumber: number,
+  pageSize: number,
+): PageOf<T> | undefined {
   const totalPages = pageCount(items.length, pageSize);
   if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > totalPages) return undefined;
   const start = (pageNumber - 1) * pageSize;
@@ -41,5 +45,7 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
  * own URL, and keeps the list non-empty as a static export requires) to the last.
  */
 export function pageParams(totalItems: number, pageSize: number): { page: string }[] {
-  return Array.from({ length: pageCount(totalItems, pageSize) }, (_, index) => ({ page: String(index + 1) }));
+  return Array.from({ length: pageCount(totalItems, pageSize) }, (_, index) => ({
+    page: String(index + 1),
+  }));
 }

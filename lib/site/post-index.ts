@@ -126,14 +126,18 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
   const now = options.now ?? Date.now();
   const isFuture = (source: SourcePost) => source.publishedAt.epochMs > now;
   const visible = sources
-    .filter((source) => (options.showDrafts || !source.isDraft) && (options.showFuture || !isFuture(source)))
+    .filter(
+      (source) =>
+        (options.showDrafts || !source.isDraft) && (options.showFuture || !isFuture(source)),
+    )
     .sort(newestFirst);
 
   // A category is named as the newest post spells it, unless the site config says otherwise.
   const categoryNames = new Map<string, string>();
   for (const source of visible) {
     for (const ref of source.categoryRefs) {
-      if (!categoryNames.has(ref.slug)) categoryNames.set(ref.slug, options.categoryLabels[ref.slug] ?? ref.name);
+      if (!categoryNames.has(ref.slug))
+        categoryNames.set(ref.slug, options.categoryLabels[ref.slug] ?? ref.name);
     }
   }
   const categoryLink = (slug: string): CategoryLink => ({
@@ -169,12 +173,15 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     }
   }
   const categories = [...categoryBySlug.values()].sort(
-    (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.slug.localeCompare(b.slug),
+    (a, b) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+      a.slug.localeCompare(b.slug),
   );
 
   const relatedOf = relatedPostsFinder(posts);
   const htmlOf = (source: SourcePost) => {
-    const html = source.html ?? (source.htmlFile && options.readHtml ? options.readHtml(source.htmlFile) : '');
+    const html =
+      source.html ?? (source.htmlFile && options.readHtml ? options.readHtml(source.htmlFile) : '');
     return withBasePath(html, options.basePath ?? '');
   };
   const postBySlug = new Map<string, Post>();

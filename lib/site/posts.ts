@@ -6,7 +6,14 @@ import { allPosts } from 'contentlayer/generated';
 import { readStagedHtml } from '../content/staging';
 import { publishOptions } from './publish-options';
 import { PLACEHOLDER_CATEGORY } from './urls';
-import { buildPostIndex, type ArchiveYear, type Category, type Post, type PostListItem, type SourcePost } from './post-index';
+import {
+  buildPostIndex,
+  type ArchiveYear,
+  type Category,
+  type Post,
+  type PostListItem,
+  type SourcePost,
+} from './post-index';
 
 export type { ArchiveYear, Category, CategoryLink, Post, PostListItem } from './post-index';
 

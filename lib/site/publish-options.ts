@@ -17,14 +17,22 @@ export const publishOptions: IndexOptions = {
 
 /** contentlayer's data as the build steps outside Next read it (scripts/next-export.ts, post-export). */
 export function readGeneratedPosts(): (SourcePost & { permalink?: string })[] {
-  return JSON.parse(readFileSync('.contentlayer/generated/Post/_index.json', 'utf8')) as (SourcePost & { permalink?: string })[];
+  return JSON.parse(
+    readFileSync('.contentlayer/generated/Post/_index.json', 'utf8'),
+  ) as (SourcePost & { permalink?: string })[];
 }
 
 /**
  * The post index of this build from contentlayer's data, for the build steps outside Next (next-export,
  * post-export): the same rule and options as every page (lib/site/posts.ts), bodies read when asked for.
  */
-export function loadPublishedIndex(): { sources: ReturnType<typeof readGeneratedPosts>; index: PostIndex } {
+export function loadPublishedIndex(): {
+  sources: ReturnType<typeof readGeneratedPosts>;
+  index: PostIndex;
+} {
   const sources = readGeneratedPosts();
-  return { sources, index: buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml }) };
+  return {
+    sources,
+    index: buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml }),
+  };
 }

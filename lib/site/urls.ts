@@ -16,7 +16,8 @@ export const searchPath = () => '/search/';
 export const sitemapPath = () => '/sitemap.xml';
 
 /** A root-relative path of the site as the browser asks for it: with the base path. */
-export const sitePath = (path: string) => (path.startsWith('/') ? `${siteConfig.basePath}${path}` : path);
+export const sitePath = (path: string) =>
+  path.startsWith('/') ? `${siteConfig.basePath}${path}` : path;
 
 /** Absolute URL for feeds, sitemaps and canonical links: base URL + base path + path. */
 export function absoluteUrl(path: string): string {

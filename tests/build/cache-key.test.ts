@@ -17,32 +17,73 @@ describe('the import graph', () => {
   it('follows relative, "@/" and dynamic imports of project files, and no package', () => {
     const tree = path.join(root, 'graph');
     mkdirSync(path.join(tree, 'lib/sub'), { recursive: true });
-    writeFileSync(path.join(tree, 'lib/a.ts'), "import { b } from './sub/b';\nimport type { T } from '@/lib/t';\nimport React from 'react';\nexport const a = () => import('./lazy');\n");
-    writeFileSync(path.join(tree, 'lib/sub/b.ts'), "export { c } from '../c';\nimport 'node:fs';\n");
+    writeFileSync(
+      path.join(tree, 'lib/a.ts'),
+      "import { b } from './sub/b';\nimport type { T } from '@/lib/t';\nimport React from 'react';\nexport const a = () => import('./lazy');\n",
+    );
+    writeFileSync(
+      path.join(tree, 'lib/sub/b.ts'),
+      "export { c } from '../c';\nimport 'node:fs';\n",
+    );
     writeFileSync(path.join(tree, 'lib/c.tsx'), 'export const c = 1;\n');
     writeFileSync(path.join(tree, 'lib/t.ts'), 'export type T = number;\n');
     writeFileSync(path.join(tree, 'lib/lazy.ts'), 'export const lazy = 1;\n');
     writeFileSync(path.join(tree, 'lib/unrelated.ts'), "import { a } from './a';\n");
-    assert.deepEqual(importGraph(['lib/a.ts'], tree), ['lib/a.ts', 'lib/c.tsx', 'lib/lazy.ts', 'lib/sub/b.ts', 'lib/t.ts']);
+    assert.deepEqual(importGraph(['lib/a.ts'], tree), [
+      'lib/a.ts',
+      'lib/c.tsx',
+      'lib/lazy.ts',
+      'lib/sub/b.ts',
+      'lib/t.ts',
+    ]);
   });
 
   it('reaches the code each real output is made by, and not the others', () => {
     const facts = importGraph(CACHED_OUTPUTS.bodyFacts);
     const html = importGraph(CACHED_OUTPUTS.postHtml);
     const image = importGraph(CACHED_OUTPUTS.shareImage);
-    for (const file of ['lib/markdown/headings.ts', 'lib/markdown/plain-text.ts', 'lib/markdown/links.ts', 'lib/markdown/parse.ts', 'lib/content/rules.ts']) assert.ok(facts.includes(file), file);
-    for (const file of ['lib/markdown/highlight.ts', 'lib/markdown/images.ts', 'lib/markdown/pipeline.ts', 'lib/markdown/parse.ts', 'site.config.ts']) assert.ok(html.includes(file), file);
-    assert.ok(image.includes('lib/export/share-image-drawing.tsx') && image.includes('site.config.ts'));
-    assert.ok(!facts.includes('lib/export/share-image-drawing.tsx') && !image.some((file) => file.startsWith('lib/markdown/')));
+    for (const file of [
+      'lib/markdown/headings.ts',
+      'lib/markdown/plain-text.ts',
+      'lib/markdown/links.ts',
+      'lib/markdown/parse.ts',
+      'lib/content/rules.ts',
+    ])
+      assert.ok(facts.includes(file), file);
+    for (const file of [
+      'lib/markdown/highlight.ts',
+      'lib/markdown/images.ts',
+      'lib/markdown/pipeline.ts',
+      'lib/markdown/parse.ts',
+      'site.config.ts',
+    ])
+      assert.ok(html.includes(file), file);
+    assert.ok(
+      image.includes('lib/export/share-image-drawing.tsx') && image.includes('site.config.ts'),
+    );
+    assert.ok(
+      !facts.includes('lib/export/share-image-drawing.tsx') &&
+        !image.some((file) => file.startsWith('lib/markdown/')),
+    );
   });
 });
 
 describe('what a change of input rebuilds', () => {
   // A copy of the code and the lock file; each change is made to it, and every key is compared with the last.
   const project = path.join(root, 'project');
-  for (const item of ['lib', 'site.config.ts', 'package-lock.json']) cpSync(item, path.join(project, item), { recursive: true });
-  const keys = () => Object.fromEntries(Object.entries(CACHED_OUTPUTS).map(([name, entries]) => [name, fingerprintOf(entries, project)]));
-  const changed = (before: Record<string, string>, now: Record<string, string>) => Object.keys(now).filter((name) => now[name] !== before[name]).sort();
+  for (const item of ['lib', 'site.config.ts', 'package-lock.json'])
+    cpSync(item, path.join(project, item), { recursive: true });
+  const keys = () =>
+    Object.fromEntries(
+      Object.entries(CACHED_OUTPUTS).map(([name, entries]) => [
+        name,
+        fingerprintOf(entries, project),
+      ]),
+    );
+  const changed = (before: Record<string, string>, now: Record<string, string>) =>
+    Object.keys(now)
+      .filter((name) => now[name] !== before[name])
+      .sort();
 
   it('a heading rule: the body facts and the HTML, not the share images', () => {
     const before = keys();
@@ -55,7 +96,10 @@ describe('what a change of input rebuilds', () => {
 
   it('a drawing constant: the share images only', () => {
     const before = keys();
-    appendFileSync(path.join(project, 'lib/export/share-image-drawing.tsx'), '\nexport const SOME_PADDING = 81;\n');
+    appendFileSync(
+      path.join(project, 'lib/export/share-image-drawing.tsx'),
+      '\nexport const SOME_PADDING = 81;\n',
+    );
     assert.deepEqual(changed(before, keys()), ['shareImage']);
   });
 

@@ -44,8 +44,16 @@ describe('listSourceFiles', () => {
   it('follows a link to a file inside the folder, and reports every other link', () => {
     const { unread } = listSourceFiles(content);
     const byPath = Object.fromEntries(unread.map((entry) => [entry.relativePath, entry.message]));
-    assert.deepEqual(Object.keys(byPath).sort(), ['dangling.md', 'leak.md', 'linked-folder', 'peek.md']);
-    assert.match(byPath['leak.md']!, /symbolic link to .*outside\/secret\.md, outside the folder or in a hidden one; it is not read/);
+    assert.deepEqual(Object.keys(byPath).sort(), [
+      'dangling.md',
+      'leak.md',
+      'linked-folder',
+      'peek.md',
+    ]);
+    assert.match(
+      byPath['leak.md']!,
+      /symbolic link to .*outside\/secret\.md, outside the folder or in a hidden one; it is not read/,
+    );
     assert.match(byPath['peek.md']!, /outside the folder or in a hidden one/);
     assert.match(byPath['linked-folder']!, /symbolic link to a folder; it is not followed/);
     assert.match(byPath['dangling.md']!, /symbolic link to nothing/);
@@ -55,7 +63,8 @@ describe('listSourceFiles', () => {
     // As root, permissions do not stop a read: the file system answers EACCES for one folder instead.
     const denying = {
       readdirSync: (dir: string) => {
-        if (dir.endsWith(`${path.sep}img`)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+        if (dir.endsWith(`${path.sep}img`))
+          throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
         return fs.readdirSync(dir, { withFileTypes: true });
       },
       realpathSync: (file: string) => fs.realpathSync(file),
@@ -63,10 +72,13 @@ describe('listSourceFiles', () => {
     };
     const { files, unread } = listSourceFiles(content, denying);
     assert.ok(!files.includes('img/diagram.png'));
-    assert.deepEqual(unread.find((entry) => entry.relativePath === 'img'), {
-      relativePath: 'img',
-      message: 'this folder cannot be read (EACCES); nothing in it is published',
-    });
+    assert.deepEqual(
+      unread.find((entry) => entry.relativePath === 'img'),
+      {
+        relativePath: 'img',
+        message: 'this folder cannot be read (EACCES); nothing in it is published',
+      },
+    );
   });
 });
 
@@ -81,7 +93,14 @@ describe('pathInside', () => {
   });
 
   it('refuses every way out of the folder', () => {
-    for (const escape of ['../x', '/../../../../tmp/x', 'a/../../x', '/a/../../x', `..${path.sep}x`, 'a\0b']) {
+    for (const escape of [
+      '../x',
+      '/../../../../tmp/x',
+      'a/../../x',
+      '/a/../../x',
+      `..${path.sep}x`,
+      'a\0b',
+    ]) {
       assert.throws(() => pathInside(out, escape), /outside|NUL/, escape);
       assert.equal(pathInsideOrUndefined(out, escape), undefined);
     }

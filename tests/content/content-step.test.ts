@@ -28,8 +28,15 @@ after(() => copy.remove());
 const generatedIndex = path.join(copy.project, '.contentlayer/generated/Post/_index.json');
 
 /** `npm run content` (or `npm run check`) over a folder of posts, in the copy. */
-function runContentStep(folder: string, script: 'content' | 'check' = 'content', env: Record<string, string> = {}) {
-  return copy.step('scripts/content.ts', script === 'check' ? ['--check'] : [], { CONTENT_DIR: folder, ...env });
+function runContentStep(
+  folder: string,
+  script: 'content' | 'check' = 'content',
+  env: Record<string, string> = {},
+) {
+  return copy.step('scripts/content.ts', script === 'check' ? ['--check'] : [], {
+    CONTENT_DIR: folder,
+    ...env,
+  });
 }
 
 const post = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}\n---\n\n${body}\n`;
@@ -51,7 +58,10 @@ describe('the content step', () => {
     assert.match(output, /2024-01-02-impossible-date\.md:3: date: "2024-13-45" has no month 13/);
     assert.match(output, /2024-01-03-no-date\.md:3: date: is required/);
     assert.match(output, /2024-01-04-broken-yaml\.md:\d+: front matter: Flow sequence/);
-    assert.match(output, /2024-01-05-wrong-type\.md:4: published: must be true or false, not "nope"/);
+    assert.match(
+      output,
+      /2024-01-05-wrong-type\.md:4: published: must be true or false, not "nope"/,
+    );
     assert.doesNotMatch(output, /2024-01-06-fine/);
   });
 
@@ -74,13 +84,20 @@ describe('the content step', () => {
     });
     const { status, output } = runContentStep(folder);
     assert.notEqual(status, 0, output);
-    assert.match(output, /2024-01-02-skipped\.html:1: file: only Markdown posts ending in \.md or \.markdown are read/);
+    assert.match(
+      output,
+      /2024-01-02-skipped\.html:1: file: only Markdown posts ending in \.md or \.markdown are read/,
+    );
   });
 
   it('reads .markdown files, a byte order mark, Windows line endings and non-ASCII file names', () => {
     const folder = corpus({
       '2024-01-01-plain.markdown': post('title: Markdown extension\ndate: 2024-01-01'),
-      '2024-01-02-bom-crlf.md': `\uFEFF${post('title: BOM and CRLF\ndate: 2024-01-02\ncategories: [aws]', 'First line\nsecond line.\n\n## Heading')}`.replace(/\n/g, '\r\n'),
+      '2024-01-02-bom-crlf.md':
+        `\uFEFF${post('title: BOM and CRLF\ndate: 2024-01-02\ncategories: [aws]', 'First line\nsecond line.\n\n## Heading')}`.replace(
+          /\n/g,
+          '\r\n',
+        ),
       '2024-01-03-café-über.md': post('title: Ünïcode file\ndate: 2024-01-03'),
     });
     const { status, output } = runContentStep(folder);
@@ -105,24 +122,43 @@ describe('the content step', () => {
     const { status, output } = runContentStep(folder);
     assert.notEqual(status, 0, output);
     // The front matter ends on line 4; the body starts with a blank line.
-    assert.match(output, /2024-01-02-linker\.md:8: broken link: "\/posts\/nowhere\/": no page or file of the site has this path/);
-    assert.match(output, /2024-01-02-linker\.md:10: missing image: "\.\/gone\.png": no such file beside the post/);
-    assert.match(output, /2024-01-02-linker\.md:12: broken link: "\/posts\/target\/#missing": no heading or element with id "missing"/);
+    assert.match(
+      output,
+      /2024-01-02-linker\.md:8: broken link: "\/posts\/nowhere\/": no page or file of the site has this path/,
+    );
+    assert.match(
+      output,
+      /2024-01-02-linker\.md:10: missing image: "\.\/gone\.png": no such file beside the post/,
+    );
+    assert.match(
+      output,
+      /2024-01-02-linker\.md:12: broken link: "\/posts\/target\/#missing": no heading or element with id "missing"/,
+    );
     assert.doesNotMatch(output, /#a-heading/);
   });
 
   it('fails on tabs in front matter, naming the file and the line', () => {
-    const folder = corpus({ '2024-01-01-tabs.md': '---\ntitle: Tabs\ndate: 2024-01-01\ncategories:\n\t- aws\n---\n\nBody.\n' });
+    const folder = corpus({
+      '2024-01-01-tabs.md':
+        '---\ntitle: Tabs\ndate: 2024-01-01\ncategories:\n\t- aws\n---\n\nBody.\n',
+    });
     const { status, output } = runContentStep(folder);
     assert.notEqual(status, 0, output);
-    assert.match(output, /2024-01-01-tabs\.md:5: front matter: Tabs are not allowed as indentation/);
+    assert.match(
+      output,
+      /2024-01-01-tabs\.md:5: front matter: Tabs are not allowed as indentation/,
+    );
   });
 
   it('builds every valid post, unknown fields and all, and skips none', () => {
     const folder = corpus({
-      '2024-01-01-a.md': post('layout: post\ntitle: A\ndate: 2024-01-01\ncomments: true\nauthor: someone\ntags: [x, y]'),
+      '2024-01-01-a.md': post(
+        'layout: post\ntitle: A\ndate: 2024-01-01\ncomments: true\nauthor: someone\ntags: [x, y]',
+      ),
       '2024-01-02-b.md': post('title: B\ndate: 2023-06-01 14:30:00 +0200\ncategories: aws devops'),
-      '2024-01-03-c.md': post('title: C\ndate: 2024-01-03T10:00:00Z\ncategory: Cloud Computing\ndraft: true'),
+      '2024-01-03-c.md': post(
+        'title: C\ndate: 2024-01-03T10:00:00Z\ncategory: Cloud Computing\ndraft: true',
+      ),
     });
     const { status, output } = runContentStep(folder);
     assert.equal(status, 0, output);
@@ -133,13 +169,16 @@ describe('the content step', () => {
 
   it('npm run check passes the Jekyll fixture (Liquid, includes, permalinks) and writes nothing', () => {
     const staged = readFileSync(generatedIndex, 'utf8');
-    const { status, output } = runContentStep('e2e/fixtures/jekyll/_posts', 'check', { BASE_PATH: '/blog', JEKYLL_REDIRECTS: '1' });
+    const { status, output } = runContentStep('e2e/fixtures/jekyll/_posts', 'check', {
+      BASE_PATH: '/blog',
+      JEKYLL_REDIRECTS: '1',
+    });
     assert.equal(status, 0, output);
     assert.match(output, /Content OK: 12 posts \(10 published\)/);
     assert.equal(readFileSync(generatedIndex, 'utf8'), staged);
   });
 
-  it('npm run check reports the broken fixture\'s two problems, and only them, as file:line: message', () => {
+  it("npm run check reports the broken fixture's two problems, and only them, as file:line: message", () => {
     const { status, output } = runContentStep('e2e/fixtures/broken/_posts', 'check');
     assert.notEqual(status, 0, output);
     const problems = output.split('\n').filter((line) => line.startsWith('e2e/'));
@@ -153,14 +192,23 @@ describe('the content step', () => {
   it('reports Liquid problems of several posts at once, each with its file line', () => {
     const folder = corpus({
       '2024-01-01-unknown-tag.md': post('title: A\ndate: 2024-01-01', 'One.\n\n{% tweet 123 %}'),
-      '2024-01-02-missing-include.md': post('title: B\ndate: 2024-01-02', '{% include nowhere.html %}'),
-      '2024-01-03-fine.md': post('title: C\ndate: 2024-01-03', '{{ site.title }} and {% post_url 2024-01-01-unknown-tag %}'),
+      '2024-01-02-missing-include.md': post(
+        'title: B\ndate: 2024-01-02',
+        '{% include nowhere.html %}',
+      ),
+      '2024-01-03-fine.md': post(
+        'title: C\ndate: 2024-01-03',
+        '{{ site.title }} and {% post_url 2024-01-01-unknown-tag %}',
+      ),
     });
     const { status, output } = runContentStep(folder, 'check');
     assert.notEqual(status, 0, output);
     // The front matter ends on line 4; the body starts with a blank line.
     assert.match(output, /2024-01-01-unknown-tag\.md:8: liquid: tag "tweet" not found/);
-    assert.match(output, /2024-01-02-missing-include\.md:6: liquid: include: no file "nowhere\.html" in /);
+    assert.match(
+      output,
+      /2024-01-02-missing-include\.md:6: liquid: include: no file "nowhere\.html" in /,
+    );
     assert.doesNotMatch(output, /2024-01-03-fine/);
   });
 });

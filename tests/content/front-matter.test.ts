@@ -14,7 +14,9 @@ describe('front matter', () => {
   });
 
   it('reads Jekyll dates as the text written, and numbers in text fields as text', () => {
-    const { data, problems } = parseFrontMatter('title: 2024\ndate: 2023-06-01 14:30:00 +0200\nslug: 404\n');
+    const { data, problems } = parseFrontMatter(
+      'title: 2024\ndate: 2023-06-01 14:30:00 +0200\nslug: 404\n',
+    );
     assert.deepEqual(problems, []);
     assert.equal(data.title, '2024');
     assert.equal(data.date, '2023-06-01 14:30:00 +0200');
@@ -22,7 +24,9 @@ describe('front matter', () => {
   });
 
   it('reports every problem with the line of its field (line 1 is the opening ---)', () => {
-    const { problems } = parseFrontMatter('layout: post\ndraft: maybe\ncategories: [a]\npublished: 1\n');
+    const { problems } = parseFrontMatter(
+      'layout: post\ndraft: maybe\ncategories: [a]\npublished: 1\n',
+    );
     assert.deepEqual(problems, [
       { line: 6, field: 'title', message: 'is required' },
       { line: 6, field: 'date', message: 'is required' },
@@ -32,9 +36,21 @@ describe('front matter', () => {
   });
 
   it('reports YAML errors, tabs and duplicate fields with their line', () => {
-    assert.deepEqual(parseFrontMatter('title: A\ndate: 2024-01-01\ncategories:\n\t- aws\n').problems.map((p) => [p.line, p.field]), [[5, 'front matter']]);
-    assert.match(parseFrontMatter('title: A\ntitle: B\ndate: 2024-01-01\n').problems[0]?.message ?? '', /unique/i);
-    assert.equal(parseFrontMatter('- just\n- a list\n').problems[0]?.message, 'must be a list of "field: value" lines');
+    assert.deepEqual(
+      parseFrontMatter('title: A\ndate: 2024-01-01\ncategories:\n\t- aws\n').problems.map((p) => [
+        p.line,
+        p.field,
+      ]),
+      [[5, 'front matter']],
+    );
+    assert.match(
+      parseFrontMatter('title: A\ntitle: B\ndate: 2024-01-01\n').problems[0]?.message ?? '',
+      /unique/i,
+    );
+    assert.equal(
+      parseFrontMatter('- just\n- a list\n').problems[0]?.message,
+      'must be a list of "field: value" lines',
+    );
   });
 
   it('finds the line of a field for problems found later', () => {

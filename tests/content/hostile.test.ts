@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { copyProject } from '../helpers/project-copy';
@@ -18,7 +26,16 @@ const { root, project, step, build } = copy;
 after(() => copy.remove());
 
 /** Written by the build and allowed: the export and the caches (all ignored by git). */
-const ALLOWED = ['out/', '.cache/', '.content/', '.contentlayer/', '.next/', 'public/content-assets/', 'next-env.d.ts', 'tsconfig.tsbuildinfo'];
+const ALLOWED = [
+  'out/',
+  '.cache/',
+  '.content/',
+  '.contentlayer/',
+  '.next/',
+  'public/content-assets/',
+  'next-env.d.ts',
+  'tsconfig.tsbuildinfo',
+];
 
 /** Every file and folder under `dir`, relative to it (node_modules by name only: its files are links). */
 function listing(dir: string): Set<string> {
@@ -63,20 +80,27 @@ const write = (dir: string, name: string, text: string | Buffer) => {
   writeFileSync(path.join(dir, name), text);
 };
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
   const content = path.join(root, 'check-content');
   const nested = (depth: number) => `${'- '.repeat(depth)}deep\n`;
   const files: Record<string, string> = {
     // 3. permalinks that would take over paths of the export, or are no path at all
-    '2024-01-01-takes-search.md': post('title: T\ndate: 2024-01-01\npermalink: /pagefind/pagefind.js'),
+    '2024-01-01-takes-search.md': post(
+      'title: T\ndate: 2024-01-01\npermalink: /pagefind/pagefind.js',
+    ),
     '2024-01-02-takes-image.md': post('title: T\ndate: 2024-01-02\npermalink: /share-image.png'),
     '2024-01-03-takes-feed.md': post('title: T\ndate: 2024-01-03\npermalink: /feed.xml'),
     '2024-01-04-script.md': post('title: T\ndate: 2024-01-04\npermalink: "javascript:alert(1)"'),
     '2024-01-05-climbs.md': post('title: T\ndate: 2024-01-05\npermalink: /a/../../etc/passwd'),
     '2024-01-06-nul-permalink.md': post('title: T\ndate: 2024-01-06\npermalink: "/a\\0b"'),
-    '2024-01-07-long-permalink.md': post(`title: T\ndate: 2024-01-07\npermalink: /${'x'.repeat(300)}/`),
+    '2024-01-07-long-permalink.md': post(
+      `title: T\ndate: 2024-01-07\npermalink: /${'x'.repeat(300)}/`,
+    ),
     // 8. slugs and file names that cannot be a URL segment
     '2024-02-01-dots.md': post('title: T\ndate: 2024-02-01\nslug: ".."'),
     '2024-02-02-percent.md': post('title: T\ndate: 2024-02-02\nslug: "100%"'),
@@ -87,13 +111,28 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
     '2024-02-07-a?b.md': post('title: T\ndate: 2024-02-07'),
     '2024-02-08-new\nline.md': post('title: T\ndate: 2024-02-08'),
     // 6. unbounded Liquid
-    '2024-03-01-liquid-loop.md': post('title: T\ndate: 2024-03-01', 'Intro.\n\n{% for i in (1..100000000) %}x{% endfor %}\n'),
+    '2024-03-01-liquid-loop.md': post(
+      'title: T\ndate: 2024-03-01',
+      'Intro.\n\n{% for i in (1..100000000) %}x{% endfor %}\n',
+    ),
     // 7. deep nesting and a YAML alias bomb
     '2024-04-01-nested-2000.md': post('title: T\ndate: 2024-04-01', `Intro.\n\n${nested(2000)}`),
     '2024-04-02-nested-50000.md': post('title: T\ndate: 2024-04-02', `Intro.\n\n${nested(50_000)}`),
-    '2024-04-04-nested-liquid.md': post('title: T\ndate: 2024-04-04', `Intro {{ site.title }}.\n\n${nested(50_000)}`),
+    '2024-04-04-nested-liquid.md': post(
+      'title: T\ndate: 2024-04-04',
+      `Intro {{ site.title }}.\n\n${nested(50_000)}`,
+    ),
     '2024-04-03-alias-bomb.md': post(
-      ['title: T', 'date: 2024-04-03', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((name, at) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[at]}`).join(',')}]`)].join('\n'),
+      [
+        'title: T',
+        'date: 2024-04-03',
+        'a: &a ["x","x","x","x","x","x","x","x","x"]',
+        ...'bcdefghi'
+          .split('')
+          .map(
+            (name, at) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[at]}`).join(',')}]`,
+          ),
+      ].join('\n'),
     ),
     // 9. a control character in a title
     '2024-05-01-bell.md': post('title: "Ring \\a the bell"\ndate: 2024-05-01'),
@@ -104,9 +143,21 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
   let seconds = 0;
   before(() => {
     for (const [name, text] of Object.entries(files)) write(content, name, text);
-    write(path.join(root, 'elsewhere'), '2024-06-01-linked.md', post('title: Linked\ndate: 2024-06-01'));
-    symlinkSync(path.join(root, 'elsewhere/2024-06-01-linked.md'), path.join(content, '2024-06-01-linked.md'));
-    ({ output, status, seconds } = step('scripts/content.ts', ['--check'], { CONTENT_DIR: content }, 120_000));
+    write(
+      path.join(root, 'elsewhere'),
+      '2024-06-01-linked.md',
+      post('title: Linked\ndate: 2024-06-01'),
+    );
+    symlinkSync(
+      path.join(root, 'elsewhere/2024-06-01-linked.md'),
+      path.join(content, '2024-06-01-linked.md'),
+    );
+    ({ output, status, seconds } = step(
+      'scripts/content.ts',
+      ['--check'],
+      { CONTENT_DIR: content },
+      120_000,
+    ));
   });
 
   it('stops, in bounded time, without a stack trace', () => {
@@ -116,8 +167,14 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
   });
 
   const expectations: [string, RegExp][] = [
-    ['2024-01-01-takes-search.md', /:4: permalink: "\/pagefind\/pagefind\.js" is inside \/pagefind\//],
-    ['2024-01-02-takes-image.md', /:4: permalink: "\/share-image\.png" is a path the site already has/],
+    [
+      '2024-01-01-takes-search.md',
+      /:4: permalink: "\/pagefind\/pagefind\.js" is inside \/pagefind\//,
+    ],
+    [
+      '2024-01-02-takes-image.md',
+      /:4: permalink: "\/share-image\.png" is a path the site already has/,
+    ],
     ['2024-01-03-takes-feed.md', /:4: permalink: "\/feed\.xml" is a path the site already has/],
     ['2024-01-04-script.md', /:4: permalink: "javascript:alert\(1\)" is a URL with a scheme/],
     ['2024-01-05-climbs.md', /:4: permalink: .* "\." or "\.\." segments/],
@@ -130,7 +187,10 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
     ['2024-02-05-long-slug.md', /:4: slug: .*300 characters long in a URL, more than 150/],
     ['2024-02-06-a#b.md', /:\d+: slug: the file name gives the slug "a#b", which has "#"/],
     ['2024-02-07-a?b.md', /:\d+: slug: the file name gives the slug "a\?b", which has "\?"/],
-    ['2024-02-08-new\nline.md', /:\d+: slug: the file name gives the slug "new\?line", which has U\+000A/],
+    [
+      '2024-02-08-new\nline.md',
+      /:\d+: slug: the file name gives the slug "new\?line", which has U\+000A/,
+    ],
     ['2024-03-01-liquid-loop.md', /:8: liquid: /],
     ['2024-04-01-nested-2000.md', /:8: body: /],
     ['2024-04-02-nested-50000.md', /:8: body: /],
@@ -142,9 +202,14 @@ describe('npm run check on a hostile corpus', { timeout: 300_000 }, () => {
   for (const [file, expected] of expectations) {
     it(`${JSON.stringify(file)} is named with its line`, () => {
       // Problems name a file with its control characters escaped (lib/build/problems.ts).
-      const shown = path.join(content, file).replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
+      const shown = path
+        .join(content, file)
+        .replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
       const lines = output.split('\n').filter((line) => line.includes(shown));
-      assert.ok(lines.some((line) => expected.test(line)), `expected ${expected} among:\n${lines.join('\n') || output}`);
+      assert.ok(
+        lines.some((line) => expected.test(line)),
+        `expected ${expected} among:\n${lines.join('\n') || output}`,
+      );
     });
   }
 });
@@ -162,12 +227,23 @@ describe('npm run check refuses bad settings, naming the variable', { timeout: 1
   ];
   for (const [settings, expected] of cases) {
     it(JSON.stringify(settings), () => {
-      if (settings.CONTENT_DIR) write(path.join(project, settings.CONTENT_DIR), '2024-01-01-fine.md', post('title: Fine\ndate: 2024-01-01'));
-      const { status, output } = step('scripts/content.ts', ['--check'], { CONTENT_DIR: content, ...settings }, 60_000);
+      if (settings.CONTENT_DIR)
+        write(
+          path.join(project, settings.CONTENT_DIR),
+          '2024-01-01-fine.md',
+          post('title: Fine\ndate: 2024-01-01'),
+        );
+      const { status, output } = step(
+        'scripts/content.ts',
+        ['--check'],
+        { CONTENT_DIR: content, ...settings },
+        60_000,
+      );
       assert.equal(status, 1, output);
       assert.match(output, expected);
       assert.doesNotMatch(output, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
-      if (settings.CONTENT_DIR) rmSync(path.join(project, settings.CONTENT_DIR, '2024-01-01-fine.md'));
+      if (settings.CONTENT_DIR)
+        rmSync(path.join(project, settings.CONTENT_DIR, '2024-01-01-fine.md'));
     });
   }
 });
@@ -180,15 +256,44 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
   let created: string[] = [];
   before(() => {
     // 1. a category that climbs out of out/ in Jekyll's old URL
-    write(content, '2024-01-01-escape.md', post(`title: Escape\ndate: 2024-01-01\ncategories: ["${'../'.repeat(12)}tmp/${escapeName}"]`));
+    write(
+      content,
+      '2024-01-01-escape.md',
+      post(`title: Escape\ndate: 2024-01-01\ncategories: ["${'../'.repeat(12)}tmp/${escapeName}"]`),
+    );
     // 10. titles that write a body marker, and markup
     // 9. and a control character in the body, which XML forbids in the full-text feeds
-    write(content, '2024-01-02-forged.md', post(`title: '[post-body:6869] data-post-body="6869" <b>bold</b>'\ndate: 2024-01-02\nexcerpt: '[post-body:6869] <i>x</i>'`, 'A bell \u0007 rings ]]> twice ]]>.'));
+    write(
+      content,
+      '2024-01-02-forged.md',
+      post(
+        `title: '[post-body:6869] data-post-body="6869" <b>bold</b>'\ndate: 2024-01-02\nexcerpt: '[post-body:6869] <i>x</i>'`,
+        'A bell \u0007 rings ]]> twice ]]>.',
+      ),
+    );
     // 5. one 20 KB line of JavaScript
-    write(content, '2024-01-03-long-line.md', post('title: Long line\ndate: 2024-01-03', `Intro.\n\n\`\`\`js\n${longLine}\n\`\`\`\n`));
+    write(
+      content,
+      '2024-01-03-long-line.md',
+      post('title: Long line\ndate: 2024-01-03', `Intro.\n\n\`\`\`js\n${longLine}\n\`\`\`\n`),
+    );
     // 4. only what published posts link to is published
-    write(content, '2024-01-04-assets.md', post('title: Assets\ndate: 2024-01-04', '![diagram](img/diagram.png)\n\n[notes](files/notes.txt)\n'));
-    write(content, '2024-01-05-draft.md', post('title: Draft\ndate: 2024-01-05\ndraft: true', '![only the draft](img/draft-only.png)\n'));
+    write(
+      content,
+      '2024-01-04-assets.md',
+      post(
+        'title: Assets\ndate: 2024-01-04',
+        '![diagram](img/diagram.png)\n\n[notes](files/notes.txt)\n',
+      ),
+    );
+    write(
+      content,
+      '2024-01-05-draft.md',
+      post(
+        'title: Draft\ndate: 2024-01-05\ndraft: true',
+        '![only the draft](img/draft-only.png)\n',
+      ),
+    );
     write(content, 'img/diagram.png', PNG);
     write(content, 'img/draft-only.png', PNG);
     write(content, 'img/unused.png', PNG);
@@ -208,7 +313,11 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
 
   it('creates no file outside out/ and the caches, in the root or in /tmp', () => {
     // tsx, which runs the build's TypeScript, keeps its compile cache in the temp folder (tsx-<uid>/).
-    const outside = created.filter((entry) => !ALLOWED.some((allowed) => entry.startsWith(`project/${allowed}`)) && !/^tmp\/tsx-\d+\//.test(entry));
+    const outside = created.filter(
+      (entry) =>
+        !ALLOWED.some((allowed) => entry.startsWith(`project/${allowed}`)) &&
+        !/^tmp\/tsx-\d+\//.test(entry),
+    );
     assert.deepEqual(outside, []);
     assert.equal(existsSync(path.join('/tmp', escapeName)), false);
   });
@@ -221,10 +330,19 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
 
   it('shows a forged body marker as the text it is, in the page and the feeds', () => {
     const page = readFileSync(path.join(project, 'out/posts/forged/index.html'), 'utf8');
-    assert.match(page, />\[post-body:6869\] data-post-body=(&quot;|")6869(&quot;|") &lt;b&gt;bold&lt;\/b&gt;</);
+    assert.match(
+      page,
+      />\[post-body:6869\] data-post-body=(&quot;|")6869(&quot;|") &lt;b&gt;bold&lt;\/b&gt;</,
+    );
     const forged = '[post-body:6869] data-post-body="6869" <b>bold</b>';
-    for (const feed of ['feed.xml', 'atom.xml']) assert.ok(xmlTitles(readFileSync(path.join(project, 'out', feed), 'utf8')).includes(forged), feed);
-    const feed = JSON.parse(readFileSync(path.join(project, 'out/feed.json'), 'utf8')) as { items: { title: string }[] };
+    for (const feed of ['feed.xml', 'atom.xml'])
+      assert.ok(
+        xmlTitles(readFileSync(path.join(project, 'out', feed), 'utf8')).includes(forged),
+        feed,
+      );
+    const feed = JSON.parse(readFileSync(path.join(project, 'out/feed.json'), 'utf8')) as {
+      items: { title: string }[];
+    };
     assert.ok(feed.items.some((item) => item.title === forged));
   });
 
@@ -238,7 +356,10 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
     const published = [...listing(path.join(project, 'out/content-assets'))].sort();
     assert.deepEqual(published, ['files/', 'files/notes.txt', 'img/', 'img/diagram.png']);
     const all = [...listing(path.join(project, 'out'))];
-    assert.deepEqual(all.filter((entry) => /(^|\/)\.|tax-return|draft-only|unused|~$/.test(entry)), []);
+    assert.deepEqual(
+      all.filter((entry) => /(^|\/)\.|tax-return|draft-only|unused|~$/.test(entry)),
+      [],
+    );
   });
 });
 
@@ -250,13 +371,19 @@ describe('a blog without categories', { timeout: 600_000 }, () => {
     assert.equal(result.status, 0, result.output);
     assert.ok(existsSync(path.join(project, 'out/categories/index.html')));
     assert.deepEqual(readdirSync(path.join(project, 'out/categories')), ['index.html']);
-    assert.doesNotMatch(readFileSync(path.join(project, 'out/sitemap.xml'), 'utf8'), /categories\/_\//);
+    assert.doesNotMatch(
+      readFileSync(path.join(project, 'out/sitemap.xml'), 'utf8'),
+      /categories\/_\//,
+    );
   });
 
   it('leaves no half-finished out/ when an export step fails', () => {
     // The last next build again (kept, so this is quick), then every staged body gone: the step that puts
     // bodies into pages fails after the redirects were written, half-way through the export.
-    assert.match(step('scripts/next-export.ts', [], { CONTENT_DIR: content }).output, /next build: skipped/);
+    assert.match(
+      step('scripts/next-export.ts', [], { CONTENT_DIR: content }).output,
+      /next build: skipped/,
+    );
     assert.ok(existsSync(path.join(project, 'out/index.html')));
     rmSync(path.join(project, '.content/html'), { recursive: true, force: true });
     const result = step('scripts/post-export.ts', [], { CONTENT_DIR: content });

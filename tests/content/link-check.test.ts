@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkLinks as checkLinkProblems, type CheckedPost, type SiteFiles } from '../../lib/content/link-check';
+import {
+  checkLinks as checkLinkProblems,
+  type CheckedPost,
+  type SiteFiles,
+} from '../../lib/content/link-check';
 import { postLinks } from '../../lib/markdown/links';
 import { formatProblem } from '../../lib/build/problems';
 
@@ -21,10 +25,21 @@ const site: SiteFiles = {
   publicDir: path.join(root, 'public'),
   contentDir: path.join(root, 'content'),
 };
-const checkLinks = (posts: CheckedPost[], files: SiteFiles) => checkLinkProblems(posts, files).map(formatProblem);
+const checkLinks = (posts: CheckedPost[], files: SiteFiles) =>
+  checkLinkProblems(posts, files).map(formatProblem);
 
-function post(slug: string, markdown: string, relativePath = `2024/2024-01-01-${slug}.md`): CheckedPost {
-  return { sourcePath: `content/posts/${relativePath}`, relativePath, url: `/posts/${slug}/`, lineOffset: 5, ...postLinks(markdown) };
+function post(
+  slug: string,
+  markdown: string,
+  relativePath = `2024/2024-01-01-${slug}.md`,
+): CheckedPost {
+  return {
+    sourcePath: `content/posts/${relativePath}`,
+    relativePath,
+    url: `/posts/${slug}/`,
+    lineOffset: 5,
+    ...postLinks(markdown),
+  };
 }
 
 describe('checkLinks', () => {
@@ -44,7 +59,17 @@ describe('checkLinks', () => {
   });
 
   it('reports every broken link and missing image with the file and line', () => {
-    const a = post('a', ['# Title', '', '[gone](/posts/gone/)', '![missing](./nope.png) ![also](/images/nope.svg)', '[bad anchor](#nowhere) [other](/posts/b/#nowhere)', '<a href="/old/page.html">raw</a>'].join('\n'));
+    const a = post(
+      'a',
+      [
+        '# Title',
+        '',
+        '[gone](/posts/gone/)',
+        '![missing](./nope.png) ![also](/images/nope.svg)',
+        '[bad anchor](#nowhere) [other](/posts/b/#nowhere)',
+        '<a href="/old/page.html">raw</a>',
+      ].join('\n'),
+    );
     const b = post('b', 'Text.');
     assert.deepEqual(checkLinks([a, b], site), [
       'content/posts/2024/2024-01-01-a.md:8: broken link: "/posts/gone/": no page or file of the site has this path',
@@ -61,7 +86,7 @@ describe('checkLinks', () => {
     assert.match(checkLinks([a], site)[0] ?? '', /points outside the content folder/);
   });
 
-  it('warns that javascript: links do not run under the site\'s Content-Security-Policy', () => {
+  it("warns that javascript: links do not run under the site's Content-Security-Policy", () => {
     const a = post('a', '[run](javascript:alert(1)) <a href="JavaScript:void(0)">x</a>');
     assert.deepEqual(checkLinks([a], site), [
       'content/posts/2024/2024-01-01-a.md:6: link: warning: "javascript:alert(1)": a javascript: URL does not run: the site\'s Content-Security-Policy blocks it; use a <script> or a real link',
@@ -70,7 +95,9 @@ describe('checkLinks', () => {
   });
 
   it('finds inline event handlers in raw HTML, with their line', () => {
-    const { handlers } = postLinks('Text.\n\n<div>\n<button type="button" onclick="go()">Go</button>\n<img src="x.png" alt="" onerror="x()">\n</div>\n\nA line about one=two and <b>bold</b>.');
+    const { handlers } = postLinks(
+      'Text.\n\n<div>\n<button type="button" onclick="go()">Go</button>\n<img src="x.png" alt="" onerror="x()">\n</div>\n\nA line about one=two and <b>bold</b>.',
+    );
     assert.deepEqual(handlers, [
       { attribute: 'onclick', line: 4 },
       { attribute: 'onerror', line: 5 },
@@ -79,7 +106,10 @@ describe('checkLinks', () => {
 
   it('resolves root-relative paths inside the site, never on the build machine', () => {
     // Both files exist on this machine, outside public/: neither is a file of the site.
-    const a = post('a', `[passwd](/../../../../../../etc/passwd) [secret](/../secret.txt) ![up](/%2e%2e/secret.txt) [logo](/x/../images/logo.svg)`);
+    const a = post(
+      'a',
+      `[passwd](/../../../../../../etc/passwd) [secret](/../secret.txt) ![up](/%2e%2e/secret.txt) [logo](/x/../images/logo.svg)`,
+    );
     assert.deepEqual(checkLinks([a], site), [
       'content/posts/2024/2024-01-01-a.md:6: broken link: "/../../../../../../etc/passwd": no page or file of the site has this path',
       'content/posts/2024/2024-01-01-a.md:6: broken link: "/../secret.txt": no page or file of the site has this path',

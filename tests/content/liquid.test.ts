@@ -8,7 +8,10 @@ import { createLiquidRenderer, LIQUID_LIMITS, LiquidProblem } from '../../lib/co
 const site = mkdtempSync(path.join(tmpdir(), 'liquid-'));
 mkdirSync(path.join(site, '_includes'));
 mkdirSync(path.join(site, 'public', 'assets'), { recursive: true });
-writeFileSync(path.join(site, '_includes', 'hello.html'), 'Hi {{ include.name }} from {{ site.title }}');
+writeFileSync(
+  path.join(site, '_includes', 'hello.html'),
+  'Hi {{ include.name }} from {{ site.title }}',
+);
 writeFileSync(path.join(site, 'public', 'assets', 'logo.png'), '');
 writeFileSync(path.join(site, '_includes', 'itself.html'), 'again\n{% include itself.html %}');
 writeFileSync(path.join(site, '_includes', 'broken.html'), 'one\ntwo\n{{ x | shout }}');
@@ -44,34 +47,62 @@ describe('Liquid as Jekyll renders it', () => {
   });
 
   it('renders site.* (with url and baseurl), page.*, assign, for and if; undefined variables are empty', () => {
-    assert.equal(render('{{ site.title }} {{ site.github_username }} {{ site.url }}{{ site.baseurl }} {{ page.title }}'), 'My Blog someone https://example.org/blog The Post');
-    assert.equal(render('{% assign n = 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}{% if n > 2 %} big{% endif %}'), '123 big');
+    assert.equal(
+      render(
+        '{{ site.title }} {{ site.github_username }} {{ site.url }}{{ site.baseurl }} {{ page.title }}',
+      ),
+      'My Blog someone https://example.org/blog The Post',
+    );
+    assert.equal(
+      render(
+        '{% assign n = 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}{% if n > 2 %} big{% endif %}',
+      ),
+      '123 big',
+    );
     assert.equal(render('[{{ nothing.here }}]'), '[]');
   });
 
-  it('resolves post_url and link to this site\'s post URLs, and link to files under public/', () => {
+  it("resolves post_url and link to this site's post URLs, and link to files under public/", () => {
     assert.equal(render('{% post_url 2019-05-20-moved-post %}'), '/posts/moved-post/');
-    assert.equal(render('{% post_url notes/2020-01-01-nested %} {% post_url 2020-01-01-nested %}'), '/posts/nested/ /posts/nested/');
+    assert.equal(
+      render('{% post_url notes/2020-01-01-nested %} {% post_url 2020-01-01-nested %}'),
+      '/posts/nested/ /posts/nested/',
+    );
     assert.equal(render('{% link _posts/2019-05-20-moved-post.md %}'), '/posts/moved-post/');
     assert.equal(render('{% link _posts/notes/2020-01-01-nested.markdown %}'), '/posts/nested/');
     assert.equal(render('{% link assets/logo.png %}'), '/assets/logo.png');
   });
 
   it('relative_url adds the base path once; absolute_url the origin too; external URLs pass', () => {
-    assert.equal(render('{{ "/a/b.png" | relative_url }} {{ "c" | relative_url }}'), '/blog/a/b.png /blog/c');
+    assert.equal(
+      render('{{ "/a/b.png" | relative_url }} {{ "c" | relative_url }}'),
+      '/blog/a/b.png /blog/c',
+    );
     assert.equal(render('{{ "/feed.xml" | absolute_url }}'), 'https://example.org/blog/feed.xml');
     assert.equal(render('{{ "https://x.org/y" | relative_url }}'), 'https://x.org/y');
   });
 
   it('turns highlight into a fenced block, with a fence longer than any backticks inside', () => {
-    assert.equal(render('{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}'), '```ruby\nputs 1\n```');
-    assert.equal(render('{% highlight md %}\n```js\nx\n```\n{% endhighlight %}'), '````md\n```js\nx\n```\n````');
+    assert.equal(
+      render('{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}'),
+      '```ruby\nputs 1\n```',
+    );
+    assert.equal(
+      render('{% highlight md %}\n```js\nx\n```\n{% endhighlight %}'),
+      '````md\n```js\nx\n```\n````',
+    );
   });
 
-  it('never touches code blocks, inline code or raw; Jekyll\'s raw markers inside code are dropped', () => {
+  it("never touches code blocks, inline code or raw; Jekyll's raw markers inside code are dropped", () => {
     assert.equal(render('`{{ a }}` and {% raw %}{{ b }}{% endraw %}'), '`{{ a }}` and {{ b }}');
-    assert.equal(render('```\n{{ site.title }}\n```\n{{ site.title }}'), '```\n{{ site.title }}\n```\nMy Blog');
-    assert.equal(render('```liquid\n{% raw %}\n{% if x %}{{ y }}{% endif %}\n{% endraw %}\n```\n'), '```liquid\n{% if x %}{{ y }}{% endif %}\n```\n');
+    assert.equal(
+      render('```\n{{ site.title }}\n```\n{{ site.title }}'),
+      '```\n{{ site.title }}\n```\nMy Blog',
+    );
+    assert.equal(
+      render('```liquid\n{% raw %}\n{% if x %}{{ y }}{% endif %}\n{% endraw %}\n```\n'),
+      '```liquid\n{% if x %}{{ y }}{% endif %}\n```\n',
+    );
     assert.equal(render('    {{ indented }}\n\n{{ site.title }}'), '    {{ indented }}\n\nMy Blog');
   });
 
@@ -80,12 +111,21 @@ describe('Liquid as Jekyll renders it', () => {
   });
 
   it('fails on an unknown tag, a syntax error, a missing include, an unknown filter or post, naming the body line', () => {
-    assert.deepEqual(problem('one\ntwo {% tweet 123 %}'), { line: 2, detail: 'tag "tweet" not found' });
-    assert.deepEqual(problem('one\n\n{% if x %}never closed'), { line: 3, detail: 'tag {% if x %} not closed' });
+    assert.deepEqual(problem('one\ntwo {% tweet 123 %}'), {
+      line: 2,
+      detail: 'tag "tweet" not found',
+    });
+    assert.deepEqual(problem('one\n\n{% if x %}never closed'), {
+      line: 3,
+      detail: 'tag {% if x %} not closed',
+    });
     assert.equal(problem('a\n{% include nope.html %}').line, 2);
     assert.match(problem('a\n{% include nope.html %}').detail, /include: no file "nope.html" in /);
     assert.deepEqual(problem('{{ x | shout }}'), { line: 1, detail: 'undefined filter: shout' });
-    assert.deepEqual(problem('\n{% post_url 1999-01-01-gone %}'), { line: 2, detail: 'post_url: no post named "1999-01-01-gone" in _posts' });
+    assert.deepEqual(problem('\n{% post_url 1999-01-01-gone %}'), {
+      line: 2,
+      detail: 'post_url: no post named "1999-01-01-gone" in _posts',
+    });
     assert.match(problem('{% link _posts/gone.md %}').detail, /link: no post "gone.md"/);
   });
 
@@ -114,19 +154,28 @@ describe('Liquid that would never finish is a problem at its line, in bounded ti
 
   it('stops nested loops after the time limit', () => {
     // The range is made once, so only time can stop the 27 billion turns.
-    const found = timedProblem('one\n{% assign r = (1..3000) %}{% for i in r %}\n{% for j in r %}{% for k in r %}{% endfor %}{% endfor %}{% endfor %}');
+    const found = timedProblem(
+      'one\n{% assign r = (1..3000) %}{% for i in r %}\n{% for j in r %}{% for k in r %}{% endfor %}{% endfor %}{% endfor %}',
+    );
     assert.match(found.detail, /takes longer than 2 s to render \(the time limit\)/);
     assert.equal(found.line, 3);
     assert.ok(found.seconds < BOUND, `${found.seconds} s`);
   });
 
   it('stops a text doubled in a loop by append or by capture (memory limit)', () => {
-    const appended = timedProblem('{% assign s = "x" %}\n{% for i in (1..60) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}');
+    const appended = timedProblem(
+      '{% assign s = "x" %}\n{% for i in (1..60) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}',
+    );
     assert.equal(appended.line, 2);
     assert.match(appended.detail, memory);
-    const captured = timedProblem('{% assign s = "x" %}\n{% for i in (1..60) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | replace: "x", "yy" | size }}');
+    const captured = timedProblem(
+      '{% assign s = "x" %}\n{% for i in (1..60) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | replace: "x", "yy" | size }}',
+    );
     assert.match(captured.detail, memory);
-    assert.ok(appended.seconds + captured.seconds < BOUND, `${appended.seconds} s, ${captured.seconds} s`);
+    assert.ok(
+      appended.seconds + captured.seconds < BOUND,
+      `${appended.seconds} s, ${captured.seconds} s`,
+    );
   });
 
   it('stops output larger than the output limit', () => {
@@ -136,18 +185,26 @@ describe('Liquid that would never finish is a problem at its line, in bounded ti
     assert.ok(found.seconds < BOUND, `${found.seconds} s`);
   });
 
-  it('stops an include that includes itself at the body\'s include line', () => {
+  it("stops an include that includes itself at the body's include line", () => {
     const found = timedProblem('a\nb\n{% include itself.html %}');
     assert.equal(found.line, 3);
-    assert.match(found.detail, /^in .*itself\.html:2: includes nested more than 20 deep; does an include include itself\?$/);
+    assert.match(
+      found.detail,
+      /^in .*itself\.html:2: includes nested more than 20 deep; does an include include itself\?$/,
+    );
   });
 
   it('reports a problem inside an include at the include line, naming the included file and its line', () => {
-    assert.deepEqual(problem('a\n{% include broken.html %}'), { line: 2, detail: `in ${path.join(site, '_includes', 'broken.html')}:3: undefined filter: shout` });
+    assert.deepEqual(problem('a\n{% include broken.html %}'), {
+      line: 2,
+      detail: `in ${path.join(site, '_includes', 'broken.html')}:3: undefined filter: shout`,
+    });
   });
 
   it('refuses tags nested too deeply for the parser, at the line of the tag too many', () => {
-    const found = timedProblem('a\n' + '{% if true %}\n'.repeat(5000) + 'x' + '{% endif %}'.repeat(5000));
+    const found = timedProblem(
+      'a\n' + '{% if true %}\n'.repeat(5000) + 'x' + '{% endif %}'.repeat(5000),
+    );
     assert.equal(found.line, 2 + LIQUID_LIMITS.nesting);
     assert.equal(found.detail, `tags nested more than ${LIQUID_LIMITS.nesting} deep`);
     assert.ok(found.seconds < BOUND, `${found.seconds} s`);
@@ -156,6 +213,9 @@ describe('Liquid that would never finish is a problem at its line, in bounded ti
   it('still renders what real posts do: loops of thousands, a few levels of nesting', () => {
     assert.equal(render('{% for i in (1..20000) %}{{ i }}{% endfor %}').length, 88894);
     assert.equal(render('{% if true %}'.repeat(20) + 'x' + '{% endif %}'.repeat(20)), 'x');
-    assert.equal(render('{% capture c %}{% include hello.html name="B" %}{% endcapture %}{{ c | upcase }}'), 'HI B FROM MY BLOG');
+    assert.equal(
+      render('{% capture c %}{% include hello.html name="B" %}{% endcapture %}{{ c | upcase }}'),
+      'HI B FROM MY BLOG',
+    );
   });
 });

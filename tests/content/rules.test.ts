@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { categorySlug, isDraft, parsePostDate, permalinkProblem, postCategories, postSlug, readingMinutes } from '../../lib/content/rules';
+import {
+  categorySlug,
+  isDraft,
+  parsePostDate,
+  permalinkProblem,
+  postCategories,
+  postSlug,
+  readingMinutes,
+} from '../../lib/content/rules';
 
 describe('parsePostDate', () => {
   it('reads a plain day as midnight UTC', () => {
@@ -27,15 +35,28 @@ describe('parsePostDate', () => {
   it('reads ISO 8601 with Z, with an offset and with fractions', () => {
     assert.equal(parsePostDate('2021-12-31T23:30:00Z').epochMs, Date.UTC(2021, 11, 31, 23, 30));
     assert.equal(parsePostDate('2022-01-20T09:15:00-05:00').iso, '2022-01-20T09:15:00-05:00');
-    assert.equal(parsePostDate('2022-01-20T09:15:00.250Z').epochMs, Date.UTC(2022, 0, 20, 9, 15, 0, 250));
+    assert.equal(
+      parsePostDate('2022-01-20T09:15:00.250Z').epochMs,
+      Date.UTC(2022, 0, 20, 9, 15, 0, 250),
+    );
     assert.equal(parsePostDate('2022-01-20 09:15').iso, '2022-01-20T09:15:00Z');
   });
 
   it('orders dates with offsets by their instant', () => {
-    assert.ok(parsePostDate('2023-06-01 10:00:00 +0200').epochMs < parsePostDate('2023-06-01 09:00:00 +0000').epochMs);
+    assert.ok(
+      parsePostDate('2023-06-01 10:00:00 +0200').epochMs <
+        parsePostDate('2023-06-01 09:00:00 +0000').epochMs,
+    );
   });
 
-  for (const impossible of ['2024-13-45', '2024-00-10', '2023-02-29', '2024-04-31', '2024-01-01 25:00:00', '2024-01-01 10:61']) {
+  for (const impossible of [
+    '2024-13-45',
+    '2024-00-10',
+    '2023-02-29',
+    '2024-04-31',
+    '2024-01-01 25:00:00',
+    '2024-01-01 10:61',
+  ]) {
     it(`rejects the impossible date ${impossible}`, () => {
       assert.throws(() => parsePostDate(impossible), /impossible|no month/);
     });
@@ -54,7 +75,10 @@ describe('parsePostDate', () => {
 
 describe('postSlug', () => {
   it('drops the extension and the Jekyll date prefix', () => {
-    assert.equal(postSlug('2024-11-15-aws-architecture-best-practices-for-2024.md'), 'aws-architecture-best-practices-for-2024');
+    assert.equal(
+      postSlug('2024-11-15-aws-architecture-best-practices-for-2024.md'),
+      'aws-architecture-best-practices-for-2024',
+    );
     assert.equal(postSlug('nested/dir/2019-5-2-short-date.md'), 'short-date');
     assert.equal(postSlug('no-date-prefix.md'), 'no-date-prefix');
   });
@@ -66,18 +90,27 @@ describe('postSlug', () => {
   });
 
   it('rejects a slug that cannot be a URL segment, saying why', () => {
-    assert.throws(() => postSlug('a.md', 'two words'), /"two words" has U\+0020; a slug is letters, digits/);
+    assert.throws(
+      () => postSlug('a.md', 'two words'),
+      /"two words" has U\+0020; a slug is letters, digits/,
+    );
     assert.throws(() => postSlug('a.md', 'a/b'), /has "\/"/);
     assert.throws(() => postSlug('a.md', '..'), /is a folder name of its own/);
     assert.throws(() => postSlug('a.md', '.hidden'), /starts with "\."/);
     assert.throws(() => postSlug('a.md', '100%'), /has "%"/);
     assert.throws(() => postSlug('a.md', 'a\u0000b'), /"a\?b" has U\+0000/);
-    assert.throws(() => postSlug('a.md', 'x'.repeat(300)), /300 characters long in a URL, more than 150/);
+    assert.throws(
+      () => postSlug('a.md', 'x'.repeat(300)),
+      /300 characters long in a URL, more than 150/,
+    );
     assert.throws(() => postSlug('a.md', 'é'.repeat(30)), /180 characters long in a URL/);
   });
 
   it('rejects a file name that gives an unusable slug, and says to rename it or add a slug', () => {
-    assert.throws(() => postSlug('2024-01-01-a%zz.md'), /the file name gives the slug "a%zz", which has "%"; a slug is .*; rename the file or add a "slug" field/);
+    assert.throws(
+      () => postSlug('2024-01-01-a%zz.md'),
+      /the file name gives the slug "a%zz", which has "%"; a slug is .*; rename the file or add a "slug" field/,
+    );
     assert.throws(() => postSlug('2024-01-01-a#b.md'), /has "#"/);
     assert.throws(() => postSlug('2024-01-01-a?b.md'), /has "\?"/);
     assert.throws(() => postSlug('2024-01-01-a\nb.md'), /"a\?b", which has U\+000A/);
@@ -126,7 +159,9 @@ describe('postCategories', () => {
   });
 
   it('reads `category` as one name with spaces', () => {
-    assert.deepEqual(postCategories(undefined, 'Cloud Computing'), [{ name: 'Cloud Computing', slug: 'cloud-computing' }]);
+    assert.deepEqual(postCategories(undefined, 'Cloud Computing'), [
+      { name: 'Cloud Computing', slug: 'cloud-computing' },
+    ]);
   });
 
   it('merges both fields and drops duplicates by slug', () => {
@@ -166,7 +201,8 @@ describe('readingMinutes', () => {
 
 describe('permalinkProblem', () => {
   it('accepts old paths as Jekyll wrote them', () => {
-    for (const path of ['/2019/05/20/moved-post.html', '/old-url/', '/blog/ça-marche', '/a b/']) assert.equal(permalinkProblem(path), null, path);
+    for (const path of ['/2019/05/20/moved-post.html', '/old-url/', '/blog/ça-marche', '/a b/'])
+      assert.equal(permalinkProblem(path), null, path);
   });
 
   it('refuses what is not a path of the export, saying why', () => {
@@ -187,6 +223,7 @@ describe('permalinkProblem', () => {
       [`/${'x'.repeat(201)}/`, /segment of 201 bytes, more than 200/],
       [`/${'abc/'.repeat(120)}`, /more than 400/],
     ];
-    for (const [path, expected] of cases) assert.match(permalinkProblem(path) ?? 'accepted', expected, JSON.stringify(path));
+    for (const [path, expected] of cases)
+      assert.match(permalinkProblem(path) ?? 'accepted', expected, JSON.stringify(path));
   });
 });

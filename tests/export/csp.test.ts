@@ -12,7 +12,13 @@ import {
   siteSecurityHeaders,
   withScriptHashes,
 } from '../../deploy/security-headers.mjs';
-import { inlineScripts, isExecutedScript, scriptHash, siteScriptHashes, writeCspHashes } from '../../lib/export/csp';
+import {
+  inlineScripts,
+  isExecutedScript,
+  scriptHash,
+  siteScriptHashes,
+  writeCspHashes,
+} from '../../lib/export/csp';
 import { THEME_SCRIPT } from '../../lib/site/theme';
 
 // The example of the CSP Level 3 specification (§ 2.3.1 "hash-source"): this text, this hash.
@@ -57,7 +63,16 @@ describe('inlineScripts', () => {
       '<script language="javascript">language()</script>',
       '<script language="vbscript">notRun()</script>',
     ].join('');
-    assert.deepEqual(inlineScripts(page), ['empty()', 'upper()', 'app()', 'mod()', '{"imports":{}}', '{"prerender":[]}', 'withParameters()', 'language()']);
+    assert.deepEqual(inlineScripts(page), [
+      'empty()',
+      'upper()',
+      'app()',
+      'mod()',
+      '{"imports":{}}',
+      '{"prerender":[]}',
+      'withParameters()',
+      'language()',
+    ]);
   });
 
   it('reads attributes as the tokenizer does: quoted ">" and "src" inside values do not count', () => {
@@ -66,7 +81,9 @@ describe('inlineScripts', () => {
   });
 
   it('ends a script at the first </script followed by space, / or >, whatever its case', () => {
-    assert.deepEqual(inlineScripts('<script>var a = "</scripts>";</script >'), ['var a = "</scripts>";']);
+    assert.deepEqual(inlineScripts('<script>var a = "</scripts>";</script >'), [
+      'var a = "</scripts>";',
+    ]);
     assert.deepEqual(inlineScripts('<script>one()</SCRIPT\n><p>text</p>'), ['one()']);
     assert.deepEqual(inlineScripts('<script>unclosed()'), ['unclosed()']);
   });
@@ -77,7 +94,9 @@ describe('inlineScripts', () => {
     // Without the nested <script, "<!--" does not protect "</script>".
     assert.deepEqual(inlineScripts("<script>a('<!--</script>'); b()</script>"), ["a('<!--"]);
     // "-->" leaves the escape, so a later </script> ends the element again.
-    assert.deepEqual(inlineScripts("<script>a('<!-- -->'); b('</script>x')"), ["a('<!-- -->'); b('"]);
+    assert.deepEqual(inlineScripts("<script>a('<!-- -->'); b('</script>x')"), [
+      "a('<!-- -->'); b('",
+    ]);
   });
 
   it('skips comments, text elements and the doctype: scripts written there never run', () => {
@@ -109,11 +128,15 @@ describe('inlineScripts', () => {
 
 describe('siteScriptHashes', () => {
   it('one entry per distinct script, most pages first (then by hash), with a few example pages', () => {
-    const page = (body: string) => `<html><head><script>${THEME_SCRIPT}</script></head><body>${body}</body></html>`;
+    const page = (body: string) =>
+      `<html><head><script>${THEME_SCRIPT}</script></head><body>${body}</body></html>`;
     const entries = siteScriptHashes([
       { path: 'index.html', html: page('') },
       { path: 'posts/b/index.html', html: page(`<script>${SPEC_SCRIPT}</script>`) },
-      { path: 'posts/a/index.html', html: page(`<script>${SPEC_SCRIPT}</script><script>${SPEC_SCRIPT}</script>`) },
+      {
+        path: 'posts/a/index.html',
+        html: page(`<script>${SPEC_SCRIPT}</script><script>${SPEC_SCRIPT}</script>`),
+      },
       { path: 'search/index.html', html: page('<script>self.__next_f.push([1,""])</script>') },
       { path: 'feed-like.html', html: '<p>no script</p>' },
     ]);
@@ -125,28 +148,46 @@ describe('siteScriptHashes', () => {
         [scriptHash('self.__next_f.push([1,""])'), 1],
       ],
     );
-    assert.deepEqual(entries[0]!.examples, ['index.html', 'posts/a/index.html', 'posts/b/index.html']);
+    assert.deepEqual(entries[0]!.examples, [
+      'index.html',
+      'posts/a/index.html',
+      'posts/b/index.html',
+    ]);
     assert.deepEqual(entries[1]!.examples, ['posts/a/index.html', 'posts/b/index.html']);
-    const tied = siteScriptHashes([{ path: 'a.html', html: '<script>b()</script><script>a()</script>' }]);
-    assert.deepEqual(tied.map(({ hash }) => hash), [scriptHash('a()'), scriptHash('b()')].sort());
+    const tied = siteScriptHashes([
+      { path: 'a.html', html: '<script>b()</script><script>a()</script>' },
+    ]);
+    assert.deepEqual(
+      tied.map(({ hash }) => hash),
+      [scriptHash('a()'), scriptHash('b()')].sort(),
+    );
   });
 });
 
-describe('the export\'s hash file, read by the deploys', () => {
+describe("the export's hash file, read by the deploys", () => {
   it('writeCspHashes reads every .html file of the export; readScriptHashes reads back the same hashes', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'csp-out-'));
     try {
       mkdirSync(path.join(out, 'posts/x'), { recursive: true });
       writeFileSync(path.join(out, 'index.html'), `<script>${THEME_SCRIPT}</script>`);
-      writeFileSync(path.join(out, 'posts/x/index.html'), `<script>${THEME_SCRIPT}</script><div><script>${SPEC_SCRIPT}</script></div>`);
+      writeFileSync(
+        path.join(out, 'posts/x/index.html'),
+        `<script>${THEME_SCRIPT}</script><div><script>${SPEC_SCRIPT}</script></div>`,
+      );
       writeFileSync(path.join(out, 'site.js'), '/* not a page */');
       writeFileSync(path.join(out, 'feed.xml'), `<script>${'notAPage()'}</script>`);
       const entries = writeCspHashes(out);
       assert.deepEqual(entries, [
-        { hash: scriptHash(THEME_SCRIPT), pages: 2, examples: ['index.html', 'posts/x/index.html'] },
+        {
+          hash: scriptHash(THEME_SCRIPT),
+          pages: 2,
+          examples: ['index.html', 'posts/x/index.html'],
+        },
         { hash: SPEC_HASH, pages: 1, examples: ['posts/x/index.html'] },
       ]);
-      assert.deepEqual(JSON.parse(readFileSync(path.join(out, SCRIPT_HASHES_FILE), 'utf8')), { scripts: entries });
+      assert.deepEqual(JSON.parse(readFileSync(path.join(out, SCRIPT_HASHES_FILE), 'utf8')), {
+        scripts: entries,
+      });
       assert.deepEqual(readScriptHashes(out), [scriptHash(THEME_SCRIPT), SPEC_HASH]);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -156,8 +197,14 @@ describe('the export\'s hash file, read by the deploys', () => {
   it('an export without the file, or with a malformed hash, is refused (never a policy that blocks the theme)', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'csp-out-'));
     try {
-      assert.throws(() => readScriptHashes(out), /_csp-script-hashes\.json is missing: .*npm run build/);
-      writeFileSync(path.join(out, SCRIPT_HASHES_FILE), JSON.stringify({ scripts: [{ hash: "sha256-x' 'unsafe-inline" }] }));
+      assert.throws(
+        () => readScriptHashes(out),
+        /_csp-script-hashes\.json is missing: .*npm run build/,
+      );
+      writeFileSync(
+        path.join(out, SCRIPT_HASHES_FILE),
+        JSON.stringify({ scripts: [{ hash: "sha256-x' 'unsafe-inline" }] }),
+      );
       assert.throws(() => readScriptHashes(out), /scripts\[0\]\.hash is not a sha256 source/);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -170,7 +217,10 @@ describe('the policy', () => {
   const policy = headers['Content-Security-Policy']!;
 
   it("deploy/security-headers.json allows no inline script by itself: no 'unsafe-inline' in script-src", () => {
-    const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
+    const scriptSrc = policy
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('script-src '));
     assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'");
     assert.doesNotMatch(policy, /'unsafe-eval'/);
   });
@@ -178,21 +228,42 @@ describe('the policy', () => {
   it('adds each hash, quoted, to script-src (and script-src-elem), leaving the other directives as they are', () => {
     const hashes = [SPEC_HASH, scriptHash(THEME_SCRIPT)];
     const withHashes = policyWithScriptHashes(policy, hashes);
-    assert.equal(withHashes, policy.replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' '${SPEC_HASH}' '${scriptHash(THEME_SCRIPT)}'`));
-    assert.equal(policyWithScriptHashes("default-src 'self'; script-src-elem 'self'; script-src 'self';", [SPEC_HASH]), `default-src 'self'; script-src-elem 'self' '${SPEC_HASH}'; script-src 'self' '${SPEC_HASH}'`);
+    assert.equal(
+      withHashes,
+      policy.replace(
+        "script-src 'self' 'wasm-unsafe-eval'",
+        `script-src 'self' 'wasm-unsafe-eval' '${SPEC_HASH}' '${scriptHash(THEME_SCRIPT)}'`,
+      ),
+    );
+    assert.equal(
+      policyWithScriptHashes("default-src 'self'; script-src-elem 'self'; script-src 'self';", [
+        SPEC_HASH,
+      ]),
+      `default-src 'self'; script-src-elem 'self' '${SPEC_HASH}'; script-src 'self' '${SPEC_HASH}'`,
+    );
     assert.equal(policyWithScriptHashes(policy, []), policy);
-    assert.throws(() => policyWithScriptHashes("default-src 'self'", [SPEC_HASH]), /no script-src directive/);
+    assert.throws(
+      () => policyWithScriptHashes("default-src 'self'", [SPEC_HASH]),
+      /no script-src directive/,
+    );
   });
 
   it('withScriptHashes changes only the CSP header; siteSecurityHeaders reads the export', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'csp-out-'));
     try {
-      writeFileSync(path.join(out, SCRIPT_HASHES_FILE), JSON.stringify({ scripts: [{ hash: SPEC_HASH, pages: 1, examples: [] }] }));
+      writeFileSync(
+        path.join(out, SCRIPT_HASHES_FILE),
+        JSON.stringify({ scripts: [{ hash: SPEC_HASH, pages: 1, examples: [] }] }),
+      );
       const site = siteSecurityHeaders(out);
       assert.deepEqual(site, withScriptHashes(headers, [SPEC_HASH]));
       assert.deepEqual(Object.keys(site), Object.keys(headers));
-      for (const name of Object.keys(headers).filter((name) => name !== 'Content-Security-Policy')) assert.equal(site[name], headers[name]);
-      assert.match(site['Content-Security-Policy']!, new RegExp(`script-src [^;]*'${SPEC_HASH.replace(/[+/]/g, '\\$&')}'`));
+      for (const name of Object.keys(headers).filter((name) => name !== 'Content-Security-Policy'))
+        assert.equal(site[name], headers[name]);
+      assert.match(
+        site['Content-Security-Policy']!,
+        new RegExp(`script-src [^;]*'${SPEC_HASH.replace(/[+/]/g, '\\$&')}'`),
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -200,8 +271,13 @@ describe('the policy', () => {
 
   it('nginx: one add_header … always line per header, values as written; what nginx would alter is refused', () => {
     const site = withScriptHashes(headers, [SPEC_HASH]);
-    const lines = nginxSecurityHeaders(site).split('\n').filter((line) => !line.startsWith('#') && line !== '');
-    assert.deepEqual(lines, Object.entries(site).map(([name, value]) => `add_header ${name} "${value}" always;`));
+    const lines = nginxSecurityHeaders(site)
+      .split('\n')
+      .filter((line) => !line.startsWith('#') && line !== '');
+    assert.deepEqual(
+      lines,
+      Object.entries(site).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    );
     assert.throws(() => nginxSecurityHeaders({ 'X-Test': 'a"b' }), /quote/);
     assert.throws(() => nginxSecurityHeaders({ 'X-Test': 'a$uri' }), /\$/);
     assert.throws(() => nginxSecurityHeaders({ 'X-Test': 'a\nb' }), /control character/);

@@ -26,19 +26,40 @@ describe('pages without the framework runtime', () => {
   });
 
   it('keeps the stylesheet, the theme script, site.js, JSON-LD and the text', () => {
-    assert.match(stripped, /<link rel="stylesheet" href="\/blog\/_next\/static\/chunks\/2iufm2hb88wfv\.css"/);
-    assert.match(stripped, /<script>\(function\(\)\{var r=document\.documentElement\}\)\(\)<\/script>/);
+    assert.match(
+      stripped,
+      /<link rel="stylesheet" href="\/blog\/_next\/static\/chunks\/2iufm2hb88wfv\.css"/,
+    );
+    assert.match(
+      stripped,
+      /<script>\(function\(\)\{var r=document\.documentElement\}\)\(\)<\/script>/,
+    );
     assert.match(stripped, /<script src="\/blog\/site\.js" defer=""><\/script>/);
     assert.match(stripped, /application\/ld\+json/);
     assert.match(stripped, /Text about self\.__next_f and TURBOPACK, as a post may write\./);
   });
 
   it('refuses a page whose content is streamed in by scripts', () => {
-    assert.throws(() => withoutFrameworkRuntime('<div hidden id="S:0"></div><script>$RC("B:0","S:0")</script>', '', 'out/a.html'), /out\/a\.html: streams content/);
+    assert.throws(
+      () =>
+        withoutFrameworkRuntime(
+          '<div hidden id="S:0"></div><script>$RC("B:0","S:0")</script>',
+          '',
+          'out/a.html',
+        ),
+      /out\/a\.html: streams content/,
+    );
   });
 
   it('knows the RSC payload files, and not robots.txt', () => {
-    for (const file of ['index.txt', 'posts/x/index.txt', '__next._full.txt', 'posts/x/__next.posts.$d$slug.__PAGE__.txt']) assert.ok(isRscPayloadFile(file), file);
-    for (const file of ['robots.txt', 'content-assets/notes.txt', 'posts/x/index.html']) assert.ok(!isRscPayloadFile(file), file);
+    for (const file of [
+      'index.txt',
+      'posts/x/index.txt',
+      '__next._full.txt',
+      'posts/x/__next.posts.$d$slug.__PAGE__.txt',
+    ])
+      assert.ok(isRscPayloadFile(file), file);
+    for (const file of ['robots.txt', 'content-assets/notes.txt', 'posts/x/index.html'])
+      assert.ok(!isRscPayloadFile(file), file);
   });
 });

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { listFiles } from '../../lib/build/files';
-import { NEXT_BUILD_ENV, nextBuildKey, type NextBuildInputs } from '../../lib/export/next-build-key';
+import {
+  NEXT_BUILD_ENV,
+  nextBuildKey,
+  type NextBuildInputs,
+} from '../../lib/export/next-build-key';
 
 function project(): NextBuildInputs {
   const root = mkdtempSync(path.join(os.tmpdir(), 'blog-key-'));
@@ -23,10 +27,17 @@ function project(): NextBuildInputs {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   }
-  return { root, contentDir: 'content/posts', env: { SITE_URL: 'https://example.com' }, publishedSlugs: ['a'], year: 2026 };
+  return {
+    root,
+    contentDir: 'content/posts',
+    env: { SITE_URL: 'https://example.com' },
+    publishedSlugs: ['a'],
+    year: 2026,
+  };
 }
 
-const write = (inputs: NextBuildInputs, file: string, text: string) => writeFileSync(path.join(inputs.root, file), text);
+const write = (inputs: NextBuildInputs, file: string, text: string) =>
+  writeFileSync(path.join(inputs.root, file), text);
 
 describe('the key of what next build reads', () => {
   it('is the same for the same project', () => {
@@ -45,7 +56,7 @@ describe('the key of what next build reads', () => {
     assert.equal(nextBuildKey(inputs), before);
   });
 
-  it('changes with the code, the posts\' fields, public files, the environment, the published posts and the year', () => {
+  it("changes with the code, the posts' fields, public files, the environment, the published posts and the year", () => {
     const changes: ((inputs: NextBuildInputs) => NextBuildInputs | void)[] = [
       (inputs) => write(inputs, 'app/page.tsx', 'export default function Home() { return null; }'),
       (inputs) => write(inputs, '.contentlayer/generated/Post/a.json', '{"title":"A, retitled"}'),
@@ -65,14 +76,30 @@ describe('the key of what next build reads', () => {
 
   it('covers every environment variable the site reads', () => {
     const sources = [
-      ...['app', 'components', 'lib'].flatMap((dir) => listFiles(dir).map((file) => path.join(dir, file))),
+      ...['app', 'components', 'lib'].flatMap((dir) =>
+        listFiles(dir).map((file) => path.join(dir, file)),
+      ),
       'site.config.ts',
       'next.config.ts',
     ].filter((file) => /\.(ts|tsx|mjs|js)$/.test(file));
     // Read directly (`process.env.NAME`) or through lib/build/settings.ts (`read('NAME', …)`, `env.NAME`, `env['NAME']`).
-    const patterns = [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /\bread\('([A-Z_][A-Z0-9_]*)'/g, /\benv\.([A-Z_][A-Z0-9_]*)/g, /\benv\['([A-Z_][A-Z0-9_]*)'\]/g];
-    const read = new Set(sources.flatMap((file) => patterns.flatMap((pattern) => [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1]!))));
+    const patterns = [
+      /process\.env\.([A-Z_][A-Z0-9_]*)/g,
+      /\bread\('([A-Z_][A-Z0-9_]*)'/g,
+      /\benv\.([A-Z_][A-Z0-9_]*)/g,
+      /\benv\['([A-Z_][A-Z0-9_]*)'\]/g,
+    ];
+    const read = new Set(
+      sources.flatMap((file) =>
+        patterns.flatMap((pattern) =>
+          [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1]!),
+        ),
+      ),
+    );
     assert.ok(read.size > 3, 'found the variables');
-    assert.deepEqual([...read].filter((name) => !(NEXT_BUILD_ENV as readonly string[]).includes(name)), []);
+    assert.deepEqual(
+      [...read].filter((name) => !(NEXT_BUILD_ENV as readonly string[]).includes(name)),
+      [],
+    );
   });
 });

@@ -33,7 +33,10 @@ const page = (file: string) => readFileSync(path.join(copy.project, 'out', file)
 
 describe('rebuilding after an edit', { timeout: 300_000 }, () => {
   write('2024-03-01-older.md', post('Older post', '2024-03-01', 'The older text.'));
-  write('2024-03-02-newest.md', post('Newest post', '2024-03-02', 'The first text of the newest post.'));
+  write(
+    '2024-03-02-newest.md',
+    post('Newest post', '2024-03-02', 'The first text of the newest post.'),
+  );
 
   it('builds the posts from scratch', () => {
     rmSync(path.join(copy.project, '.cache/next-export'), { recursive: true, force: true });
@@ -43,15 +46,28 @@ describe('rebuilding after an edit', { timeout: 300_000 }, () => {
   });
 
   it('reuses next build after a text edit, and shows the new text on the page and in the feeds', () => {
-    write('2024-03-02-newest.md', post('Newest post', '2024-03-02', 'The edited text of the newest post, with <em>markup</em>.'));
+    write(
+      '2024-03-02-newest.md',
+      post(
+        'Newest post',
+        '2024-03-02',
+        'The edited text of the newest post, with <em>markup</em>.',
+      ),
+    );
     const output = build();
     assert.match(output, /next build: skipped/);
     const html = page('posts/newest/index.html');
     assert.match(html, /The edited text of the newest post, with <em>markup<\/em>\./);
     assert.doesNotMatch(html, /first text|data-post-body/);
-    assert.match(page('feed.xml'), /<!\[CDATA\[<p>The edited text of the newest post, with <em>markup<\/em>\.<\/p>/);
+    assert.match(
+      page('feed.xml'),
+      /<!\[CDATA\[<p>The edited text of the newest post, with <em>markup<\/em>\.<\/p>/,
+    );
     const json = JSON.parse(page('feed.json')) as { items: { id: string; content_html: string }[] };
-    assert.match(json.items.find((item) => item.id.endsWith('/posts/newest/'))!.content_html, /The edited text/);
+    assert.match(
+      json.items.find((item) => item.id.endsWith('/posts/newest/'))!.content_html,
+      /The edited text/,
+    );
     assert.match(page('categories/testing/atom.xml'), /The edited text/);
   });
 

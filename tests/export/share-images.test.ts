@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emojiDataUrl, emojiKey, renderShareImage, SHARE_IMAGE_COLOURS, SHARE_IMAGE_SIZE, shareImageSvg, titleFontSize, type ShareImageInput } from '../../lib/export/share-image-drawing';
+import {
+  emojiDataUrl,
+  emojiKey,
+  renderShareImage,
+  SHARE_IMAGE_COLOURS,
+  SHARE_IMAGE_SIZE,
+  shareImageSvg,
+  titleFontSize,
+  type ShareImageInput,
+} from '../../lib/export/share-image-drawing';
 import { imageBatches } from '../../lib/export/share-image-cache';
 
 describe('share image batches', () => {
@@ -12,12 +21,16 @@ describe('share image batches', () => {
       assert.deepEqual(batches.flat(), jobs, `${workers} workers`);
       assert.equal(batches.length % workers, 0, `${workers} workers: ${batches.length} batches`);
       const sizes = batches.map((batch) => batch.length);
-      assert.ok(Math.max(...sizes) - Math.min(...sizes) <= Math.ceil(jobs.length / batches.length), `${workers} workers: ${sizes.join(',')}`);
+      assert.ok(
+        Math.max(...sizes) - Math.min(...sizes) <= Math.ceil(jobs.length / batches.length),
+        `${workers} workers: ${sizes.join(',')}`,
+      );
     }
   });
 
   it('gives a worker fewer images the more workers share the memory budget', () => {
-    const largest = (workers: number) => Math.max(...imageBatches(jobs, workers).map((batch) => batch.length));
+    const largest = (workers: number) =>
+      Math.max(...imageBatches(jobs, workers).map((batch) => batch.length));
     assert.ok(largest(2) <= 300, String(largest(2)));
     assert.ok(largest(8) <= 80, String(largest(8)));
     assert.ok(largest(2) > largest(8));
@@ -49,9 +62,16 @@ describe('share image layout', () => {
 
   /** Emoji are images: their boxes. */
   function emojiBoxes(svg: string) {
-    return [...svg.matchAll(/<image href="data:image\/svg\+xml;base64,[^"]+" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map(
-      ([, x, y, w, h]) => ({ left: Number(x), top: Number(y), right: Number(x) + Number(w), bottom: Number(y) + Number(h) }),
-    );
+    return [
+      ...svg.matchAll(
+        /<image href="data:image\/svg\+xml;base64,[^"]+" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      ),
+    ].map(([, x, y, w, h]) => ({
+      left: Number(x),
+      top: Number(y),
+      right: Number(x) + Number(w),
+      bottom: Number(y) + Number(h),
+    }));
   }
 
   /** The title lies inside the image's padding and above the footer row (categories and site name). */
@@ -59,9 +79,14 @@ describe('share image layout', () => {
     const svg = await shareImageSvg(input);
     const title = drawnBox(svg, SHARE_IMAGE_COLOURS.title);
     const site = drawnBox(svg, SHARE_IMAGE_COLOURS.site);
-    const footerTop = input.categories?.length ? Math.min(site.top, drawnBox(svg, SHARE_IMAGE_COLOURS.category).top) : site.top;
+    const footerTop = input.categories?.length
+      ? Math.min(site.top, drawnBox(svg, SHARE_IMAGE_COLOURS.category).top)
+      : site.top;
     for (const box of [title, ...emojiBoxes(svg)]) {
-      assert.ok(box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height, `${JSON.stringify(box)} inside ${width}×${height}`);
+      assert.ok(
+        box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height,
+        `${JSON.stringify(box)} inside ${width}×${height}`,
+      );
       assert.ok(box.right <= width - 60, `right edge ${box.right} inside the padding`);
       assert.ok(box.bottom < footerTop, `bottom ${box.bottom} above the footer at ${footerTop}`);
     }
@@ -69,39 +94,74 @@ describe('share image layout', () => {
   }
 
   it('fits a normal title, in large type', async () => {
-    const { title } = await assertTitleFits({ title: 'AWS Architecture Best Practices for 2024', kicker: '15 November 2024', categories: ['aws'] });
+    const { title } = await assertTitleFits({
+      title: 'AWS Architecture Best Practices for 2024',
+      kicker: '15 November 2024',
+      categories: ['aws'],
+    });
     assert.equal(titleFontSize('AWS Architecture Best Practices for 2024'), 72);
     assert.ok(title.bottom - title.top < 2 * 72 * 1.15 + 10, 'two lines at most');
   });
 
   it('fits a 200-character title in smaller type over several lines', async () => {
     assert.equal(longTitle.length, 200);
-    const { title } = await assertTitleFits({ title: longTitle, kicker: '15 November 2024', categories: ['aws', 'data'] });
-    assert.ok(title.bottom - title.top > 3 * titleFontSize(longTitle), 'drawn on more than three lines');
+    const { title } = await assertTitleFits({
+      title: longTitle,
+      kicker: '15 November 2024',
+      categories: ['aws', 'data'],
+    });
+    assert.ok(
+      title.bottom - title.top > 3 * titleFontSize(longTitle),
+      'drawn on more than three lines',
+    );
   });
 
   it('breaks and clamps a 300-character title without spaces (a URL)', async () => {
     assert.equal(urlTitle.length, 300);
-    const { title } = await assertTitleFits({ title: urlTitle, kicker: '1 January 2024', categories: ['links'] });
-    assert.ok(title.bottom - title.top > 4 * titleFontSize(urlTitle), 'broken over more than four lines');
+    const { title } = await assertTitleFits({
+      title: urlTitle,
+      kicker: '1 January 2024',
+      categories: ['links'],
+    });
+    assert.ok(
+      title.bottom - title.top > 4 * titleFontSize(urlTitle),
+      'broken over more than four lines',
+    );
     assert.ok(title.right > width / 2, 'the lines run across the box');
   });
 
   it('draws emoji as Twemoji images inside the title box', async () => {
-    const input = { title: `Shipping 🚀 faster with CI ✅ and ❤️ — ${'long words '.repeat(20)}👩‍💻`, kicker: '3 March 2024' };
+    const input = {
+      title: `Shipping 🚀 faster with CI ✅ and ❤️ — ${'long words '.repeat(20)}👩‍💻`,
+      kicker: '3 March 2024',
+    };
     const { svg } = await assertTitleFits(input);
     assert.ok(emojiBoxes(svg).length >= 3, `${emojiBoxes(svg).length} emoji drawn`);
     assert.equal(emojiKey('❤️'), '2764');
     assert.match(await emojiDataUrl('👩‍💻'), /^data:image\/svg\+xml;base64,/);
-    assert.equal(await emojiDataUrl('\u{10FFFD}'), '', 'an unknown code point draws nothing rather than failing');
+    assert.equal(
+      await emojiDataUrl('\u{10FFFD}'),
+      '',
+      'an unknown code point draws nothing rather than failing',
+    );
   });
 
   it('keeps six long categories on one row that ends before the site name', async () => {
-    const categories = ['Cloud Computing And Infrastructure', 'Kubernetes Operations At Scale', 'Site Reliability Engineering', 'Continuous Delivery Pipelines', 'Observability And Monitoring', 'Developer Experience Tooling'];
+    const categories = [
+      'Cloud Computing And Infrastructure',
+      'Kubernetes Operations At Scale',
+      'Site Reliability Engineering',
+      'Continuous Delivery Pipelines',
+      'Observability And Monitoring',
+      'Developer Experience Tooling',
+    ];
     const { svg } = await assertTitleFits({ title: urlTitle, kicker: '3 March 2024', categories });
     const pills = drawnBox(svg, SHARE_IMAGE_COLOURS.category);
     const site = drawnBox(svg, SHARE_IMAGE_COLOURS.site);
-    assert.ok(pills.right < site.left, `categories end at ${pills.right}, the site name starts at ${site.left}`);
+    assert.ok(
+      pills.right < site.left,
+      `categories end at ${pills.right}, the site name starts at ${site.left}`,
+    );
     assert.ok(site.right <= width - 60, `site name ends at ${site.right}`);
     assert.ok(pills.bottom - pills.top < 40, 'one row');
   });

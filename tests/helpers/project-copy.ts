@@ -16,7 +16,12 @@ export interface ProjectCopy {
   /** The copy of the project. */
   project: string;
   /** A step of `npm run build` (a script under scripts/), run in the copy without npm, which keeps logs in the home folder. */
-  step: (script: string, args: string[], env: Record<string, string>, timeoutMs?: number) => StepResult;
+  step: (
+    script: string,
+    args: string[],
+    env: Record<string, string>,
+    timeoutMs?: number,
+  ) => StepResult;
   /** `npm run build`'s stages (scripts/stages.mjs), stopping at the first that fails. */
   build: (env: Record<string, string>) => StepResult;
   remove: () => void;
@@ -36,7 +41,11 @@ export function copyProject(prefix: string): ProjectCopy {
   const root = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
   const project = path.join(root, 'project');
   for (const dir of ['home', 'tmp']) mkdirSync(path.join(root, dir), { recursive: true });
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(file)) continue; // deleted in the work tree
     mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
@@ -55,10 +64,25 @@ export function copyProject(prefix: string): ProjectCopy {
       ...extra,
     }) as unknown as NodeJS.ProcessEnv;
 
-  const step = (script: string, args: string[], extra: Record<string, string>, timeoutMs = 300_000): StepResult => {
+  const step = (
+    script: string,
+    args: string[],
+    extra: Record<string, string>,
+    timeoutMs = 300_000,
+  ): StepResult => {
     const started = performance.now();
-    const result = spawnSync(path.join(project, 'node_modules/.bin/tsx'), [script, ...args], { cwd: project, env: env(extra), encoding: 'utf8', timeout: timeoutMs });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}`, seconds: (performance.now() - started) / 1000, timedOut: result.error !== undefined };
+    const result = spawnSync(path.join(project, 'node_modules/.bin/tsx'), [script, ...args], {
+      cwd: project,
+      env: env(extra),
+      encoding: 'utf8',
+      timeout: timeoutMs,
+    });
+    return {
+      status: result.status,
+      output: `${result.stdout}\n${result.stderr}`,
+      seconds: (performance.now() - started) / 1000,
+      timedOut: result.error !== undefined,
+    };
   };
   const build = (extra: Record<string, string>): StepResult => {
     const steps: StepResult[] = [];
@@ -68,7 +92,18 @@ export function copyProject(prefix: string): ProjectCopy {
       if (result.status !== 0) break;
     }
     const last = steps[steps.length - 1]!;
-    return { status: last.status, output: steps.map((result) => result.output).join('\n'), seconds: steps.reduce((sum, result) => sum + result.seconds, 0), timedOut: steps.some((result) => result.timedOut) };
+    return {
+      status: last.status,
+      output: steps.map((result) => result.output).join('\n'),
+      seconds: steps.reduce((sum, result) => sum + result.seconds, 0),
+      timedOut: steps.some((result) => result.timedOut),
+    };
   };
-  return { root, project, step, build, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    project,
+    step,
+    build,
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

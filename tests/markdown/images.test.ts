@@ -16,12 +16,19 @@ const climb = `/../../${path.basename(outside)}/outside.svg`;
 
 describe('image sizes', () => {
   it('are read for an image of the site', async () => {
-    const { html } = await renderMarkdown('![logo](/images/example-diagram.svg)', '2024-01-01-a.md');
+    const { html } = await renderMarkdown(
+      '![logo](/images/example-diagram.svg)',
+      '2024-01-01-a.md',
+    );
     assert.match(html, /<img [^>]*width="\d+"[^>]*height="\d+"/);
   });
 
   it('are not read from a file outside the site, whatever the path says', async () => {
-    for (const src of [climb, `/content-assets/../../${path.basename(outside)}/outside.svg`, `/%2e%2e/%2e%2e/${path.basename(outside)}/outside.svg`]) {
+    for (const src of [
+      climb,
+      `/content-assets/../../${path.basename(outside)}/outside.svg`,
+      `/%2e%2e/%2e%2e/${path.basename(outside)}/outside.svg`,
+    ]) {
       const { html } = await renderMarkdown(`![x](${src})`, '2024-01-01-a.md');
       assert.doesNotMatch(html, /width=/, src);
     }

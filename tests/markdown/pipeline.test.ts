@@ -17,12 +17,17 @@ async function render(markdown: string, sourceFilePath = '2024-01-01-post.md'): 
 describe('the markdown pipeline', () => {
   it('gives headings ids and makes each a link to itself', async () => {
     const html = await render('## Key Architecture Patterns\n\n### Multi-Region Active-Active');
-    assert.match(html, /<h2 id="key-architecture-patterns"><a class="heading-anchor" href="#key-architecture-patterns">Key Architecture Patterns<\/a><\/h2>/);
+    assert.match(
+      html,
+      /<h2 id="key-architecture-patterns"><a class="heading-anchor" href="#key-architecture-patterns">Key Architecture Patterns<\/a><\/h2>/,
+    );
     assert.match(html, /<h3 id="multi-region-active-active">/);
   });
 
   it('renders GFM tables, task lists with labels, strikethrough and autolinks', async () => {
-    const html = await render('| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] done item\n\n~~old~~ https://example.com');
+    const html = await render(
+      '| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] done item\n\n~~old~~ https://example.com',
+    );
     assert.match(html, /<table>/);
     assert.match(html, /<input type="checkbox" checked disabled aria-label="done item">/);
     assert.match(html, /<del>old<\/del>/);
@@ -36,8 +41,14 @@ describe('the markdown pipeline', () => {
 
   it('highlights code at build time inside a figure with the language and a copy button', async () => {
     const html = await render('```ts\nconst a: number = 1;\n```');
-    assert.match(html, /<figure class="code-block" data-language="ts"><figcaption class="code-bar" data-pagefind-ignore=""><span class="code-language">ts<\/span><button type="button" class="copy-code" data-copy-code="" aria-label="Copy ts code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark"/);
-    assert.match(html, /style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">const<\/span>/i);
+    assert.match(
+      html,
+      /<figure class="code-block" data-language="ts"><figcaption class="code-bar" data-pagefind-ignore=""><span class="code-language">ts<\/span><button type="button" class="copy-code" data-copy-code="" aria-label="Copy ts code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark"/,
+    );
+    assert.match(
+      html,
+      /style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">const<\/span>/i,
+    );
   });
 
   it('makes a code block reachable by keyboard with one tabindex, not two', async () => {
@@ -56,26 +67,38 @@ describe('the markdown pipeline', () => {
   });
 
   it('lazy-loads images and points relative ones at the content assets', async () => {
-    const html = await render('![A diagram](./img/a.png) ![Logo](/images/logo.svg) ![Remote](https://x.test/b.png)', 'nested/2024-01-01-post.md');
-    assert.match(html, /<img src="\/content-assets\/nested\/img\/a.png" alt="A diagram" loading="lazy" decoding="async">/);
+    const html = await render(
+      '![A diagram](./img/a.png) ![Logo](/images/logo.svg) ![Remote](https://x.test/b.png)',
+      'nested/2024-01-01-post.md',
+    );
+    assert.match(
+      html,
+      /<img src="\/content-assets\/nested\/img\/a.png" alt="A diagram" loading="lazy" decoding="async">/,
+    );
     assert.match(html, /<img src="\/images\/logo.svg" alt="Logo" loading="lazy" decoding="async">/);
     assert.match(html, /<img src="https:\/\/x.test\/b.png"/);
   });
 
   it('gives images under public/ their width and height from the file', async () => {
     const html = await render('![Diagram](/images/example-diagram.svg)');
-    assert.match(html, /<img src="\/images\/example-diagram.svg" alt="Diagram" width="640" height="200" loading="lazy" decoding="async">/);
+    assert.match(
+      html,
+      /<img src="\/images\/example-diagram.svg" alt="Diagram" width="640" height="200" loading="lazy" decoding="async">/,
+    );
   });
 
   it('renders with a plain unified setup too (sanity check of the helper)', async () => {
-    const html = String(await unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).process('*a*'));
+    const html = String(
+      await unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).process('*a*'),
+    );
     assert.equal(html, '<p><em>a</em></p>');
   });
 });
 
 describe('extractHeadings', () => {
   it('lists h2 and h3 with the ids the HTML gives them, duplicates included', async () => {
-    const markdown = '# Title\n\n## Setup\n\n### `npm` *install*\n\n#### Deep\n\n## Setup\n\n## C++ & Rust!';
+    const markdown =
+      '# Title\n\n## Setup\n\n### `npm` *install*\n\n#### Deep\n\n## Setup\n\n## C++ & Rust!';
     const headings = extractHeadings(markdown);
     assert.deepEqual(headings, [
       { depth: 2, text: 'Setup', id: 'setup' },
@@ -91,14 +114,21 @@ describe('extractHeadings', () => {
 describe('contentAssetUrl', () => {
   it('resolves a path relative to the post inside the content folder', () => {
     assert.equal(contentAssetUrl('2024-01-01-a.md', './x.png'), '/content-assets/x.png');
-    assert.equal(contentAssetUrl('2024/post.md', 'img/x.png?v=2'), '/content-assets/2024/img/x.png?v=2');
-    assert.equal(contentAssetUrl('2024/post.md', '../shared/x.png'), '/content-assets/shared/x.png');
+    assert.equal(
+      contentAssetUrl('2024/post.md', 'img/x.png?v=2'),
+      '/content-assets/2024/img/x.png?v=2',
+    );
+    assert.equal(
+      contentAssetUrl('2024/post.md', '../shared/x.png'),
+      '/content-assets/shared/x.png',
+    );
   });
 });
 
 describe('withBasePath', () => {
   it('prefixes root-relative src and href, and nothing else', () => {
-    const html = '<a href="/posts/a/">a</a><img src="/images/x.png"><a href="https://x.test/">x</a><a href="//cdn.test/y">y</a><a href="#h">h</a>';
+    const html =
+      '<a href="/posts/a/">a</a><img src="/images/x.png"><a href="https://x.test/">x</a><a href="//cdn.test/y">y</a><a href="#h">h</a>';
     assert.equal(
       withBasePath(html, '/blog'),
       '<a href="/blog/posts/a/">a</a><img src="/blog/images/x.png"><a href="https://x.test/">x</a><a href="//cdn.test/y">y</a><a href="#h">h</a>',

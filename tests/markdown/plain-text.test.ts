@@ -4,7 +4,8 @@ import { excerptText, firstParagraphText, markdownPlainText } from '../../lib/ma
 
 describe('firstParagraphText (the excerpt when front matter has none)', () => {
   it('takes the first paragraph, without markdown syntax', () => {
-    const body = 'This has **bold**, _emphasis_, a [link](https://example.com) and `code`.\n\nSecond paragraph.';
+    const body =
+      'This has **bold**, _emphasis_, a [link](https://example.com) and `code`.\n\nSecond paragraph.';
     assert.equal(firstParagraphText(body), 'This has bold, emphasis, a link and code.');
   });
 
@@ -26,7 +27,10 @@ describe('firstParagraphText (the excerpt when front matter has none)', () => {
 
 describe('markdownPlainText', () => {
   it('keeps the words of every block', () => {
-    assert.equal(markdownPlainText('# Title\n\nOne *two*.\n\n- three\n- four'), 'Title One two. three four');
+    assert.equal(
+      markdownPlainText('# Title\n\nOne *two*.\n\n- three\n- four'),
+      'Title One two. three four',
+    );
   });
 });
 

@@ -16,7 +16,10 @@ const POSTS_DIR = 'e2e/.out/scale-posts';
 const OUT = 'e2e/.out/scale';
 const ORIGIN = 'https://www.fullstackmaster.net';
 
-if (!existsSync(path.join(OUT, 'index.html'))) throw new Error(`${OUT} is missing: run node scripts/build-scale.mjs first (npm run test:scale does)`);
+if (!existsSync(path.join(OUT, 'index.html')))
+  throw new Error(
+    `${OUT} is missing: run node scripts/build-scale.mjs first (npm run test:scale does)`,
+  );
 
 interface SourcePost {
   slug: string;
@@ -27,21 +30,32 @@ interface SourcePost {
 const posts: SourcePost[] = readdirSync(POSTS_DIR)
   .filter((file) => file.endsWith('.md'))
   .map((file) => {
-    const frontMatter = parse(readFileSync(path.join(POSTS_DIR, file), 'utf8').split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<string, unknown>;
+    const frontMatter = parse(
+      readFileSync(path.join(POSTS_DIR, file), 'utf8')
+        .split('\n---\n')[0]!
+        .replace(/^---\n/, ''),
+    ) as Record<string, unknown>;
     return {
       slug: file.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, ''),
       title: String(frontMatter.title),
-      categories: postCategories(frontMatter.categories, frontMatter.category).map((ref) => categorySlug(ref.name)),
+      categories: postCategories(frontMatter.categories, frontMatter.category).map((ref) =>
+        categorySlug(ref.name),
+      ),
     };
   });
 
 const read = (file: string) => readFileSync(path.join(OUT, file), 'utf8');
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Every page of a paginated listing: `<dir>/index.html`, then `<dir>/page/2/index.html`… */
 function listingPages(dir: string): string[] {
   const pages = [read(path.join(dir, 'index.html'))];
-  for (let page = 2; existsSync(path.join(OUT, dir, 'page', String(page), 'index.html')); page += 1) {
+  for (
+    let page = 2;
+    existsSync(path.join(OUT, dir, 'page', String(page), 'index.html'));
+    page += 1
+  ) {
     pages.push(read(path.join(dir, 'page', String(page), 'index.html')));
   }
   return pages;
@@ -51,7 +65,8 @@ function listingPages(dir: string): string[] {
 function linkedPosts(pages: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const html of pages) {
-    for (const [, slug] of html.matchAll(/<h2[^>]*><a[^>]*href="\/posts\/([^/"]+)\/"/g)) counts.set(slug!, (counts.get(slug!) ?? 0) + 1);
+    for (const [, slug] of html.matchAll(/<h2[^>]*><a[^>]*href="\/posts\/([^/"]+)\/"/g))
+      counts.set(slug!, (counts.get(slug!) ?? 0) + 1);
   }
   return counts;
 }
@@ -68,7 +83,13 @@ describe(`the export of ${posts.length} generated posts`, () => {
     for (const post of posts) {
       const file = path.join('posts', post.slug, 'index.html');
       assert.ok(existsSync(path.join(OUT, file)), file);
-      assert.match(read(file), new RegExp(`<h1[^>]*>${escapeHtml(post.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`), file);
+      assert.match(
+        read(file),
+        new RegExp(
+          `<h1[^>]*>${escapeHtml(post.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`,
+        ),
+        file,
+      );
     }
   });
 
@@ -80,25 +101,36 @@ describe(`the export of ${posts.length} generated posts`, () => {
 
   it('lists every post exactly once on the pages of each of its categories, and no other post', () => {
     for (const category of categories) {
-      const expected = posts.filter((post) => post.categories.includes(category)).map((post) => post.slug).sort();
+      const expected = posts
+        .filter((post) => post.categories.includes(category))
+        .map((post) => post.slug)
+        .sort();
       const linked = linkedPosts(listingPages(path.join('categories', category)));
       assert.deepEqual([...linked.keys()].sort(), expected, category);
       for (const [slug, count] of linked) assert.equal(count, 1, `${category}: ${slug}`);
     }
   });
 
-  it('has an entry for every post in the site feeds, and for each category\'s posts in its feeds', () => {
+  it("has an entry for every post in the site feeds, and for each category's posts in its feeds", () => {
     const feedLinks = (dir: string) => ({
-      rss: [...read(path.join(dir, 'feed.xml')).matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map(([, link]) => link!),
-      atom: [...read(path.join(dir, 'atom.xml')).matchAll(/<entry>[\s\S]*?<link href="([^"]+)"/g)].map(([, link]) => link!),
-      json: (JSON.parse(read(path.join(dir, 'feed.json'))) as { items: { url: string }[] }).items.map((item) => item.url),
+      rss: [
+        ...read(path.join(dir, 'feed.xml')).matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g),
+      ].map(([, link]) => link!),
+      atom: [
+        ...read(path.join(dir, 'atom.xml')).matchAll(/<entry>[\s\S]*?<link href="([^"]+)"/g),
+      ].map(([, link]) => link!),
+      json: (
+        JSON.parse(read(path.join(dir, 'feed.json'))) as { items: { url: string }[] }
+      ).items.map((item) => item.url),
     });
     const urls = (slugs: string[]) => slugs.map((slug) => `${ORIGIN}/posts/${slug}/`).sort();
     for (const [format, links] of Object.entries(feedLinks('.'))) {
       assert.deepEqual([...links].sort(), urls(posts.map((post) => post.slug)), `site ${format}`);
     }
     for (const category of categories) {
-      const expected = urls(posts.filter((post) => post.categories.includes(category)).map((post) => post.slug));
+      const expected = urls(
+        posts.filter((post) => post.categories.includes(category)).map((post) => post.slug),
+      );
       for (const [format, links] of Object.entries(feedLinks(path.join('categories', category)))) {
         assert.deepEqual([...links].sort(), expected, `${category} ${format}`);
       }
@@ -107,13 +139,24 @@ describe(`the export of ${posts.length} generated posts`, () => {
 
   it('lists every post in the sitemap and the search index', () => {
     const sitemap = read('sitemap.xml');
-    for (const post of posts) assert.ok(sitemap.includes(`<loc>${ORIGIN}/posts/${post.slug}/</loc>`), post.slug);
-    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    assert.equal(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0), posts.length);
+    for (const post of posts)
+      assert.ok(sitemap.includes(`<loc>${ORIGIN}/posts/${post.slug}/</loc>`), post.slug);
+    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    assert.equal(
+      Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0),
+      posts.length,
+    );
   });
 
   it('serves every post page without the framework runtime, and keeps no RSC payload files', () => {
-    for (const post of posts) assert.doesNotMatch(read(path.join('posts', post.slug, 'index.html')), /self\.__next_f|\/_next\/static\/[^"]*\.js/, post.slug);
+    for (const post of posts)
+      assert.doesNotMatch(
+        read(path.join('posts', post.slug, 'index.html')),
+        /self\.__next_f|\/_next\/static\/[^"]*\.js/,
+        post.slug,
+      );
     const payloads = readdirSync(OUT, { recursive: true }).map(String).filter(isRscPayloadFile);
     assert.deepEqual(payloads, []);
   });

@@ -16,7 +16,11 @@ writeFileSync(path.join(site, '404.html'), '<p>not found</p>');
 
 /** The preview server on a free port, serving the temp site (under `base`, if given); resolves to its origin. */
 function startServer(extra: string[]): { ready: Promise<string>; child: ChildProcess } {
-  const child = spawn(process.execPath, ['scripts/serve.mjs', '--dir', site, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['scripts/serve.mjs', '--dir', site, '--port', '0', ...extra],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const ready = new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -32,10 +36,15 @@ function startServer(extra: string[]): { ready: Promise<string>; child: ChildPro
 /** A GET with the request target sent exactly as written (node:http does not normalise it). */
 function get(port: string, target: string): Promise<{ status: number; location?: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port: Number(port), path: target, method: 'GET', agent: false }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location }));
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port: Number(port), path: target, method: 'GET', agent: false },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, location: response.headers.location }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end();
   });
@@ -83,24 +92,47 @@ describe('the preview server never redirects off-site', () => {
     assert.deepEqual(await get(port, '/'), { status: 200, location: undefined });
     assert.deepEqual(await get(port, '/posts/x/'), { status: 200, location: undefined });
     assert.deepEqual(await get(port, '/posts/x'), { status: 301, location: '/posts/x/' });
-    assert.deepEqual(await get(port, '/posts/x?page=2&a=%2F'), { status: 301, location: '/posts/x/?page=2&a=%2F' });
+    assert.deepEqual(await get(port, '/posts/x?page=2&a=%2F'), {
+      status: 301,
+      location: '/posts/x/?page=2&a=%2F',
+    });
     assert.deepEqual(await get(port, '/a%20b'), { status: 301, location: '/a%20b/' });
-    assert.deepEqual(await get(port, '/evil.example/x'), { status: 301, location: '/evil.example/x/' });
-    assert.deepEqual(await get(basedPort, '/blog/posts/x'), { status: 301, location: '/blog/posts/x/' });
+    assert.deepEqual(await get(port, '/evil.example/x'), {
+      status: 301,
+      location: '/evil.example/x/',
+    });
+    assert.deepEqual(await get(basedPort, '/blog/posts/x'), {
+      status: 301,
+      location: '/blog/posts/x/',
+    });
     assert.deepEqual(await get(basedPort, '/posts/x'), { status: 404, location: undefined });
   });
 
   it('answers 404, with no Location, to empty, dot and encoded-slash segments, backslashes and NUL', async () => {
-    for (const [name, serverPort, prefix] of [['root', port, ''], ['/blog', basedPort, '/blog']] as const) {
+    for (const [name, serverPort, prefix] of [
+      ['root', port, ''],
+      ['/blog', basedPort, '/blog'],
+    ] as const) {
       for (const target of HOSTILE) {
         const response = await get(serverPort, `${prefix}${target}`);
-        assert.deepEqual(response, { status: 404, location: undefined }, `${name}: ${prefix}${target}`);
+        assert.deepEqual(
+          response,
+          { status: 404, location: undefined },
+          `${name}: ${prefix}${target}`,
+        );
       }
     }
   });
 
   it('puts only a path on this host in any Location it sends', async () => {
-    const targets = [...HOSTILE, '/posts/x', '/posts/x?//evil.example', '/posts/x?\\\\evil', '/a%20b', '/evil.example/x'];
+    const targets = [
+      ...HOSTILE,
+      '/posts/x',
+      '/posts/x?//evil.example',
+      '/posts/x?\\\\evil',
+      '/a%20b',
+      '/evil.example/x',
+    ];
     for (const target of targets) {
       const { location } = await get(port, target);
       if (location !== undefined) assert.match(location, /^\/[^/\\]/, target);

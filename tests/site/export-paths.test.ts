@@ -17,14 +17,37 @@ const source = (slug: string, categories: string[]): SourcePost => ({
 });
 
 describe('paths of the export', () => {
-  const index = buildPostIndex([source('a', ['aws']), source('b', [])], { showDrafts: false, categoryLabels: {} });
+  const index = buildPostIndex([source('a', ['aws']), source('b', [])], {
+    showDrafts: false,
+    categoryLabels: {},
+  });
   const paths = exportPaths(index, 10, ['images/logo.png', 'site.js']);
 
   it('knows every page, feed, share image and public file before next build', () => {
-    for (const page of ['/', '/posts/a/', '/posts/b/share-image.png', '/categories/aws/', '/categories/aws/atom.xml', '/feed.json', '/search/', '/archive/']) {
+    for (const page of [
+      '/',
+      '/posts/a/',
+      '/posts/b/share-image.png',
+      '/categories/aws/',
+      '/categories/aws/atom.xml',
+      '/feed.json',
+      '/search/',
+      '/archive/',
+    ]) {
       assert.ok(paths.pages.has(page), page);
     }
-    for (const file of ['/index.html', '/posts/a/index.html', '/feed.xml', '/images/logo.png', '/site.js', '/404.html', '/_redirects', '/sitemap.xml', '/page/1/index.html', '/categories/aws/page/1/index.html']) {
+    for (const file of [
+      '/index.html',
+      '/posts/a/index.html',
+      '/feed.xml',
+      '/images/logo.png',
+      '/site.js',
+      '/404.html',
+      '/_redirects',
+      '/sitemap.xml',
+      '/page/1/index.html',
+      '/categories/aws/page/1/index.html',
+    ]) {
       assert.ok(paths.files.has(file), file);
     }
   });
@@ -44,10 +67,12 @@ describe('paths of the export', () => {
       ['/404.html', /already has/],
       ['/feed.xml/old.html', /needs \/feed\.xml to be a folder/],
     ];
-    for (const [from, expected] of cases) assert.match(pathConflict(from, paths) ?? 'free', expected, from);
+    for (const [from, expected] of cases)
+      assert.match(pathConflict(from, paths) ?? 'free', expected, from);
   });
 
   it('lets an old URL that is no path of the export through', () => {
-    for (const from of ['/2019/05/20/old.html', '/old/', '/posts/a.html', '/categories/gone/']) assert.equal(pathConflict(from, paths), null, from);
+    for (const from of ['/2019/05/20/old.html', '/old/', '/posts/a.html', '/categories/gone/'])
+      assert.equal(pathConflict(from, paths), null, from);
   });
 });

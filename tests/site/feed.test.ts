@@ -23,7 +23,12 @@ function parseXml(xml: string): XmlElement {
     throw error;
   });
   parser.on('opentag', (tag) => {
-    const element: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', children: [] };
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      text: '',
+      children: [],
+    };
     current().children.push(element);
     open.push(element);
   });
@@ -36,7 +41,10 @@ function parseXml(xml: string): XmlElement {
 }
 
 const all = (element: XmlElement, name: string): XmlElement[] =>
-  element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...all(child, name)]);
+  element.children.flatMap((child) => [
+    ...(child.name === name ? [child] : []),
+    ...all(child, name),
+  ]);
 const first = (element: XmlElement, name: string): XmlElement => {
   const found = all(element, name)[0];
   assert.ok(found, `no <${name}> in <${element.name}>`);
@@ -68,7 +76,13 @@ const input: FeedInput = {
       excerpt: hostileExcerpt,
       contentHtml,
       date: { epochMs: Date.UTC(2024, 0, 2), iso: '2024-01-02T00:00:00.000Z' },
-      categories: [{ name: hostileCategory, slug: 'svg-onload-alert-1', url: 'https://example.org/blog/categories/svg-onload-alert-1/' }],
+      categories: [
+        {
+          name: hostileCategory,
+          slug: 'svg-onload-alert-1',
+          url: 'https://example.org/blog/categories/svg-onload-alert-1/',
+        },
+      ],
     },
     {
       title: 'Plain',
@@ -83,8 +97,14 @@ const input: FeedInput = {
 
 describe('feeds carry titles, excerpts and names as text, and stay well-formed', () => {
   it('drops exactly the characters XML 1.0 forbids', () => {
-    assert.equal(xmlAllowedText('a\u0000b\u0008c\tD\nE\rF\u000B\u000C\u001Fg\uFFFE\uFFFFh'), 'abc\tD\nE\rFgh');
-    assert.equal(xmlAllowedText('emoji 😀 kept, lone \uD83D and \uDE00 dropped'), 'emoji 😀 kept, lone  and  dropped');
+    assert.equal(
+      xmlAllowedText('a\u0000b\u0008c\tD\nE\rF\u000B\u000C\u001Fg\uFFFE\uFFFFh'),
+      'abc\tD\nE\rFgh',
+    );
+    assert.equal(
+      xmlAllowedText('emoji 😀 kept, lone \uD83D and \uDE00 dropped'),
+      'emoji 😀 kept, lone  and  dropped',
+    );
   });
 
   it('RSS: titles and category names as text, the excerpt as HTML that shows it as written, content as HTML', () => {
@@ -112,11 +132,14 @@ describe('feeds carry titles, excerpts and names as text, and stay well-formed',
     const summary = first(hostile, 'summary');
     assert.equal(summary.attributes.type, 'text');
     assert.equal(summary.text, xmlAllowedText(hostileExcerpt));
-    assert.deepEqual({ ...first(hostile, 'category').attributes }, {
-      label: hostileCategory,
-      scheme: 'https://example.org/blog/categories/',
-      term: 'svg-onload-alert-1',
-    });
+    assert.deepEqual(
+      { ...first(hostile, 'category').attributes },
+      {
+        label: hostileCategory,
+        scheme: 'https://example.org/blog/categories/',
+        term: 'svg-onload-alert-1',
+      },
+    );
     const content = first(hostile, 'content');
     assert.equal(content.attributes.type, 'html');
     assert.equal(content.text, xmlAllowedText(contentHtml));
@@ -125,7 +148,10 @@ describe('feeds carry titles, excerpts and names as text, and stay well-formed',
   });
 
   it('JSON Feed: the same texts, exactly (JSON escapes every character)', () => {
-    const feed = JSON.parse(writeFeed(input, 'json')) as { title: string; items: { title: string; summary: string; content_html: string; tags: string[] }[] };
+    const feed = JSON.parse(writeFeed(input, 'json')) as {
+      title: string;
+      items: { title: string; summary: string; content_html: string; tags: string[] }[];
+    };
     assert.equal(feed.title, input.title);
     const [hostile] = feed.items;
     assert.ok(hostile);
@@ -137,7 +163,10 @@ describe('feeds carry titles, excerpts and names as text, and stay well-formed',
 
   it('keeps a post-export body token intact inside the content', () => {
     const token = '[post-body:0123456789abcdef0123456789abcdef-6869]';
-    const rss = writeFeed({ ...input, entries: [{ ...input.entries[1]!, contentHtml: token }] }, 'rss');
+    const rss = writeFeed(
+      { ...input, entries: [{ ...input.entries[1]!, contentHtml: token }] },
+      'rss',
+    );
     assert.ok(rss.includes(`<![CDATA[${token}]]>`), rss);
   });
 });

@@ -6,7 +6,11 @@ describe('pagination', () => {
   const items = Array.from({ length: 23 }, (_, i) => i + 1);
 
   it('cuts pages of the configured size, the last one shorter', () => {
-    assert.deepEqual(paginate(items, 1, 10), { items: items.slice(0, 10), pageNumber: 1, totalPages: 3 });
+    assert.deepEqual(paginate(items, 1, 10), {
+      items: items.slice(0, 10),
+      pageNumber: 1,
+      totalPages: 3,
+    });
     assert.deepEqual(paginate(items, 3, 10)?.items, [21, 22, 23]);
   });
 

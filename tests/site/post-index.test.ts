@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { parsePostDate, postCategories } from '../../lib/content/rules';
 import { buildPostIndex, type SourcePost } from '../../lib/site/post-index';
 
-function source(overrides: Partial<SourcePost> & { postSlug: string; date?: string; cats?: string[] }): SourcePost {
+function source(
+  overrides: Partial<SourcePost> & { postSlug: string; date?: string; cats?: string[] },
+): SourcePost {
   const { date = '2024-01-01', cats = [], ...rest } = overrides;
   return {
     title: `Title of ${overrides.postSlug}`,
@@ -32,7 +34,10 @@ describe('buildPostIndex', () => {
       ],
       options,
     );
-    assert.deepEqual(index.posts.map((p) => p.slug), ['newest', 'new', 'old']);
+    assert.deepEqual(
+      index.posts.map((p) => p.slug),
+      ['newest', 'new', 'old'],
+    );
     assert.equal(index.posts[0]?.url, '/posts/newest/');
   });
 
@@ -42,10 +47,19 @@ describe('buildPostIndex', () => {
       source({ postSlug: 'secret', isDraft: true, cats: ['aws', 'serverless'] }),
     ];
     const index = buildPostIndex(sources, options);
-    assert.deepEqual(index.posts.map((p) => p.slug), ['public']);
+    assert.deepEqual(
+      index.posts.map((p) => p.slug),
+      ['public'],
+    );
     assert.equal(index.postBySlug.get('secret'), undefined);
-    assert.deepEqual(index.categories.map((c) => c.slug), ['aws']);
-    assert.deepEqual(index.categoryBySlug.get('aws')?.posts.map((p) => p.slug), ['public']);
+    assert.deepEqual(
+      index.categories.map((c) => c.slug),
+      ['aws'],
+    );
+    assert.deepEqual(
+      index.categoryBySlug.get('aws')?.posts.map((p) => p.slug),
+      ['public'],
+    );
     assert.equal(index.categoryBySlug.get('serverless'), undefined);
 
     const withDrafts = buildPostIndex(sources, { ...options, showDrafts: true });
@@ -54,12 +68,24 @@ describe('buildPostIndex', () => {
 
   it('leaves posts dated after the build out, unless future posts are shown', () => {
     const now = Date.UTC(2025, 0, 1);
-    const sources = [source({ postSlug: 'past', date: '2024-12-31', cats: ['aws'] }), source({ postSlug: 'future', date: '2025-01-01 00:00:01 +0000', cats: ['later'] })];
+    const sources = [
+      source({ postSlug: 'past', date: '2024-12-31', cats: ['aws'] }),
+      source({ postSlug: 'future', date: '2025-01-01 00:00:01 +0000', cats: ['later'] }),
+    ];
     const index = buildPostIndex(sources, { ...options, now });
-    assert.deepEqual(index.posts.map((p) => p.slug), ['past']);
+    assert.deepEqual(
+      index.posts.map((p) => p.slug),
+      ['past'],
+    );
     assert.equal(index.categoryBySlug.get('later'), undefined);
     const withFuture = buildPostIndex(sources, { ...options, now, showFuture: true });
-    assert.deepEqual(withFuture.posts.map((p) => [p.slug, p.isFuture]), [['future', true], ['past', false]]);
+    assert.deepEqual(
+      withFuture.posts.map((p) => [p.slug, p.isFuture]),
+      [
+        ['future', true],
+        ['past', false],
+      ],
+    );
   });
 
   it('groups categories by slug, named as the newest post spells them', () => {
@@ -72,13 +98,19 @@ describe('buildPostIndex', () => {
     );
     assert.equal(index.categories.length, 1);
     assert.equal(index.categories[0]?.name, 'DevOps');
-    assert.deepEqual(index.categories[0]?.posts.map((p) => p.slug), ['b', 'a']);
+    assert.deepEqual(
+      index.categories[0]?.posts.map((p) => p.slug),
+      ['b', 'a'],
+    );
     // Every post shows the one display name.
     assert.equal(index.postBySlug.get('a')?.categories[0]?.name, 'DevOps');
   });
 
   it('lets the site config label a category', () => {
-    const index = buildPostIndex([source({ postSlug: 'a', cats: ['aws'] })], { ...options, categoryLabels: { aws: 'AWS' } });
+    const index = buildPostIndex([source({ postSlug: 'a', cats: ['aws'] })], {
+      ...options,
+      categoryLabels: { aws: 'AWS' },
+    });
     assert.equal(index.categories[0]?.name, 'AWS');
     assert.equal(index.categories[0]?.url, '/categories/aws/');
   });
@@ -102,7 +134,11 @@ describe('buildPostIndex', () => {
 
   it('links each post to the one published before and after it', () => {
     const index = buildPostIndex(
-      [source({ postSlug: 'a', date: '2020-01-01' }), source({ postSlug: 'b', date: '2021-01-01' }), source({ postSlug: 'c', date: '2022-01-01' })],
+      [
+        source({ postSlug: 'a', date: '2020-01-01' }),
+        source({ postSlug: 'b', date: '2021-01-01' }),
+        source({ postSlug: 'c', date: '2022-01-01' }),
+      ],
       options,
     );
     const b = index.postBySlug.get('b');
@@ -119,20 +155,30 @@ describe('buildPostIndex', () => {
         source({ postSlug: 'one-old', date: '2019-01-01', cats: ['aws'] }),
         source({ postSlug: 'one-new', date: '2024-01-01', cats: ['security'] }),
         source({ postSlug: 'two-old', date: '2018-01-01', cats: ['aws', 'devops'] }),
-        source({ postSlug: 'three', date: '2017-01-01', cats: ['security', 'devops', 'aws', 'extra'] }),
+        source({
+          postSlug: 'three',
+          date: '2017-01-01',
+          cats: ['security', 'devops', 'aws', 'extra'],
+        }),
         source({ postSlug: 'two-new', date: '2023-01-01', cats: ['devops', 'security'] }),
         source({ postSlug: 'none', date: '2025-01-01', cats: ['react'] }),
       ],
       options,
     );
-    assert.deepEqual(index.postBySlug.get('me')?.related.map((p) => p.slug), ['three', 'two-new', 'two-old']);
+    assert.deepEqual(
+      index.postBySlug.get('me')?.related.map((p) => p.slug),
+      ['three', 'two-new', 'two-old'],
+    );
     assert.deepEqual(index.postBySlug.get('none')?.related, []);
-    assert.deepEqual(index.postBySlug.get('one-old')?.related.map((p) => p.slug), ['me', 'two-old', 'three']);
+    assert.deepEqual(
+      index.postBySlug.get('one-old')?.related.map((p) => p.slug),
+      ['me', 'two-old', 'three'],
+    );
   });
 
   it('matches a brute-force ranking on a larger random corpus', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const names = ['a', 'b', 'c', 'd', 'e', 'f'];
     const sources = Array.from({ length: 300 }, (_, i) =>
       source({
@@ -146,30 +192,57 @@ describe('buildPostIndex', () => {
     for (const post of posts) {
       const mine = new Set(post.categories.map((c) => c.slug));
       const expected = posts
-        .map((other, position) => ({ other, position, shared: other.categories.filter((c) => mine.has(c.slug)).length }))
+        .map((other, position) => ({
+          other,
+          position,
+          shared: other.categories.filter((c) => mine.has(c.slug)).length,
+        }))
         .filter(({ other, shared }) => other.slug !== post.slug && shared > 0)
         .sort((x, y) => y.shared - x.shared || x.position - y.position)
         .slice(0, 3)
         .map(({ other }) => other.slug);
-      assert.deepEqual(index.postBySlug.get(post.slug)?.related.map((p) => p.slug), expected, post.slug);
+      assert.deepEqual(
+        index.postBySlug.get(post.slug)?.related.map((p) => p.slug),
+        expected,
+        post.slug,
+      );
     }
   });
 
   it('groups the archive by year, newest first', () => {
     const index = buildPostIndex(
-      [source({ postSlug: 'a', date: '2020-03-01' }), source({ postSlug: 'b', date: '2021-01-01' }), source({ postSlug: 'c', date: '2020-09-01' })],
+      [
+        source({ postSlug: 'a', date: '2020-03-01' }),
+        source({ postSlug: 'b', date: '2021-01-01' }),
+        source({ postSlug: 'c', date: '2020-09-01' }),
+      ],
       options,
     );
-    assert.deepEqual(index.years.map((y) => [y.year, y.posts.map((p) => p.slug)]), [[2021, ['b']], [2020, ['c', 'a']]]);
+    assert.deepEqual(
+      index.years.map((y) => [y.year, y.posts.map((p) => p.slug)]),
+      [
+        [2021, ['b']],
+        [2020, ['c', 'a']],
+      ],
+    );
   });
 
   it('adds the base path to root-relative links in post bodies', () => {
-    const index = buildPostIndex([source({ postSlug: 'a', html: '<a href="/posts/b/">b</a>' })], { ...options, basePath: '/blog' });
+    const index = buildPostIndex([source({ postSlug: 'a', html: '<a href="/posts/b/">b</a>' })], {
+      ...options,
+      basePath: '/blog',
+    });
     assert.equal(index.postBySlug.get('a')?.html, '<a href="/blog/posts/b/">b</a>');
   });
 
   it('sorts categories by name', () => {
-    const index = buildPostIndex([source({ postSlug: 'a', cats: ['zeta', 'Alpha', 'beta'] })], options);
-    assert.deepEqual(index.categories.map((c) => c.name), ['Alpha', 'beta', 'zeta']);
+    const index = buildPostIndex(
+      [source({ postSlug: 'a', cats: ['zeta', 'Alpha', 'beta'] })],
+      options,
+    );
+    assert.deepEqual(
+      index.categories.map((c) => c.name),
+      ['Alpha', 'beta', 'zeta'],
+    );
   });
 });

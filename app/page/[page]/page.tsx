@@ -13,9 +13,14 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadata(homeListing(), Number((await params).page), { isHome: true, isPageRoute: true });
+  return listingMetadata(homeListing(), Number((await params).page), {
+    isHome: true,
+    isPageRoute: true,
+  });
 }
 
 export default async function HomePageN({ params }: Props) {
-  return <ListingPage listing={homeListing()} pageNumber={Number((await params).page)} isPageRoute />;
+  return (
+    <ListingPage listing={homeListing()} pageNumber={Number((await params).page)} isPageRoute />
+  );
 }

@@ -43,10 +43,17 @@ export default async function PostPage({ params }: PostPageProps) {
     // Only this article is indexed for search: its title, standfirst, categories and body.
     <article className="relative" data-pagefind-body="">
       <header className="mb-8">
-        <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{post.title}</h1>
-        {post.lead ? <p className="mt-3 text-lg leading-relaxed text-muted sm:text-xl">{post.lead}</p> : null}
+        <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
+          {post.title}
+        </h1>
+        {post.lead ? (
+          <p className="mt-3 text-lg leading-relaxed text-muted sm:text-xl">{post.lead}</p>
+        ) : null}
         <span hidden data-pagefind-meta={`date:${post.date.day}`} />
-        <span hidden data-pagefind-meta={`categories:${post.categories.map((category) => category.name.replaceAll(',', ' ')).join(' · ')}`} />
+        <span
+          hidden
+          data-pagefind-meta={`categories:${post.categories.map((category) => category.name.replaceAll(',', ' ')).join(' · ')}`}
+        />
         <div className="mt-4">
           <PostMeta post={post} />
         </div>

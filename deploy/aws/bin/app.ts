@@ -20,8 +20,13 @@ const context = (name: string): string | undefined => {
 new SiteStack(app, context('stackName') ?? 'BlogSite', {
   // Env-agnostic unless the CLI found credentials; the stack needs no lookups either way.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-  siteDir: path.resolve(context('siteDir') ?? process.env.SITE_DIR ?? path.join(import.meta.dirname, '../../../out')),
-  domainNames: context('domainName')?.split(',').map((name) => name.trim()).filter(Boolean),
+  siteDir: path.resolve(
+    context('siteDir') ?? process.env.SITE_DIR ?? path.join(import.meta.dirname, '../../../out'),
+  ),
+  domainNames: context('domainName')
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
   certificateArn: context('certificateArn'),
   accessLogs: context('accessLogs') === 'true',
 });

@@ -39,7 +39,8 @@ function queryString(querystring) {
   for (const name in querystring) {
     const field = querystring[name];
     const values = field.multiValue ? field.multiValue : [field];
-    for (let i = 0; i < values.length; i++) parts.push(values[i].value === '' ? name : name + '=' + values[i].value);
+    for (let i = 0; i < values.length; i++)
+      parts.push(values[i].value === '' ? name : name + '=' + values[i].value);
   }
   return parts.length ? '?' + parts.join('&') : '';
 }
@@ -50,7 +51,8 @@ async function handler(event) {
   const key = redirectKey(uri);
   let target = await lookUp(key);
   // A folder URL typed without its trailing slash.
-  if (target === undefined && !key.endsWith('/') && !hasExtension(key)) target = await lookUp(key + '/');
+  if (target === undefined && !key.endsWith('/') && !hasExtension(key))
+    target = await lookUp(key + '/');
   if (target !== undefined) {
     return {
       statusCode: 301,

@@ -41,17 +41,35 @@ export const MAX_INVALIDATION_PATHS = 100;
 /** The path CloudFront caches a page under: the function rewrites /x/ to /x/index.html before the cache lookup. */
 export const invalidationPath = (key: string) => encodeURI(`/${key}`);
 
-export function planDeploy(local: readonly LocalFile[], remote: readonly RemoteObject[], options: { force?: boolean } = {}): DeployPlan {
+export function planDeploy(
+  local: readonly LocalFile[],
+  remote: readonly RemoteObject[],
+  options: { force?: boolean } = {},
+): DeployPlan {
   const etags = new Map(remote.map(({ key, etag }) => [key, etag.replaceAll('"', '')]));
   const files = local.filter(({ key }) => !NOT_UPLOADED.has(key));
-  const changed = files.filter(({ key, md5 }) => options.force || etags.get(key) !== md5).map(({ key }) => key);
+  const changed = files
+    .filter(({ key, md5 }) => options.force || etags.get(key) !== md5)
+    .map(({ key }) => key);
   const localKeys = new Set(files.map(({ key }) => key));
-  const deletes = [...etags.keys()].filter((key) => !localKeys.has(key) && !KEPT_PREFIXES.some((prefix) => key.startsWith(prefix))).sort();
+  const deletes = [...etags.keys()]
+    .filter((key) => !localKeys.has(key) && !KEPT_PREFIXES.some((prefix) => key.startsWith(prefix)))
+    .sort();
 
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const uploads = [...changed.filter((key) => !isHtml(key)).sort(byName), ...changed.filter(isHtml).sort(byName)];
+  const uploads = [
+    ...changed.filter((key) => !isHtml(key)).sort(byName),
+    ...changed.filter(isHtml).sort(byName),
+  ];
   // A page seen for the first time has nothing cached to invalidate.
-  const stalePages = [...changed.filter((key) => isHtml(key) && etags.has(key)), ...deletes.filter(isHtml)].sort(byName);
+  const stalePages = [
+    ...changed.filter((key) => isHtml(key) && etags.has(key)),
+    ...deletes.filter(isHtml),
+  ].sort(byName);
   const paths = stalePages.map(invalidationPath);
-  return { uploads, deletes, invalidationPaths: paths.length > MAX_INVALIDATION_PATHS ? ['/*'] : paths };
+  return {
+    uploads,
+    deletes,
+    invalidationPaths: paths.length > MAX_INVALIDATION_PATHS ? ['/*'] : paths,
+  };
 }

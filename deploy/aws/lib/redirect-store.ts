@@ -22,7 +22,9 @@ export interface StoreEntry {
 export function readRedirects(siteDir: string): Redirect[] {
   const file = path.join(siteDir, '_redirects');
   if (!existsSync(path.join(siteDir, 'index.html'))) {
-    throw new Error(`${siteDir} holds no export (no index.html): build the site first (npm run build at the repository root)`);
+    throw new Error(
+      `${siteDir} holds no export (no index.html): build the site first (npm run build at the repository root)`,
+    );
   }
   return existsSync(file) ? parseRedirects(readFileSync(file, 'utf8'), file) : [];
 }
@@ -30,8 +32,14 @@ export function readRedirects(siteDir: string): Redirect[] {
 export function storeEntries(redirects: readonly Redirect[]): StoreEntry[] {
   return redirects.map(({ from, to }) => {
     const entry = { key: redirectKey(from), value: to };
-    if (Buffer.byteLength(entry.key) > MAX_KEY_BYTES) throw new Error(`redirect from "${from}": a KeyValueStore key is at most ${MAX_KEY_BYTES} bytes`);
-    if (Buffer.byteLength(entry.value) > MAX_VALUE_BYTES) throw new Error(`redirect to "${to}": a KeyValueStore value is at most ${MAX_VALUE_BYTES} bytes`);
+    if (Buffer.byteLength(entry.key) > MAX_KEY_BYTES)
+      throw new Error(
+        `redirect from "${from}": a KeyValueStore key is at most ${MAX_KEY_BYTES} bytes`,
+      );
+    if (Buffer.byteLength(entry.value) > MAX_VALUE_BYTES)
+      throw new Error(
+        `redirect to "${to}": a KeyValueStore value is at most ${MAX_VALUE_BYTES} bytes`,
+      );
     return entry;
   });
 }
@@ -39,9 +47,13 @@ export function storeEntries(redirects: readonly Redirect[]): StoreEntry[] {
 /** The JSON CloudFront imports (`{"data":[{"key","value"}]}`). */
 export function storeImportJson(entries: readonly StoreEntry[]): string {
   const json = JSON.stringify({ data: entries });
-  if (Buffer.byteLength(json) > MAX_STORE_BYTES) throw new Error(`${entries.length} redirects exceed the KeyValueStore's ${MAX_STORE_BYTES} bytes`);
+  if (Buffer.byteLength(json) > MAX_STORE_BYTES)
+    throw new Error(
+      `${entries.length} redirects exceed the KeyValueStore's ${MAX_STORE_BYTES} bytes`,
+    );
   return json;
 }
 
 /** Short content hash: the store's name changes with its data (see site-stack.ts for why). */
-export const contentHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+export const contentHash = (text: string) =>
+  createHash('sha256').update(text).digest('hex').slice(0, 12);

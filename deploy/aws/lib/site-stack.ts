@@ -7,7 +7,14 @@
  * scripts/upload.ts, not by CloudFormation.
  */
 import path from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  Annotations,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -15,7 +22,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { IMMUTABLE, SHORT } from './object-headers';
 import { contentHash, readRedirects, storeEntries, storeImportJson } from './redirect-store';
-import { loadSecurityHeaders, MAX_CLOUDFRONT_CSP_LENGTH, readScriptHashes, SCRIPT_HASHES_FILE, withScriptHashes } from './security-headers';
+import {
+  loadSecurityHeaders,
+  MAX_CLOUDFRONT_CSP_LENGTH,
+  readScriptHashes,
+  SCRIPT_HASHES_FILE,
+  withScriptHashes,
+} from './security-headers';
 
 export const FUNCTION_FILE = path.resolve(import.meta.dirname, '../function/viewer-request.js');
 
@@ -40,9 +53,12 @@ export class SiteStack extends Stack {
   constructor(scope: Construct, id: string, props: SiteStackProps) {
     super(scope, id, props);
     const { domainNames = [], certificateArn } = props;
-    if (domainNames.length > 0 && !certificateArn) throw new Error('domainName needs certificateArn (an ACM certificate in us-east-1)');
+    if (domainNames.length > 0 && !certificateArn)
+      throw new Error('domainName needs certificateArn (an ACM certificate in us-east-1)');
     if (certificateArn && !certificateArn.startsWith('arn:aws:acm:us-east-1:')) {
-      throw new Error(`certificateArn must be an ACM certificate in us-east-1 (CloudFront reads them only there), got ${certificateArn}`);
+      throw new Error(
+        `certificateArn must be an ACM certificate in us-east-1 (CloudFront reads them only there), got ${certificateArn}`,
+      );
     }
 
     this.bucket = new s3.Bucket(this, 'SiteBucket', {
@@ -53,7 +69,12 @@ export class SiteStack extends Stack {
       minimumTLSVersion: 1.2,
       versioned: true,
       // Versions replaced by a deploy are only a rollback aid.
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        {
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
@@ -94,7 +115,8 @@ export class SiteStack extends Stack {
 
     const compressed = { enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true };
     const pagesPolicy = new cloudfront.CachePolicy(this, 'PagesCache', {
-      comment: 'Pages and other unhashed files: minutes (objects say max-age=300); deploys invalidate changed HTML',
+      comment:
+        'Pages and other unhashed files: minutes (objects say max-age=300); deploys invalidate changed HTML',
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.seconds(seconds(SHORT)),
       maxTtl: Duration.days(1),
@@ -154,13 +176,19 @@ export class SiteStack extends Stack {
       // North America and Europe edges only: the cheapest class; readers elsewhere are served from the nearest of those.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       // Only a custom certificate has a choice; the *.cloudfront.net one is fixed by AWS.
-      minimumProtocolVersion: certificateArn ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      minimumProtocolVersion: certificateArn
+        ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021
+        : undefined,
       domainNames: domainNames.length > 0 ? domainNames : undefined,
-      certificate: certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn) : undefined,
+      certificate: certificateArn
+        ? acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn)
+        : undefined,
       defaultBehavior: {
         ...behavior,
         cachePolicy: pagesPolicy,
-        functionAssociations: [{ function: viewerRequest, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: [
+          { function: viewerRequest, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
       },
       additionalBehaviors: {
         '/_next/static/*': { ...behavior, cachePolicy: immutablePolicy },
@@ -178,7 +206,9 @@ export class SiteStack extends Stack {
 
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
-    new CfnOutput(this, 'DistributionDomainName', { value: this.distribution.distributionDomainName });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.distribution.distributionDomainName,
+    });
     new CfnOutput(this, 'RedirectCount', { value: String(entries.length) });
   }
 }
@@ -188,8 +218,17 @@ export class SiteStack extends Stack {
  * knows as security headers go to securityHeadersBehavior (which has typed fields for
  * them), any other to customHeadersBehavior. Origin values never win (override: true).
  */
-export function responseHeadersBehaviors(headers: Record<string, string>): Pick<cloudfront.ResponseHeadersPolicyProps, 'securityHeadersBehavior' | 'customHeadersBehavior'> {
-  const security: { -readonly [K in keyof cloudfront.ResponseSecurityHeadersBehavior]: cloudfront.ResponseSecurityHeadersBehavior[K] } = {};
+export function responseHeadersBehaviors(
+  headers: Record<string, string>,
+): Pick<
+  cloudfront.ResponseHeadersPolicyProps,
+  'securityHeadersBehavior' | 'customHeadersBehavior'
+> {
+  const security: {
+    -readonly [
+      K in keyof cloudfront.ResponseSecurityHeadersBehavior
+    ]: cloudfront.ResponseSecurityHeadersBehavior[K];
+  } = {};
   const custom: cloudfront.ResponseCustomHeader[] = [];
   for (const [name, value] of Object.entries(headers)) {
     switch (name.toLowerCase()) {
@@ -208,17 +247,22 @@ export function responseHeadersBehaviors(headers: Record<string, string>): Pick<
         break;
       }
       case 'x-content-type-options':
-        if (value.toLowerCase() !== 'nosniff') throw new Error(`X-Content-Type-Options can only be nosniff, got ${value}`);
+        if (value.toLowerCase() !== 'nosniff')
+          throw new Error(`X-Content-Type-Options can only be nosniff, got ${value}`);
         security.contentTypeOptions = { override: true };
         break;
       case 'referrer-policy': {
-        const policy = Object.values(cloudfront.HeadersReferrerPolicy).find((known) => known === value.toLowerCase());
+        const policy = Object.values(cloudfront.HeadersReferrerPolicy).find(
+          (known) => known === value.toLowerCase(),
+        );
         if (!policy) throw new Error(`Referrer-Policy "${value}" is not one CloudFront supports`);
         security.referrerPolicy = { referrerPolicy: policy, override: true };
         break;
       }
       case 'x-frame-options': {
-        const option = Object.values(cloudfront.HeadersFrameOption).find((known) => known === value.toUpperCase());
+        const option = Object.values(cloudfront.HeadersFrameOption).find(
+          (known) => known === value.toUpperCase(),
+        );
         if (!option) throw new Error(`X-Frame-Options "${value}" is not DENY or SAMEORIGIN`);
         security.frameOptions = { frameOption: option, override: true };
         break;

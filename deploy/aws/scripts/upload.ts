@@ -13,13 +13,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { planDeploy, type LocalFile, type RemoteObject } from '../lib/deploy-plan';
 import { objectHeaders } from '../lib/object-headers';
 
 const { values: options } = parseArgs({
   options: {
-    'site-dir': { type: 'string', default: process.env.SITE_DIR ?? path.join(import.meta.dirname, '../../../out') },
+    'site-dir': {
+      type: 'string',
+      default: process.env.SITE_DIR ?? path.join(import.meta.dirname, '../../../out'),
+    },
     stack: { type: 'string' },
     outputs: { type: 'string', default: path.join(import.meta.dirname, '../cdk.out/outputs.json') },
     force: { type: 'boolean', default: false },
@@ -40,8 +48,11 @@ async function listBucket(s3: S3Client, bucket: string): Promise<RemoteObject[]>
   const objects: RemoteObject[] = [];
   let token: string | undefined;
   do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
-    for (const item of page.Contents ?? []) if (item.Key && item.ETag) objects.push({ key: item.Key, etag: item.ETag });
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }),
+    );
+    for (const item of page.Contents ?? [])
+      if (item.Key && item.ETag) objects.push({ key: item.Key, etag: item.ETag });
     token = page.NextContinuationToken;
   } while (token);
   return objects;
@@ -57,22 +68,33 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
 }
 
 async function main() {
-  const outputs = JSON.parse(readFileSync(options.outputs, 'utf8')) as Record<string, Record<string, string>>;
+  const outputs = JSON.parse(readFileSync(options.outputs, 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
   const stacks = Object.keys(outputs);
   const stackName = options.stack ?? (stacks.length === 1 ? stacks[0]! : 'BlogSite');
   const bucket = outputs[stackName]?.BucketName;
   const distributionId = outputs[stackName]?.DistributionId;
-  if (!bucket || !distributionId) throw new Error(`${options.outputs} has no BucketName/DistributionId for stack ${stackName}: run cdk deploy first`);
+  if (!bucket || !distributionId)
+    throw new Error(
+      `${options.outputs} has no BucketName/DistributionId for stack ${stackName}: run cdk deploy first`,
+    );
 
   const local: LocalFile[] = listFiles(siteDir).map((key) => ({
     key,
-    md5: createHash('md5').update(readFileSync(path.join(siteDir, key))).digest('hex'),
+    md5: createHash('md5')
+      .update(readFileSync(path.join(siteDir, key)))
+      .digest('hex'),
   }));
-  if (!local.some(({ key }) => key === 'index.html')) throw new Error(`${siteDir} holds no export: run npm run build first`);
+  if (!local.some(({ key }) => key === 'index.html'))
+    throw new Error(`${siteDir} holds no export: run npm run build first`);
 
   const s3 = new S3Client({});
   const plan = planDeploy(local, await listBucket(s3, bucket), { force: options.force });
-  console.log(`${plan.uploads.length} to upload, ${plan.deletes.length} to delete, ${plan.invalidationPaths.length} paths to invalidate (of ${local.length} files)`);
+  console.log(
+    `${plan.uploads.length} to upload, ${plan.deletes.length} to delete, ${plan.invalidationPaths.length} paths to invalidate (of ${local.length} files)`,
+  );
   if (options['dry-run']) {
     console.log(JSON.stringify(plan, null, 2));
     return;
@@ -80,18 +102,31 @@ async function main() {
 
   await inParallel(plan.uploads, 16, async (key) => {
     const { contentType, cacheControl } = objectHeaders(key);
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: readFileSync(path.join(siteDir, key)), ContentType: contentType, CacheControl: cacheControl }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: readFileSync(path.join(siteDir, key)),
+        ContentType: contentType,
+        CacheControl: cacheControl,
+      }),
+    );
   });
   for (let at = 0; at < plan.deletes.length; at += 1000) {
     const batch = plan.deletes.slice(at, at + 1000).map((Key) => ({ Key }));
-    await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }));
+    await s3.send(
+      new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }),
+    );
   }
   if (plan.invalidationPaths.length > 0) {
     const cloudfront = new CloudFrontClient({});
     const { Invalidation } = await cloudfront.send(
       new CreateInvalidationCommand({
         DistributionId: distributionId,
-        InvalidationBatch: { CallerReference: `deploy-${Date.now()}`, Paths: { Quantity: plan.invalidationPaths.length, Items: plan.invalidationPaths } },
+        InvalidationBatch: {
+          CallerReference: `deploy-${Date.now()}`,
+          Paths: { Quantity: plan.invalidationPaths.length, Items: plan.invalidationPaths },
+        },
       }),
     );
     console.log(`Invalidation ${Invalidation?.Id} started`);

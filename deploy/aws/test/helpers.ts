@@ -12,7 +12,9 @@ export const FIXTURE_DIR = path.join(ROOT, 'e2e/.out/fixture');
 /** The fixture export, which the tests read; a clear failure when it has not been built. */
 export function fixtureDir(): string {
   if (!existsSync(path.join(FIXTURE_DIR, '_redirects'))) {
-    throw new Error(`${path.relative(process.cwd(), FIXTURE_DIR)}/_redirects is missing: run \`npm run build:fixture\` at the repository root first`);
+    throw new Error(
+      `${path.relative(process.cwd(), FIXTURE_DIR)}/_redirects is missing: run \`npm run build:fixture\` at the repository root first`,
+    );
   }
   return FIXTURE_DIR;
 }
@@ -25,14 +27,21 @@ export function bareExport(files: { redirects?: string; scriptHashes?: string[] 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'export-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
   const hashes = files.scriptHashes ?? ['sha256-vsJ7zFitWFG5nJZU6Dz0ANFyGfKCUcArBv6NKg1QCJY='];
-  writeFileSync(path.join(dir, SCRIPT_HASHES_FILE), JSON.stringify({ scripts: hashes.map((hash) => ({ hash, pages: 1, examples: ['index.html'] })) }));
+  writeFileSync(
+    path.join(dir, SCRIPT_HASHES_FILE),
+    JSON.stringify({
+      scripts: hashes.map((hash) => ({ hash, pages: 1, examples: ['index.html'] })),
+    }),
+  );
   if (files.redirects !== undefined) writeFileSync(path.join(dir, '_redirects'), files.redirects);
   return dir;
 }
 
 /** The context of cdk.json (feature flags), so stacks built in tests match `cdk synth`. */
 export function cdkContext(): Record<string, unknown> {
-  const config = JSON.parse(readFileSync(path.join(import.meta.dirname, '../cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const config = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, '../cdk.json'), 'utf8'),
+  ) as { context: Record<string, unknown> };
   return config.context;
 }
 
@@ -78,8 +87,15 @@ export function loadViewerRequest(store: Pick<FakeStore, 'get'>): Handler {
   const IMPORT = "import cf from 'cloudfront';";
   if (!code.includes(IMPORT)) throw new Error(`${FUNCTION_FILE} no longer starts with ${IMPORT}`);
   const context = vm.createContext({ cf: { kvs: () => store } });
-  vm.runInContext(`${code.replace(IMPORT, '')}\nglobalThis.handler = handler;`, context, { filename: FUNCTION_FILE });
+  vm.runInContext(`${code.replace(IMPORT, '')}\nglobalThis.handler = handler;`, context, {
+    filename: FUNCTION_FILE,
+  });
   return context.handler as Handler;
 }
 
-export const request = (uri: string, querystring: CfRequest['querystring'] = {}): CfRequest => ({ method: 'GET', uri, querystring, headers: {} });
+export const request = (uri: string, querystring: CfRequest['querystring'] = {}): CfRequest => ({
+  method: 'GET',
+  uri,
+  querystring,
+  headers: {},
+});

@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readRedirects, storeEntries } from '../lib/redirect-store';
 import { FUNCTION_FILE } from '../lib/site-stack';
-import { fakeStore, fixtureDir, loadViewerRequest, request, type CfRequest, type CfResponse } from './helpers';
+import {
+  fakeStore,
+  fixtureDir,
+  loadViewerRequest,
+  request,
+  type CfRequest,
+  type CfResponse,
+} from './helpers';
 
 const redirects = readRedirects(fixtureDir());
 const store = fakeStore(storeEntries(redirects));
@@ -30,7 +37,8 @@ async function servedAs(uri: string) {
 }
 
 describe('old permalinks of the fixture export', () => {
-  it('the fixture lists redirects to check', () => assert.ok(redirects.length >= 5, `${redirects.length} redirects`));
+  it('the fixture lists redirects to check', () =>
+    assert.ok(redirects.length >= 5, `${redirects.length} redirects`));
 
   for (const { from, to } of redirects) {
     it(`${from} -> 301 ${to}`, async () => {
@@ -40,7 +48,10 @@ describe('old permalinks of the fixture export', () => {
 
   it('are found however the browser spelled the path: lowercase escapes, raw UTF-8', async () => {
     for (const { from, to } of redirects.filter(({ from }) => from.includes('%'))) {
-      assert.equal(await redirectOf(from.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())), to);
+      assert.equal(
+        await redirectOf(from.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())),
+        to,
+      );
       assert.equal(await redirectOf(decodeURIComponent(from)), to);
     }
   });
@@ -68,7 +79,10 @@ describe('old permalinks of the fixture export', () => {
 
   it('a path that merely resembles a permalink is not redirected', async () => {
     assert.equal(await servedAs(`${redirects[0]!.from}x`), `${redirects[0]!.from}x`); // has an extension: left alone
-    assert.equal(await servedAs('/blog/devops/2024/03/10/other-post/'), '/blog/devops/2024/03/10/other-post/index.html');
+    assert.equal(
+      await servedAs('/blog/devops/2024/03/10/other-post/'),
+      '/blog/devops/2024/03/10/other-post/index.html',
+    );
   });
 });
 
@@ -83,7 +97,8 @@ describe('pretty URLs', () => {
     ['/posts/%C3%A7a-marche/', '/posts/%C3%A7a-marche/index.html'],
     ['/search/', '/search/index.html'],
   ];
-  for (const [uri, expected] of table) it(`${uri} -> ${expected}`, async () => assert.equal(await servedAs(uri), expected));
+  for (const [uri, expected] of table)
+    it(`${uri} -> ${expected}`, async () => assert.equal(await servedAs(uri), expected));
 
   it('keeps the query string (the request object is returned with it)', async () => {
     const incoming = request('/search/', { q: { value: 'kubernetes' } });
@@ -133,7 +148,8 @@ describe('robustness', () => {
 
 describe('CloudFront Functions limits', () => {
   const code = readFileSync(FUNCTION_FILE, 'utf8');
-  it('the code is under 10 KB', () => assert.ok(Buffer.byteLength(code) < 10 * 1024, `${Buffer.byteLength(code)} bytes`));
+  it('the code is under 10 KB', () =>
+    assert.ok(Buffer.byteLength(code) < 10 * 1024, `${Buffer.byteLength(code)} bytes`));
   it('uses no syntax cloudfront-js-2.0 lacks (for...of, ?., ??, optional catch binding, spread, classes)', () => {
     const stripped = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, ''); // comments may mention them
     assert.doesNotMatch(stripped, /\bfor\s*\([^)]*\bof\b/);

@@ -13,7 +13,9 @@ export const dynamicParams = false;
 export function generateStaticParams() {
   return categoryParams().flatMap(({ category }) => {
     const listing = categoryListing(category);
-    return listing ? listingPageParams(listing).map(({ page }) => ({ category, page })) : [{ category, page: '1' }];
+    return listing
+      ? listingPageParams(listing).map(({ page }) => ({ category, page }))
+      : [{ category, page: '1' }];
   });
 }
 

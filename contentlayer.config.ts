@@ -1,5 +1,5 @@
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
-import { STAGING_DIR } from './lib/content/staging';
+import { STAGING_DIR } from './lib/build/paths.mjs';
 import { FRONT_MATTER_FIELDS } from './lib/content/front-matter';
 import type { DerivedFields } from './lib/content/post-fields';
 

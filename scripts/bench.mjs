@@ -38,6 +38,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { GENERATED_DIRS } from '../lib/build/paths.mjs';
 import { normalizeBasePath } from './cli-options.mjs';
 import { stepCommand, timedSteps } from './stages.mjs';
 
@@ -493,9 +494,8 @@ async function main() {
     log(`Generating ${posts} posts in ${corpusDir}`);
     generateCorpus(posts, corpusDir);
 
-    log('Cold build (deleting .cache/, .content/, .contentlayer/, .next/, out/)');
-    for (const dir of ['.cache', '.content', '.contentlayer', '.next', 'out'])
-      rmSync(dir, { recursive: true, force: true });
+    log(`Cold build (deleting ${GENERATED_DIRS.map((dir) => `${dir}/`).join(', ')})`);
+    for (const dir of GENERATED_DIRS) rmSync(dir, { recursive: true, force: true });
     touchedBuild = true;
     const cold = await runBuild('cold', corpusDir);
     const exported = measureExport(path.join(ROOT, 'out'));

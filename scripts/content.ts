@@ -12,6 +12,13 @@
  */
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
 import '../lib/build/settings-check';
+import {
+  CONTENT_ASSETS_DIR,
+  FACTS_CACHE_FILE,
+  HTML_DIR,
+  HTML_KEYS_FILE,
+  STAGING_DIR,
+} from '../lib/build/paths.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
@@ -29,17 +36,10 @@ import {
   type CheckOptions,
   type ContentCheck,
 } from '../lib/content/check';
-import { FACTS_CACHE_FILE, readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
+import { readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
 import type { BodyFactsCache } from '../lib/content/post-fields';
 import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
-import {
-  HTML_DIR,
-  HTML_KEYS_FILE,
-  previousHtmlReader,
-  stageContent,
-  STAGING_DIR,
-} from '../lib/content/staging';
-import { CONTENT_ASSETS_PATH } from '../lib/markdown/images';
+import { previousHtmlReader, stageContent } from '../lib/content/staging';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
 import { siteConfig } from '../site.config';
 
@@ -121,7 +121,7 @@ const postCounts = () => {
   const drafts = source.posts.filter((post) => post.fields.isDraft).length;
   return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 };
-const assetsTarget = path.join('public', CONTENT_ASSETS_PATH);
+const assetsTarget = CONTENT_ASSETS_DIR;
 
 if (mode === 'check') {
   report(problems);

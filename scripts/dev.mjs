@@ -8,6 +8,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import path from 'node:path';
+import { GENERATED_DIR, HTML_KEYS_FILE } from '../lib/build/paths.mjs';
 import { buildStage, runSteps } from './stages.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -17,7 +19,7 @@ const env = { ...process.env, NODE_ENV: 'development' };
 // regenerating only what changed) without making the first page wait for a content pass. The first run is the
 // build's content stage as its parts (scripts/stages.mjs); contentlayer gets NODE_ENV=development too, which it
 // reads only for MDX (this site has none) and defaults to development there.
-if (!existsSync('.contentlayer/generated/index.mjs') || !existsSync('.content/html-keys.json')) {
+if (!existsSync(path.join(GENERATED_DIR, 'index.mjs')) || !existsSync(HTML_KEYS_FILE)) {
   const status = runSteps(buildStage('content').parts, { env });
   if (status !== 0) process.exit(status);
 }

@@ -20,12 +20,13 @@ import {
 import path from 'node:path';
 import { nextBuildKey } from '../lib/export/next-build-key';
 import { loadPublishedIndex } from '../lib/site/publish-options';
-import { BODY_NONCE_FILE, newBodyNonce } from '../lib/export/post-bodies';
+import { BODY_NONCE_FILE, NEXT_EXPORT_CACHE_DIR, OUT_DIR } from '../lib/build/paths.mjs';
+import { newBodyNonce } from '../lib/export/post-bodies';
 import { isRscPayloadFile } from '../lib/export/framework-runtime';
 import { siteConfig } from '../site.config';
 
-const OUT = 'out';
-const CACHE = '.cache/next-export';
+const OUT = OUT_DIR;
+const CACHE = NEXT_EXPORT_CACHE_DIR;
 const CACHED_OUT = path.join(CACHE, 'out');
 const KEY_FILE = path.join(CACHE, 'key');
 

@@ -31,8 +31,8 @@ import * as pagefind from 'pagefind';
 import { writeCspHashes } from '../lib/export/csp';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { buildRedirects, redirectFile, redirectHtml } from '../lib/export/redirects';
+import { BODY_NONCE_FILE, EXPORT_IN_PROGRESS_DIR, OUT_DIR } from '../lib/build/paths.mjs';
 import {
-  BODY_NONCE_FILE,
   postBodyHtml,
   spliceBodies,
   spliceFormat,
@@ -44,9 +44,9 @@ import { siteShareImages, writeShareImages } from '../lib/export/share-image-cac
 import { absoluteUrl, categoryPath, PLACEHOLDER_CATEGORY } from '../lib/site/urls';
 import { siteConfig } from '../site.config';
 
-const FINISHED = 'out';
+const FINISHED = OUT_DIR;
 /** Where the steps work: a cache folder, so a failure leaves no out/ behind. */
-const OUT = '.cache/export-in-progress';
+const OUT = EXPORT_IN_PROGRESS_DIR;
 
 // The same publish rule as every page: no redirect or share image for a post that is not published.
 const {

@@ -7,9 +7,9 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles, listSourceFiles } from '../build/files';
+import { GENERATED_DIRS } from '../build/paths.mjs';
 import { problem, type Problem } from '../build/problems';
 import { buildRedirects } from '../export/redirects';
-import { CONTENT_ASSETS_PATH } from '../markdown/images';
 import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
@@ -180,15 +180,7 @@ export function contentDirProblem(contentDir: string, displayDir: string): strin
   const content = real(contentDir);
   const overlaps = (a: string, b: string) =>
     a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
-  for (const written of [
-    path.join('public', CONTENT_ASSETS_PATH),
-    'out',
-    '.content',
-    '.contentlayer',
-    '.cache',
-    '.next',
-    'node_modules',
-  ]) {
+  for (const written of [...GENERATED_DIRS, 'node_modules']) {
     if (overlaps(content, real(written)))
       return `${displayDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
   }

@@ -7,8 +7,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BodyFacts, BodyFactsCache } from './post-fields';
 
-export const FACTS_CACHE_FILE = '.content/body-facts.json';
-
 export function readFactsCache(file: string): BodyFactsCache {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { facts: [string, BodyFacts][] };

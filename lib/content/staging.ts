@@ -17,11 +17,7 @@ import { listFiles } from '../build/files';
 import { problem, type Problem } from '../build/problems';
 import { POST_FILE } from './rules';
 
-export const STAGING_DIR = '.content/posts';
-/** Each post's HTML, beside the staged documents: pages read one body, never all of them. */
-export const HTML_DIR = '.content/html';
-/** The key each post's HTML was rendered from (body, path, pipeline, assets), by staged name. */
-export const HTML_KEYS_FILE = '.content/html-keys.json';
+import { HTML_DIR } from '../build/paths.mjs';
 
 /** The staged document's name: the post's path with `.json` for `.md` or `.markdown`. */
 export function stagedName(relativePath: string): string {

@@ -26,7 +26,7 @@ const unhex = (id: string) => Buffer.from(id, 'hex').toString('utf8');
  * Markers carry a random nonce made for each `next build` (scripts/next-export.ts writes it here, beside the
  * export it keeps): no title, excerpt or body can forge one, since none was written knowing it.
  */
-export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
+import { BODY_NONCE_FILE } from '../build/paths.mjs';
 
 export const newBodyNonce = () => randomBytes(16).toString('hex');
 

@@ -16,7 +16,7 @@ import { postShareImagePath } from '../site/urls';
 import { runWorkerBatches } from '../build/workers';
 import { siteConfig } from '../../site.config';
 
-export const SHARE_IMAGE_CACHE = '.cache/share-images';
+import { SHARE_IMAGE_CACHE_DIR } from '../build/paths.mjs';
 
 export interface ShareImageTarget extends ShareImageInput {
   /** Where the PNG goes. */
@@ -71,7 +71,7 @@ export function siteShareImages(
 /** Writes every target, drawing only what the cache lacks; returns how many were drawn. */
 export async function writeShareImages(
   targets: ShareImageTarget[],
-  cacheDir = SHARE_IMAGE_CACHE,
+  cacheDir = SHARE_IMAGE_CACHE_DIR,
 ): Promise<number> {
   mkdirSync(cacheDir, { recursive: true });
   // The drawing code, with the site config it reads and, through the lock file, the fonts and emoji it draws with.

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { siteConfig } from '@/site.config';
+import { GENERATED_POSTS_FILE } from '../build/paths.mjs';
 import { readStagedHtml } from '../content/staging';
 import { buildPostIndex, type IndexOptions, type PostIndex, type SourcePost } from './post-index';
 
@@ -17,9 +18,9 @@ export const publishOptions: IndexOptions = {
 
 /** contentlayer's data as the build steps outside Next read it (scripts/next-export.ts, post-export). */
 export function readGeneratedPosts(): (SourcePost & { permalink?: string })[] {
-  return JSON.parse(
-    readFileSync('.contentlayer/generated/Post/_index.json', 'utf8'),
-  ) as (SourcePost & { permalink?: string })[];
+  return JSON.parse(readFileSync(GENERATED_POSTS_FILE, 'utf8')) as (SourcePost & {
+    permalink?: string;
+  })[];
 }
 
 /**

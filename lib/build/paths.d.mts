@@ -1,0 +1,13 @@
+export const OUT_DIR: string;
+export const EXPORT_IN_PROGRESS_DIR: string;
+export const NEXT_EXPORT_CACHE_DIR: string;
+export const BODY_NONCE_FILE: string;
+export const SHARE_IMAGE_CACHE_DIR: string;
+export const STAGING_DIR: string;
+export const HTML_DIR: string;
+export const HTML_KEYS_FILE: string;
+export const FACTS_CACHE_FILE: string;
+export const GENERATED_DIR: string;
+export const GENERATED_POSTS_FILE: string;
+export const CONTENT_ASSETS_DIR: string;
+export const GENERATED_DIRS: readonly string[];

@@ -1,0 +1,36 @@
+/**
+ * Every folder and file the build generates, named once. All of them are ignored by git (.gitignore lists
+ * the folders) and may be deleted at any time: `rm -rf out .cache .content .contentlayer .next` forces a
+ * full build. Plain JavaScript, so the plain Node scripts (bench, dev) read it as the TypeScript does.
+ */
+
+/** The export: what a static host serves. */
+export const OUT_DIR = 'out';
+/** Where the export steps work, moved back to OUT_DIR only when all succeeded. */
+export const EXPORT_IN_PROGRESS_DIR = '.cache/export-in-progress';
+/** The last `next build`'s export, its key, and the nonce its body markers carry. */
+export const NEXT_EXPORT_CACHE_DIR = '.cache/next-export';
+export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
+/** Share images by their cache key. */
+export const SHARE_IMAGE_CACHE_DIR = '.cache/share-images';
+/** The content step's output: one document per post (contentlayer reads them), each body's HTML, their keys. */
+export const STAGING_DIR = '.content/posts';
+export const HTML_DIR = '.content/html';
+export const HTML_KEYS_FILE = '.content/html-keys.json';
+/** Body facts kept between runs. */
+export const FACTS_CACHE_FILE = '.content/body-facts.json';
+/** contentlayer's typed data, which the pages import (as `contentlayer/generated`). */
+export const GENERATED_DIR = '.contentlayer/generated';
+export const GENERATED_POSTS_FILE = '.contentlayer/generated/Post/_index.json';
+/** The files of the content folder that posts link to, served at /content-assets/. */
+export const CONTENT_ASSETS_DIR = 'public/content-assets';
+
+/** Every folder the build writes. */
+export const GENERATED_DIRS = [
+  OUT_DIR,
+  '.cache',
+  '.content',
+  '.contentlayer',
+  '.next',
+  CONTENT_ASSETS_DIR,
+];

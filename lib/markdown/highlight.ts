@@ -140,6 +140,9 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
         defaultColor: false,
         // Shiki's own guard, should a line get past the budget.
         tokenizeMaxLineLength: MAX_HIGHLIGHT_LINE + 1,
+        // No time limit: the size budget bounds the work, and a time limit makes the colours depend on the
+        // machine's load (a line cut short keeps the colour of its last token for the rest of the line).
+        tokenizeTimeLimit: 0,
       });
       const pre = highlighted.children[0];
       if (pre?.type !== 'element') continue;

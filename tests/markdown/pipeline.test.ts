@@ -59,6 +59,21 @@ describe('the markdown pipeline', () => {
     }
   });
 
+  it('colours code the same on a loaded machine: no time limit cuts a line short', async () => {
+    const code =
+      '```ts\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n```\n';
+    const calm = await render(code);
+    // A clock that jumps a second at every reading: every line looks slow to tokenize.
+    const realNow = Date.now;
+    let fake = realNow();
+    Date.now = () => (fake += 1_000);
+    try {
+      assert.equal(await render(`${code}\n`), calm);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('shows code in an unknown language plain, without failing', async () => {
     const html = await render('```cobol\nDISPLAY "HI".\n```\n\n```\nno language\n```');
     assert.match(html, /data-language="cobol"/);

@@ -1,0 +1,191 @@
+/**
+ * The export steps, as one explicit chain run in order over the finished `next build` export: each reads the
+ * export folder and writes into it, and says in one line what it did. scripts/post-export.ts moves the export
+ * aside, runs the chain and moves it back only when every step succeeded (lib/build/paths.mjs).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { pathInside } from '../build/safe-path';
+import type { Post, PostListItem } from '../site/post-index';
+import { categoryPath, PLACEHOLDER_CATEGORY } from '../site/urls';
+import { writeCspHashes } from './csp';
+import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
+import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
+import { buildRedirects, redirectFile, redirectHtml } from './redirects';
+import { siteShareImages, writeShareImages } from './share-image-cache';
+
+export interface ExportContext {
+  /** Where the steps work. */
+  dir: string;
+  /** How messages name the export (out/), wherever it is while the steps work. */
+  shownDir: string;
+  /** The published posts, newest first, and each by slug. */
+  posts: readonly PostListItem[];
+  postBySlug: ReadonlyMap<string, Post>;
+  /** What redirects need of each post beyond the index: its category names as written and its permalink. */
+  redirectSources: ReadonlyMap<string, { categoryNames: string[]; permalink?: string | null }>;
+  /** The nonce of the body markers of this export (lib/export/post-bodies.ts). */
+  nonce: string;
+  site: {
+    basePath: string;
+    title: string;
+    jekyllRedirects: boolean;
+    absoluteUrl: (path: string) => string;
+  };
+}
+
+export interface ExportStep {
+  name: string;
+  /** Does the step's work; returns the line that says what it did. */
+  run: (context: ExportContext) => string | Promise<string>;
+}
+
+/** A blog without categories still has the category routes' placeholder (lib/site/urls.ts): no page of the site. */
+const removePlaceholderCategory: ExportStep = {
+  name: 'Placeholder',
+  run: ({ dir }) => {
+    const placeholder = pathInside(dir, categoryPath(PLACEHOLDER_CATEGORY));
+    const found = existsSync(placeholder);
+    rmSync(placeholder, { recursive: true, force: true });
+    return found ? 'the placeholder category of a blog without categories removed' : 'none';
+  },
+};
+
+/**
+ * Redirect pages for old URLs (front-matter `permalink:`, and Jekyll's default permalinks when
+ * `jekyllRedirects` is on), as plain HTML files at those paths, and listed in `_redirects` (`from to 301` per
+ * line, as Netlify and Cloudflare Pages read it; the CloudFront function and nginx config read it too).
+ */
+const writeRedirects: ExportStep = {
+  name: 'Redirects',
+  run: ({ dir, posts, redirectSources, site }) => {
+    const redirects = buildRedirects(
+      posts.map((post) => ({
+        url: post.url,
+        sourcePath: post.sourcePath,
+        slug: post.slug,
+        day: post.date.day,
+        categoryNames: redirectSources.get(post.slug)?.categoryNames ?? [],
+        permalink: redirectSources.get(post.slug)?.permalink,
+      })),
+      { jekyllRedirects: site.jekyllRedirects },
+    );
+    const manifest: string[] = [];
+    for (const redirect of redirects) {
+      const file = pathInside(dir, redirectFile(redirect.from));
+      if (existsSync(file)) {
+        throw new Error(
+          `${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${path.relative(dir, file)})`,
+        );
+      }
+      mkdirSync(path.dirname(file), { recursive: true });
+      const target = `${site.basePath}${redirect.to}`;
+      writeFileSync(
+        file,
+        redirectHtml(
+          target,
+          site.absoluteUrl(redirect.to),
+          site.title,
+          `${site.basePath}/icon.svg`,
+        ),
+      );
+      manifest.push(`${encodeURI(`${site.basePath}${redirect.from}`)} ${encodeURI(target)} 301`);
+    }
+    writeFileSync(path.join(dir, '_redirects'), manifest.length ? `${manifest.join('\n')}\n` : '');
+    return `${redirects.length} old URLs`;
+  },
+};
+
+/** Pages as plain documents: Next's runtime removed (lib/export/framework-runtime.ts), post bodies put into pages and feeds. */
+const finishPages: ExportStep = {
+  name: 'Plain pages',
+  run: ({ dir, shownDir, postBySlug, nonce, site }) => {
+    // A body is read once, though the page and several feeds (site and each category, three formats) ask for it.
+    const bodies = new Map<string, PostBodyHtml>();
+    const bodyOf = (slug: string): PostBodyHtml | undefined => {
+      const post = postBySlug.get(slug);
+      if (!post) return undefined;
+      if (!bodies.has(slug)) bodies.set(slug, postBodyHtml(post));
+      return bodies.get(slug);
+    };
+    let pages = 0;
+    let filled = 0;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const relative = path.relative(dir, file).split(path.sep).join('/');
+      if (relative.startsWith('_next/')) continue;
+      const format = spliceFormat(relative);
+      if (!format) continue;
+      const shown = path.join(shownDir, relative);
+      const text = readFileSync(file, 'utf8');
+      let finished = text;
+      if (format === 'html' && !RUNTIME_PAGES.includes(relative)) {
+        finished = withoutFrameworkRuntime(finished, site.basePath, shown);
+        if (finished !== text) pages += 1;
+      }
+      const withBodies = spliceBodies(finished, format, bodyOf, shown, nonce);
+      if (withBodies !== finished) filled += 1;
+      if (withBodies !== text) writeFileSync(file, withBodies);
+    }
+    return `runtime removed from ${pages} pages, bodies put into ${filled} files`;
+  },
+};
+
+/** One share image per published post and one for the site, drawn only when new or changed. */
+const drawShareImages: ExportStep = {
+  name: 'Share images',
+  run: async ({ dir, posts }) => {
+    const targets = siteShareImages(posts, dir).map((target) => ({
+      ...target,
+      file: pathInside(dir, path.relative(dir, target.file)),
+    }));
+    const drawn = await writeShareImages(targets);
+    return `${targets.length} written, ${drawn} drawn (the rest cached)`;
+  },
+};
+
+/** The Pagefind index in pagefind/; only post pages are indexed (they alone carry data-pagefind-body). */
+const indexSearch: ExportStep = {
+  name: 'Search index',
+  run: async ({ dir, shownDir }) => {
+    const { index, errors: createErrors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${createErrors.join('; ')}`);
+    const { page_count: pages, errors } = await index.addDirectory({ path: dir });
+    if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await pagefind.close();
+    return `${pages} pages read, written to ${shownDir}/pagefind/`;
+  },
+};
+
+/** The hashes of the export's inline scripts, for the Content-Security-Policy the hosts send (lib/export/csp.ts). */
+const hashInlineScripts: ExportStep = {
+  name: 'CSP',
+  run: ({ dir, shownDir }) =>
+    `${writeCspHashes(dir).length} inline script hashes in ${shownDir}/_csp-script-hashes.json`,
+};
+
+/** The chain, in order: bodies go in before the search index reads the pages, and the hashes are taken last. */
+export const EXPORT_STEPS: readonly ExportStep[] = [
+  removePlaceholderCategory,
+  writeRedirects,
+  finishPages,
+  drawShareImages,
+  indexSearch,
+  hashInlineScripts,
+];
+
+/** Runs every step in order, printing what each did and how long it took; throws at the first failure. */
+export async function runExportSteps(
+  context: ExportContext,
+  log: (line: string) => void = console.log,
+): Promise<void> {
+  for (const step of EXPORT_STEPS) {
+    const started = performance.now();
+    const said = await step.run(context);
+    log(`${step.name}: ${said}, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}

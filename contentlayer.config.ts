@@ -1,15 +1,18 @@
-import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
+import {
+  defineDocumentType,
+  defineNestedType,
+  makeSource,
+  type FieldDefs,
+} from 'contentlayer2/source-files';
 import { STAGING_DIR } from './lib/build/paths.mjs';
 import { FRONT_MATTER_FIELDS } from './lib/content/front-matter';
-import type { DerivedFields } from './lib/content/post-fields';
 
 /**
- * contentlayer reads the staged posts (lib/content/staging.ts): one JSON
- * document per post that has passed the content check, carrying `derived` (the
- * fields computed once by lib/content/post-fields.ts) and `html_file` (the body, rendered
- * by lib/markdown/pipeline.ts in the content step, in parallel and only when it
- * changed). contentlayer validates and types them into `contentlayer/generated`,
- * which every page imports: it holds no post body, so it stays small at any size.
+ * contentlayer reads the staged posts (lib/content/staging.ts): one JSON document per post that has passed
+ * the content check, carrying its front matter, the fields computed once by lib/content/post-fields.ts, and
+ * `htmlFile`, the body rendered by the markdown pipeline in the content step. contentlayer validates and
+ * types them into `contentlayer/generated`, which every page imports: it holds no post body, so it stays
+ * small at any size.
  */
 const frontMatterFields = Object.fromEntries(
   Object.entries(FRONT_MATTER_FIELDS).map(([name, spec]) => [
@@ -18,10 +21,27 @@ const frontMatterFields = Object.fromEntries(
   ]),
 ) as FieldDefs;
 
-const derived =
-  <K extends keyof DerivedFields>(key: K) =>
-  (post: { derived: unknown }) =>
-    (post.derived as DerivedFields)[key];
+/** The derived fields as contentlayer's own types, so the pages get typed data with no cast (lib/site/posts.ts). */
+const ParsedDate = defineNestedType(() => ({
+  name: 'ParsedDate',
+  fields: {
+    epochMs: { type: 'number', required: true },
+    day: { type: 'string', required: true },
+    iso: { type: 'string', required: true },
+  },
+}));
+const CategoryRef = defineNestedType(() => ({
+  name: 'CategoryRef',
+  fields: { name: { type: 'string', required: true }, slug: { type: 'string', required: true } },
+}));
+const TocHeading = defineNestedType(() => ({
+  name: 'TocHeading',
+  fields: {
+    depth: { type: 'number', required: true },
+    text: { type: 'string', required: true },
+    id: { type: 'string', required: true },
+  },
+}));
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
@@ -29,24 +49,19 @@ export const Post = defineDocumentType(() => ({
   contentType: 'data',
   fields: {
     ...frontMatterFields,
-    // Written by the staging step, not by authors.
-    source_path: { type: 'string', required: true },
-    derived: { type: 'json', required: true },
-    // The body's HTML is in .content/html/<html_file>, read by the page that shows it (lib/site/posts.ts).
-    html_file: { type: 'string', required: true },
-  },
-  computedFields: {
-    sourcePath: { type: 'string', resolve: derived('sourcePath') },
-    htmlFile: { type: 'string', resolve: (post) => post.html_file },
-    postSlug: { type: 'string', resolve: derived('postSlug') },
-    publishedAt: { type: 'json', resolve: derived('publishedAt') },
-    updatedAt: { type: 'json', resolve: derived('updatedAt') },
-    categoryRefs: { type: 'json', resolve: derived('categoryRefs') },
-    summary: { type: 'string', resolve: derived('summary') },
-    hasOwnExcerpt: { type: 'boolean', resolve: derived('hasOwnExcerpt') },
-    headings: { type: 'json', resolve: derived('headings') },
-    readingMinutes: { type: 'number', resolve: derived('readingMinutes') },
-    isDraft: { type: 'boolean', resolve: derived('isDraft') },
+    // Written by the staging step, not by authors: the derived fields (lib/content/post-fields.ts) and the
+    // name of the body's HTML file in .content/html/, read by the page that shows it (lib/site/posts.ts).
+    sourcePath: { type: 'string', required: true },
+    postSlug: { type: 'string', required: true },
+    publishedAt: { type: 'nested', of: ParsedDate, required: true },
+    updatedAt: { type: 'nested', of: ParsedDate },
+    categoryRefs: { type: 'list', of: CategoryRef, required: true },
+    summary: { type: 'string', required: true },
+    hasOwnExcerpt: { type: 'boolean', required: true },
+    headings: { type: 'list', of: TocHeading, required: true },
+    readingMinutes: { type: 'number', required: true },
+    isDraft: { type: 'boolean', required: true },
+    htmlFile: { type: 'string', required: true },
   },
 }));
 

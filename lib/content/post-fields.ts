@@ -2,7 +2,7 @@
  * Everything derived from one post file, computed once, before contentlayer:
  * slug, dates, categories, excerpt, headings, reading time and draft state.
  * The staging step writes the result into
- * the staged post (`derived:`), so contentlayer's computed fields only read it.
+ * the staged post, and contentlayer declares and types them as they are.
  */
 import {
   ContentError,

@@ -1,9 +1,9 @@
 /**
  * The folder contentlayer reads: one JSON document per post, as
  * lib/content/source.ts read, checked and rendered it: the front matter as
- * written, `source_path` (so every message names the author's file), `derived`
- * (every derived field, computed once in lib/content/post-fields.ts), and `html_file`
- * (the body rendered by our markdown pipeline, in HTML_DIR). The key each body
+ * written, every derived field (computed once in lib/content/post-fields.ts, declared
+ * in contentlayer.config.ts, `sourcePath` among them so every message names the
+ * author's file), and `htmlFile` (the body rendered by our markdown pipeline, in HTML_DIR). The key each body
  * was rendered from is kept apart, in HTML_KEYS_FILE, so a rebuild renders only
  * changed posts and a document changes only when its fields do (which lets a
  * rebuild skip `next build`, lib/export/next-build-key.ts). contentlayer types and
@@ -33,11 +33,14 @@ export const htmlName = (name: string) => name.replace(/\.json$/, '.html');
 
 /** The staged document of a post: the slim part, with the name of its HTML file. */
 export function stagedText(post: LoadedPost, name: string): string {
+  // The derived fields after the front matter: they win over an author's field of the same name. A post
+  // without an update date has no `updatedAt` (contentlayer reads a missing field, not null, as unset).
+  const { updatedAt, ...fields } = post.fields;
   return JSON.stringify({
     ...post.frontMatter,
-    source_path: post.sourcePath,
-    derived: post.fields,
-    html_file: htmlName(name),
+    ...fields,
+    ...(updatedAt ? { updatedAt } : {}),
+    htmlFile: htmlName(name),
   });
 }
 

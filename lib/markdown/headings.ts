@@ -9,7 +9,8 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse';
 
 export interface TocHeading {
-  depth: 2 | 3;
+  /** 2 or 3: the table of contents lists `##` and `###` headings. */
+  depth: number;
   text: string;
   id: string;
 }

@@ -11,8 +11,10 @@ import type { DerivedFields } from '../content/post-fields';
 import { categoryPath, postPath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
-export interface SourcePost extends Omit<DerivedFields, 'hasOwnExcerpt'> {
+export interface SourcePost extends Omit<DerivedFields, 'hasOwnExcerpt' | 'updatedAt'> {
   title: string;
+  /** Absent (as contentlayer stages it) or null when the post was never updated. */
+  updatedAt?: ParsedDate | null;
   /** The excerpt was written in front matter (not taken from the body). */
   hasOwnExcerpt?: boolean;
   /** The body as HTML, or the file it is in (written by the content step, read with `readHtml`). */
@@ -151,7 +153,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     url: postPath(source.postSlug),
     title: source.title.trim(),
     date: source.publishedAt,
-    updated: source.updatedAt,
+    updated: source.updatedAt ?? null,
     categories: source.categoryRefs.map((ref) => categoryLink(ref.slug)),
     // contentlayer's field `summary` is the excerpt: the author's, else the first paragraph's text.
     excerpt: source.summary,

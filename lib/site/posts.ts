@@ -12,14 +12,13 @@ import {
   type Category,
   type Post,
   type PostListItem,
-  type SourcePost,
 } from './post-index';
 
 export type { ArchiveYear, Category, CategoryLink, Post, PostListItem } from './post-index';
 
 // The generated data is the slim part of each post (fields, no body), so every page imports it cheaply;
 // a post's HTML is read from its file by the one page (and feed entry) that shows it.
-const index = buildPostIndex(allPosts as unknown as SourcePost[], {
+const index = buildPostIndex(allPosts, {
   ...publishOptions,
   readHtml: readStagedHtml,
 });

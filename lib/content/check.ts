@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles, listSourceFiles } from '../build/files';
+import { listFiles } from '../build/files';
 import { GENERATED_DIRS } from '../build/paths.mjs';
 import { problem, type Problem } from '../build/problems';
-import { buildRedirects } from '../export/redirects';
+import { buildRedirects, redirectSource } from '../export/redirects';
 import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
@@ -56,10 +56,11 @@ function indexOf(posts: ContentSource['posts'], publish: IndexOptions): PostInde
  * permalink a path of its own, never one the export already has (a page, a feed, a file of public/, the
  * framework's, search's or the assets' folders).
  */
-function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Problem[] {
-  if (posts.length === 0) return [];
-  const index = indexOf(posts, options.publish);
-  if (!('posts' in index)) return [index];
+function crossPostProblems(
+  { posts }: ContentSource,
+  index: PostIndex,
+  options: CheckOptions,
+): Problem[] {
   const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
   const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
   const problems = checkLinks(
@@ -85,14 +86,8 @@ function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Pro
     const redirects = buildRedirects(
       index.posts.map((listed) => {
         const post = bySourcePath.get(listed.sourcePath)!;
-        return {
-          url: listed.url,
-          sourcePath: listed.sourcePath,
-          slug: listed.slug,
-          day: listed.date.day,
-          categoryNames: post.fields.categoryRefs.map((ref) => ref.name),
-          permalink: post.frontMatter.permalink,
-        };
+        const categoryNames = post.fields.categoryRefs.map((ref) => ref.name);
+        return redirectSource(listed, categoryNames, post.frontMatter.permalink);
       }),
       { jekyllRedirects: options.jekyllRedirects },
     );
@@ -120,30 +115,19 @@ function crossPostProblems({ posts }: ContentSource, options: CheckOptions): Pro
   return problems;
 }
 
-/**
- * The files of the content folder that published posts link to, and those the site config lists
- * (`contentAssets`): the only ones mirrored into the site.
- */
-function publishedAssets({ posts }: ContentSource, options: CheckOptions): string[] {
-  const index = indexOf(posts, options.publish);
-  if (!('posts' in index)) return [];
+/** The files of the content folder that published posts link to, resolved and known to exist. */
+function linkedAssets({ posts, files }: ContentSource, index: PostIndex): string[] {
   const published = new Set(index.posts.map((listed) => listed.sourcePath));
   // The listing leaves out dot files and folders, and links that lead out of the folder.
-  const files = listSourceFiles(options.contentDir).files;
   const known = new Set(files);
-  const linked = referencedAssets(
+  return referencedAssets(
     posts.filter((post) => published.has(post.sourcePath)),
     (relative) => known.has(relative),
   );
-  return [...new Set([...linked, ...listedAssets(options.contentAssets, files).assets])].sort();
 }
 
 /** A `contentAssets` entry that names no file is a typo worth a line. */
-function listedAssetProblems(options: CheckOptions): Problem[] {
-  const { unmatched } = listedAssets(
-    options.contentAssets,
-    listSourceFiles(options.contentDir).files,
-  );
+function listedAssetProblems(unmatched: readonly string[], options: CheckOptions): Problem[] {
   if (unmatched.length === 0) return [];
   const line =
     readFileSync('site.config.ts', 'utf8')
@@ -160,15 +144,24 @@ function listedAssetProblems(options: CheckOptions): Problem[] {
   );
 }
 
-/** The checks across posts, and the files of the content folder to publish. */
+/**
+ * The checks across posts, and the files of the content folder to publish: those published posts link to
+ * and those the site config lists (`contentAssets`), the only ones mirrored into the site.
+ */
 export function checkContent(source: ContentSource, options: CheckOptions): ContentCheck {
-  const problems = [...crossPostProblems(source, options), ...listedAssetProblems(options)];
+  const listed = listedAssets(options.contentAssets, source.files);
+  const problems = listedAssetProblems(listed.unmatched, options);
   if (source.posts.length === 0 && source.problems.length === 0) {
     problems.push(
       problem(options.displayDir, 1, 'posts', 'no posts found; add a .md file or set CONTENT_DIR'),
     );
   }
-  return { problems, assets: publishedAssets(source, options) };
+  const index = indexOf(source.posts, options.publish);
+  if (!('posts' in index)) return { problems: [index, ...problems], assets: [] };
+  return {
+    problems: [...crossPostProblems(source, index, options), ...problems],
+    assets: [...new Set([...linkedAssets(source, index), ...listed.assets])].sort(),
+  };
 }
 
 /**

@@ -55,6 +55,8 @@ export interface LoadedPost {
 
 export interface ContentSource {
   posts: LoadedPost[];
+  /** Every file of the content folder that is read (lib/build/files.ts listSourceFiles): listed once a run. */
+  files: string[];
   /** Every problem found, in file order. */
   problems: Problem[];
 }
@@ -94,10 +96,10 @@ interface ParsedFile {
  * What a post's HTML depends on besides its body and path: the code that renders it (lib/build/cache-key.ts) and
  * the files posts show (an image's size is read from its file).
  */
-function renderingSignature(contentDir: string): string {
+function renderingSignature(contentDir: string, contentFiles: readonly string[]): string {
   const hash = createHash('sha256').update(codeFingerprint(CACHED_OUTPUTS.postHtml));
   for (const [dir, files] of [
-    [contentDir, listSourceFiles(contentDir).files],
+    [contentDir, contentFiles],
     ['public', listFiles('public')],
   ] as const) {
     for (const relative of files) {
@@ -195,7 +197,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   });
 
   // Facts (and HTML) of changed bodies only, computed in parallel.
-  const signature = options.html ? renderingSignature(options.contentDir) : '';
+  const signature = options.html ? renderingSignature(options.contentDir, files) : '';
   const work = rendered.map(({ file, body }) => {
     const separator = file.frontMatter.excerpt_separator ?? options.excerptSeparator;
     const factsKey = bodyFactsKey(body, separator);
@@ -284,7 +286,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       anchors: facts!.anchors,
     });
   }
-  return { posts, problems };
+  return { posts, files, problems };
 }
 
 /** A ContentError from a rule across posts (two slugs alike…), with the line of its field. */

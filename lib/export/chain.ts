@@ -12,7 +12,7 @@ import { categoryPath, PLACEHOLDER_CATEGORY } from '../site/urls';
 import { writeCspHashes } from './csp';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
 import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
-import { buildRedirects, redirectFile, redirectHtml } from './redirects';
+import { buildRedirects, redirectFile, redirectHtml, redirectSource } from './redirects';
 import { siteShareImages, writeShareImages } from './share-image-cache';
 
 export interface ExportContext {
@@ -61,14 +61,13 @@ const writeRedirects: ExportStep = {
   name: 'Redirects',
   run: ({ dir, posts, redirectSources, site }) => {
     const redirects = buildRedirects(
-      posts.map((post) => ({
-        url: post.url,
-        sourcePath: post.sourcePath,
-        slug: post.slug,
-        day: post.date.day,
-        categoryNames: redirectSources.get(post.slug)?.categoryNames ?? [],
-        permalink: redirectSources.get(post.slug)?.permalink,
-      })),
+      posts.map((post) =>
+        redirectSource(
+          post,
+          redirectSources.get(post.slug)?.categoryNames ?? [],
+          redirectSources.get(post.slug)?.permalink,
+        ),
+      ),
       { jekyllRedirects: site.jekyllRedirects },
     );
     const manifest: string[] = [];
@@ -137,10 +136,7 @@ const finishPages: ExportStep = {
 const drawShareImages: ExportStep = {
   name: 'Share images',
   run: async ({ dir, posts }) => {
-    const targets = siteShareImages(posts, dir).map((target) => ({
-      ...target,
-      file: pathInside(dir, path.relative(dir, target.file)),
-    }));
+    const targets = siteShareImages(posts, dir);
     const drawn = await writeShareImages(targets);
     return `${targets.length} written, ${drawn} drawn (the rest cached)`;
   },

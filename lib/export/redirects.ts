@@ -5,6 +5,7 @@
  */
 import { ContentError, permalinkProblem, quoted } from '../content/rules';
 import { escapeHtml } from '../site/format';
+import type { PostListItem } from '../site/post-index';
 
 export interface RedirectSource {
   url: string;
@@ -15,6 +16,22 @@ export interface RedirectSource {
   /** Category names as the post writes them. */
   categoryNames: string[];
   permalink?: string | null;
+}
+
+/** A published post as the redirects read it: its place in the index, its categories as written, its permalink. */
+export function redirectSource(
+  post: PostListItem,
+  categoryNames: string[],
+  permalink: string | null | undefined,
+): RedirectSource {
+  return {
+    url: post.url,
+    sourcePath: post.sourcePath,
+    slug: post.slug,
+    day: post.date.day,
+    categoryNames,
+    permalink,
+  };
 }
 
 export interface Redirect {

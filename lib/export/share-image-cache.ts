@@ -17,6 +17,7 @@ import { runWorkerBatches } from '../build/workers';
 import { siteConfig } from '../../site.config';
 
 import { SHARE_IMAGE_CACHE_DIR } from '../build/paths.mjs';
+import { pathInside } from '../build/safe-path';
 
 export interface ShareImageTarget extends ShareImageInput {
   /** Where the PNG goes. */
@@ -55,12 +56,12 @@ export function siteShareImages(
 ): ShareImageTarget[] {
   return [
     {
-      file: path.join(outDir, 'share-image.png'),
+      file: pathInside(outDir, '/share-image.png'),
       title: siteConfig.description,
       kicker: siteConfig.title,
     },
     ...posts.map((post) => ({
-      file: path.join(outDir, postShareImagePath(post.slug)),
+      file: pathInside(outDir, postShareImagePath(post.slug)),
       title: post.title,
       kicker: formatDay(post.date.day),
       categories: post.categories.map((category) => category.name),

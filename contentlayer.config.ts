@@ -52,6 +52,8 @@ export const Post = defineDocumentType(() => ({
     // Written by the staging step, not by authors: the derived fields (lib/content/post-fields.ts) and the
     // name of the body's HTML file in .content/html/, read by the page that shows it (lib/site/posts.ts).
     sourcePath: { type: 'string', required: true },
+    // The front matter's title, else Jekyll's title from the file name.
+    title: { type: 'string', required: true },
     postSlug: { type: 'string', required: true },
     publishedAt: { type: 'nested', of: ParsedDate, required: true },
     updatedAt: { type: 'nested', of: ParsedDate },
@@ -61,6 +63,8 @@ export const Post = defineDocumentType(() => ({
     headings: { type: 'list', of: TocHeading, required: true },
     readingMinutes: { type: 'number', required: true },
     isDraft: { type: 'boolean', required: true },
+    oldUrls: { type: 'list', of: { type: 'string' }, required: true },
+    jekyllUrl: { type: 'string', required: true },
     htmlFile: { type: 'string', required: true },
   },
 }));

@@ -4,6 +4,7 @@
  * lib/build/settings.ts validates each variable (a bad one stops the build, named).
  */
 import { readSettings } from './lib/build/settings';
+import { jekyllConfigFile, readJekyllConfig } from './lib/jekyll/config';
 
 export interface NavItem {
   label: string;
@@ -38,8 +39,8 @@ export interface SiteConfig {
   /** Drafts and unpublished posts are shown (marked) only while developing. */
   showDrafts: boolean;
   /**
-   * Also write a redirect for every post at Jekyll's default permalink
-   * (/:categories/:year/:month/:day/:title.html), for blogs moved from Jekyll.
+   * Redirect each post's Jekyll URL to it: on for a Jekyll site root (the URL its permalink setting gave);
+   * for a folder of posts moved from Jekyll, Jekyll's default /:categories/:year/:month/:day/:title.html.
    */
   jekyllRedirects: boolean;
   /** Posts dated in the future are published only with FUTURE=1 (Jekyll's --future), or while developing. */
@@ -55,17 +56,32 @@ export interface SiteConfig {
    * dot files and dot folders never are.
    */
   contentAssets: string[];
+  /** Liquid's `jekyll.environment` (JEKYLL_ENV): production for builds, development while developing. */
+  jekyllEnvironment: string;
 }
 
 const env = readSettings(process.env);
 const development = process.env.NODE_ENV === 'development';
+const contentDir = env.contentDir ?? 'content/posts';
+
+/**
+ * When CONTENT_DIR is a Jekyll site root, its `_config.yml` (problems are reported by `npm run check`). Its
+ * title, description, author, url, baseurl, future, show_drafts and excerpt_separator replace the defaults
+ * below; the environment (SITE_URL, BASE_PATH, FUTURE, SHOW_DRAFTS, JEKYLL_REDIRECTS) wins over both.
+ */
+export const jekyllSite = jekyllConfigFile(contentDir)
+  ? readJekyllConfig(contentDir, contentDir)
+  : undefined;
+const jekyll = jekyllSite?.config;
 
 export const siteConfig: SiteConfig = {
-  title: 'Full Stack Master',
-  description: 'Practical articles on cloud architecture, DevOps and full-stack engineering.',
-  author: { name: 'Full Stack Master', url: 'https://www.fullstackmaster.net' },
-  baseUrl: env.baseUrl ?? 'https://www.fullstackmaster.net',
-  basePath: env.basePath ?? '',
+  title: jekyll?.title ?? 'Full Stack Master',
+  description:
+    jekyll?.description ??
+    'Practical articles on cloud architecture, DevOps and full-stack engineering.',
+  author: jekyll?.author ?? { name: 'Full Stack Master', url: 'https://www.fullstackmaster.net' },
+  baseUrl: env.baseUrl ?? jekyll?.url ?? 'https://www.fullstackmaster.net',
+  basePath: env.basePath ?? jekyll?.baseurl ?? '',
   language: 'en',
   postsPerPage: env.postsPerPage ?? 10,
   feedFullTextPosts: 20,
@@ -75,13 +91,15 @@ export const siteConfig: SiteConfig = {
     { label: 'Archive', href: '/archive/' },
     { label: 'Search', href: '/search/' },
   ],
-  excerptSeparator: undefined, // e.g. '<!--more-->'
+  excerptSeparator: jekyll?.excerptSeparator, // e.g. '<!--more-->'
   // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
   categoryLabels: {},
-  contentDir: env.contentDir ?? 'content/posts',
-  showDrafts: development || (env.showDrafts ?? false),
-  jekyllRedirects: env.jekyllRedirects ?? false,
-  showFuture: development || (env.showFuture ?? false),
-  liquidVariables: {}, // e.g. { github_username: 'someone' } for {{ site.github_username }}
+  contentDir,
+  showDrafts: development || (env.showDrafts ?? jekyll?.showDrafts ?? false),
+  jekyllRedirects: env.jekyllRedirects ?? Boolean(jekyll),
+  showFuture: development || (env.showFuture ?? jekyll?.future ?? false),
+  // e.g. { github_username: 'someone' } for {{ site.github_username }}; a Jekyll site's keys are all there.
+  liquidVariables: { ...jekyll?.variables },
   contentAssets: [],
+  jekyllEnvironment: env.jekyllEnvironment ?? (development ? 'development' : 'production'),
 };

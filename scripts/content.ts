@@ -18,9 +18,10 @@ import {
   HTML_DIR,
   HTML_KEYS_FILE,
   STAGING_DIR,
+  STATIC_FILES_FILE,
 } from '../lib/build/paths.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
+import { existsSync, rmSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   byFileAndLine,
@@ -41,7 +42,7 @@ import type { BodyFactsCache } from '../lib/content/post-fields';
 import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
 import { previousHtmlReader, stageContent } from '../lib/content/staging';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
-import { siteConfig } from '../site.config';
+import { jekyllSite, siteConfig } from '../site.config';
 
 const mode = process.argv.includes('--check')
   ? 'check'
@@ -61,11 +62,14 @@ function load(): Promise<ContentSource> {
     html: mode === 'check' ? undefined : { previous: previousHtmlReader(HTML_DIR, HTML_KEYS_FILE) },
     contentDir,
     displayDir: siteConfig.contentDir,
+    ...(jekyllSite ? { jekyll: jekyllSite.config } : {}),
+    jekyllRedirects: siteConfig.jekyllRedirects,
     excerptSeparator: siteConfig.excerptSeparator,
     liquid: {
       publicDir: 'public',
       baseUrl: siteConfig.baseUrl,
       basePath: siteConfig.basePath,
+      environment: siteConfig.jekyllEnvironment,
       site: {
         title: siteConfig.title,
         description: siteConfig.description,
@@ -111,15 +115,27 @@ const checkOptions: CheckOptions = {
   publish: publishOptions,
   postsPerPage: siteConfig.postsPerPage,
   basePath: siteConfig.basePath,
-  jekyllRedirects: siteConfig.jekyllRedirects,
+  origin: siteConfig.baseUrl,
   contentAssets: siteConfig.contentAssets,
 };
 const checked = checkContent(source, checkOptions);
-const problems = [...source.problems, ...checked.problems];
+const problems = [...(jekyllSite?.problems ?? []), ...source.problems, ...checked.problems];
 const failed = (found: Problem[]) => found.some(isError);
 const postCounts = () => {
   const drafts = source.posts.filter((post) => post.fields.isDraft).length;
-  return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const site = source.jekyllFiles;
+  if (!site)
+    return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${seconds} s`;
+  // A Jekyll site: what comes over and what does not, in one line.
+  const notCarried = [
+    site.pages.length && `${site.pages.length} markdown pages (pages are not carried over yet)`,
+    site.themePages.length &&
+      `${site.themePages.length} HTML pages built by the old theme's layouts`,
+    site.skippedPosts.length &&
+      `${site.skippedPosts.length} files of _posts/_drafts that are not markdown posts`,
+  ].filter(Boolean);
+  return `${source.posts.length - drafts} posts, ${drafts} drafts, ${site.staticFiles.length} static files and ${checked.redirects.size} old URLs redirected from the Jekyll site ${siteConfig.contentDir}; not carried over: ${notCarried.length ? notCarried.join(', ') : 'nothing'}; checked in ${seconds} s`;
 };
 const assetsTarget = CONTENT_ASSETS_DIR;
 
@@ -153,6 +169,13 @@ if (mode === 'check') {
   if (failed(problems)) process.exit(1);
   console.log(`Content OK: ${postCounts()}; staged ${staged.written} changed files`);
   const assets = syncContentAssets(contentDir, assetsTarget, checked.assets);
+  // A Jekyll site's static files, for the export step that copies them (lib/export/chain.ts).
+  if (source.jekyllFiles)
+    writeFileSync(
+      STATIC_FILES_FILE,
+      JSON.stringify({ root: contentDir, files: source.jekyllFiles.staticFiles }),
+    );
+  else rmSync(STATIC_FILES_FILE, { force: true });
   if (!process.argv.includes('--stage')) {
     const contentlayer = spawnSync(
       process.execPath,

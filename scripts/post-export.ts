@@ -7,7 +7,12 @@
 import '../lib/build/settings-check';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { BODY_NONCE_FILE, EXPORT_IN_PROGRESS_DIR, OUT_DIR } from '../lib/build/paths.mjs';
+import {
+  BODY_NONCE_FILE,
+  EXPORT_IN_PROGRESS_DIR,
+  OUT_DIR,
+  STATIC_FILES_FILE,
+} from '../lib/build/paths.mjs';
 import { runExportSteps } from '../lib/export/chain';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { absoluteUrl } from '../lib/site/urls';
@@ -42,14 +47,21 @@ try {
     redirectSources: new Map(
       sources.map((source) => [
         source.postSlug,
-        { categoryNames: source.categoryRefs.map((ref) => ref.name), permalink: source.permalink },
+        { oldUrls: source.oldUrls, jekyllUrl: source.jekyllUrl },
       ]),
     ),
+    ...(existsSync(STATIC_FILES_FILE)
+      ? {
+          staticFiles: JSON.parse(readFileSync(STATIC_FILES_FILE, 'utf8')) as {
+            root: string;
+            files: string[];
+          },
+        }
+      : {}),
     nonce,
     site: {
       basePath: siteConfig.basePath,
       title: siteConfig.title,
-      jekyllRedirects: siteConfig.jekyllRedirects,
       absoluteUrl,
     },
   });

@@ -11,3 +11,4 @@ export const GENERATED_DIR: string;
 export const GENERATED_POSTS_FILE: string;
 export const CONTENT_ASSETS_DIR: string;
 export const GENERATED_DIRS: readonly string[];
+export const STATIC_FILES_FILE: string;

@@ -26,6 +26,8 @@ export interface EnvSettings {
   showDrafts?: boolean;
   jekyllRedirects?: boolean;
   showFuture?: boolean;
+  /** JEKYLL_ENV: Liquid's `jekyll.environment`, as Jekyll reads it. */
+  jekyllEnvironment?: string;
 }
 
 export const POSTS_PER_PAGE_MAX = 1000;
@@ -133,5 +135,11 @@ export function readSettings(env: Env, cwd = process.cwd()): EnvSettings {
     showDrafts: read('SHOW_DRAFTS', (raw) => parseFlag(raw, 'SHOW_DRAFTS')),
     jekyllRedirects: read('JEKYLL_REDIRECTS', (raw) => parseFlag(raw, 'JEKYLL_REDIRECTS')),
     showFuture: read('FUTURE', (raw) => parseFlag(raw, 'FUTURE')),
+    jekyllEnvironment: read('JEKYLL_ENV', (raw) => {
+      if (/^[\w.-]{1,40}$/.test(raw)) return raw;
+      throw new SettingError(
+        `JEKYLL_ENV: ${quoted(raw)} is not an environment name; use a word such as production or development`,
+      );
+    }),
   };
 }

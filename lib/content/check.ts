@@ -9,7 +9,7 @@ import path from 'node:path';
 import { listFiles } from '../build/files';
 import { GENERATED_DIRS } from '../build/paths.mjs';
 import { problem, type Problem } from '../build/problems';
-import { buildRedirects, redirectSource } from '../export/redirects';
+import { buildRedirects, redirectSource, type Redirect } from '../export/redirects';
 import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
@@ -26,7 +26,8 @@ export interface CheckOptions {
   publish: IndexOptions;
   postsPerPage: number;
   basePath: string;
-  jekyllRedirects: boolean;
+  /** The site's origin: absolute links to it are checked as internal links. */
+  origin: string;
   /** Files of the content folder published without a link (site.config.ts `contentAssets`). */
   contentAssets: readonly string[];
 }
@@ -36,13 +37,15 @@ export interface ContentCheck {
   problems: Problem[];
   /** The files of the content folder to publish, relative to it. */
   assets: string[];
+  /** Old URLs that will redirect to posts, and the post each leads to. */
+  redirects: ReadonlyMap<string, string>;
 }
 
 /** The post index of what would be published, or the problem that stops it (two posts with one slug…). */
 function indexOf(posts: ContentSource['posts'], publish: IndexOptions): PostIndex | Problem {
   try {
     return buildPostIndex(
-      posts.map((post) => ({ ...post.fields, title: post.frontMatter.title, html: '' })),
+      posts.map((post) => ({ ...post.fields, html: '' })),
       publish,
     );
   } catch (error) {
@@ -57,62 +60,102 @@ function indexOf(posts: ContentSource['posts'], publish: IndexOptions): PostInde
  * framework's, search's or the assets' folders).
  */
 function crossPostProblems(
-  { posts }: ContentSource,
+  source: ContentSource,
   index: PostIndex,
   options: CheckOptions,
-): Problem[] {
+): { problems: Problem[]; redirects: ReadonlyMap<string, string> } {
+  const { posts } = source;
   const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
   const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
-  const problems = checkLinks(
-    index.posts.map((listed) => {
-      const post = bySourcePath.get(listed.sourcePath)!;
-      return {
-        sourcePath: post.sourcePath,
-        relativePath: post.relativePath,
-        url: listed.url,
-        lineOffset: post.bodyLineOffset,
-        links: post.links,
-        anchors: post.anchors,
-      };
-    }),
-    {
-      pages: paths.pages,
-      publicDir: options.publicDir,
-      contentDir: options.contentDir,
-      basePath: options.basePath,
-    },
-  );
+  const problems: Problem[] = [];
+  let redirects: Redirect[] = [];
   try {
-    const redirects = buildRedirects(
-      index.posts.map((listed) => {
-        const post = bySourcePath.get(listed.sourcePath)!;
-        const categoryNames = post.fields.categoryRefs.map((ref) => ref.name);
-        return redirectSource(listed, categoryNames, post.frontMatter.permalink);
-      }),
-      { jekyllRedirects: options.jekyllRedirects },
+    redirects = buildRedirects(
+      index.posts.map((listed) =>
+        redirectSource(listed, bySourcePath.get(listed.sourcePath)!.fields),
+      ),
     );
-    for (const redirect of redirects) {
-      const conflict = pathConflict(redirect.from, paths);
-      if (!conflict) continue;
-      const post = bySourcePath.get(redirect.sourcePath)!;
-      const field =
-        post.frontMatter.permalink?.trim() === redirect.from ? 'permalink' : 'categories';
-      const what =
-        field === 'permalink'
-          ? `"${redirect.from}"`
-          : `Jekyll's old URL "${redirect.from}", made from the categories,`;
-      problems.push(
-        problemAt(
-          new ContentError(redirect.sourcePath, field, `${what} ${conflict}; choose another`),
-          posts,
-        ),
-      );
-    }
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems.push(problemAt(error, posts));
   }
-  return problems;
+  const kept: Redirect[] = [];
+  for (const redirect of redirects) {
+    const conflict = pathConflict(redirect.from, paths);
+    if (!conflict) {
+      kept.push(redirect);
+      continue;
+    }
+    const post = bySourcePath.get(redirect.sourcePath)!;
+    const field =
+      post.frontMatter.permalink?.trim() === redirect.from ||
+      post.frontMatter.redirect_from === undefined
+        ? 'permalink'
+        : 'redirect_from';
+    problems.push(
+      redirect.explicit
+        ? problemAt(
+            new ContentError(
+              redirect.sourcePath,
+              field,
+              `"${redirect.from}" ${conflict}; choose another`,
+            ),
+            posts,
+          )
+        : {
+            ...problemAt(
+              new ContentError(
+                redirect.sourcePath,
+                'permalink',
+                `Jekyll's URL of this post, "${redirect.from}", ${conflict}; that is kept, and the old URL no longer leads to the post`,
+              ),
+              posts,
+            ),
+            severity: 'warning',
+          },
+    );
+  }
+  const staticFiles = new Set<string>();
+  for (const relative of source.jekyllFiles?.staticFiles ?? []) {
+    const conflict = pathConflict(`/${relative}`, paths);
+    if (conflict)
+      problems.push(
+        problem(
+          path.join(options.displayDir, relative),
+          1,
+          'file',
+          `not copied into the site: its path ${conflict.replace(/^is /, 'is ')}`,
+          'warning',
+        ),
+      );
+    else staticFiles.add(`/${relative}`);
+  }
+  problems.push(
+    ...checkLinks(
+      index.posts.map((listed) => {
+        const post = bySourcePath.get(listed.sourcePath)!;
+        return {
+          sourcePath: post.sourcePath,
+          relativePath: post.relativePath,
+          url: listed.url,
+          lineOffset: post.bodyLineOffset,
+          links: post.links,
+          anchors: post.anchors,
+        };
+      }),
+      {
+        pages: paths.pages,
+        publicDir: options.publicDir,
+        contentDir: options.contentDir,
+        basePath: options.basePath,
+        origin: options.origin,
+        staticFiles,
+        oldUrls: new Map(kept.map((redirect) => [redirect.from, redirect.to])),
+        brokenLinksAreWarnings: Boolean(source.jekyllFiles),
+      },
+    ),
+  );
+  return { problems, redirects: new Map(kept.map((redirect) => [redirect.from, redirect.to])) };
 }
 
 /** The files of the content folder that published posts link to, resolved and known to exist. */
@@ -157,9 +200,12 @@ export function checkContent(source: ContentSource, options: CheckOptions): Cont
     );
   }
   const index = indexOf(source.posts, options.publish);
-  if (!('posts' in index)) return { problems: [index, ...problems], assets: [] };
+  if (!('posts' in index))
+    return { problems: [index, ...problems], assets: [], redirects: new Map() };
+  const across = crossPostProblems(source, index, options);
   return {
-    problems: [...crossPostProblems(source, index, options), ...problems],
+    problems: [...across.problems, ...problems],
+    redirects: across.redirects,
     assets: [...new Set([...linkedAssets(source, index), ...listed.assets])].sort(),
   };
 }

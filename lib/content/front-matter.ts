@@ -4,14 +4,16 @@
  * (also what contentlayer.config.ts declares). Problems carry a line, so
  * `npm run check` reports them as `file:line: field: message`.
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
+import { deepMerge } from '../jekyll/defaults';
 
 type FieldType = 'string' | 'boolean' | 'json';
 
 /** Every front-matter field we read, Jekyll's spelling. Others (comments, author…) are allowed and ignored. */
 export const FRONT_MATTER_FIELDS = {
-  title: { type: 'string', required: true },
-  date: { type: 'string', required: true },
+  // Both may be absent, as in Jekyll: the file name gives them (lib/content/post-fields.ts).
+  title: { type: 'string' },
+  date: { type: 'string' },
   categories: { type: 'json' },
   category: { type: 'string' },
   tags: { type: 'json' },
@@ -28,8 +30,8 @@ export const FRONT_MATTER_FIELDS = {
 } as const satisfies Record<string, { type: FieldType; required?: boolean }>;
 
 export interface FrontMatter {
-  title: string;
-  date: string;
+  title?: string;
+  date?: string;
   categories?: unknown;
   category?: string;
   tags?: unknown;
@@ -107,10 +109,18 @@ function controlCharacterIn(value: unknown, lineBreaksAllowed: boolean): string 
 const describe = (value: unknown) =>
   Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`;
 
-/** Parses and checks the front matter; every problem found, each with its line. */
-export function parseFrontMatter(yamlText: string): {
+/**
+ * Parses and checks the front matter; every problem found, each with its line. `defaults` (a Jekyll site's
+ * front-matter defaults for this file) lie under the file's own fields and are checked with them.
+ */
+export function parseFrontMatter(
+  yamlText: string,
+  defaults: Record<string, unknown> = {},
+): {
   data: FrontMatter;
   problems: FieldProblem[];
+  /** Top-level fields written as plain (unquoted) scalars: Ruby's YAML reads a plain timestamp as UTC. */
+  plainFields?: ReadonlySet<string>;
 } {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -124,17 +134,20 @@ export function parseFrontMatter(yamlText: string): {
       ? TOO_DEEP
       : (error.message.split('\n')[0] ?? error.message),
   }));
-  if (problems.length > 0) return { data: { title: '', date: '' }, problems };
+  if (problems.length > 0) return { data: {}, problems };
 
   const lineOf = new Map<string, number>();
+  const plainFields = new Set<string>();
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
       if (isScalar(pair.key) && pair.key.range)
         lineOf.set(String(pair.key.value), fileLine(pair.key.range[0]));
+      if (isScalar(pair.key) && isScalar(pair.value) && pair.value.type === Scalar.PLAIN)
+        plainFields.add(String(pair.key.value));
     }
   } else if (document.contents !== null) {
     return {
-      data: { title: '', date: '' },
+      data: {},
       problems: [
         { line: 2, field: 'front matter', message: 'must be a list of "field: value" lines' },
       ],
@@ -151,8 +164,9 @@ export function parseFrontMatter(yamlText: string): {
     const message = excessive
       ? 'uses YAML aliases (*name) too many times, which could expand without bound; write the values out'
       : `could not be read (${error instanceof Error ? error.message : String(error)})`;
-    return { data: { title: '', date: '' }, problems: [{ line, field: 'front matter', message }] };
+    return { data: {}, problems: [{ line, field: 'front matter', message }] };
   }
+  data = deepMerge(defaults, data);
   const closingLine = yamlText.split('\n').length + 1;
   for (const [field, spec] of Object.entries(FRONT_MATTER_FIELDS) as [
     string,
@@ -189,7 +203,7 @@ export function parseFrontMatter(yamlText: string): {
         message: `contains the control character ${control}; remove it`,
       });
   }
-  return { data: data as FrontMatter, problems };
+  return { data: data as FrontMatter, problems, plainFields };
 }
 
 /** The line of a field in the file, for problems found later (by the rules). */

@@ -42,6 +42,14 @@ export interface SiteFiles {
   contentDir: string;
   /** The site's base path: a link that already carries it (`{{ site.baseurl }}/…`, `relative_url`) is checked without it. */
   basePath?: string;
+  /** A Jekyll site's static files, by their root-relative path (`/img/a.png`). */
+  staticFiles?: ReadonlySet<string>;
+  /** Old URLs of posts (Jekyll's, `permalink`, `redirect_from`) and the post each leads to. */
+  oldUrls?: ReadonlyMap<string, string>;
+  /** The site's own origin (`url`): absolute links to it are internal links, checked as such. */
+  origin?: string;
+  /** A Jekyll site: Jekyll publishes broken links, so they are warnings, not errors. */
+  brokenLinksAreWarnings?: boolean;
 }
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -55,9 +63,10 @@ export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
     for (const link of post.links) {
       const found = problemWith(link.url, post, site, anchorsByUrl);
       if (!found) continue;
-      const severity = found === JAVASCRIPT_URL ? 'warning' : 'error';
+      const severity =
+        found === JAVASCRIPT_URL || site.brokenLinksAreWarnings ? 'warning' : 'error';
       const field =
-        severity === 'warning' ? 'link' : link.kind === 'image' ? 'missing image' : 'broken link';
+        found === JAVASCRIPT_URL ? 'link' : link.kind === 'image' ? 'missing image' : 'broken link';
       problems.push(
         problem(
           post.sourcePath,
@@ -79,6 +88,7 @@ function problemWith(
   anchorsByUrl: Map<string, Set<string>>,
 ): string | null {
   if (/^\s*javascript:/i.test(url)) return JAVASCRIPT_URL;
+  if (site.origin && url.startsWith(`${site.origin}/`)) url = url.slice(site.origin.length);
   if (!url || EXTERNAL.test(url)) return null;
   const [withoutHash = '', hash] = url.split('#', 2);
   const target = withoutHash.split('?')[0] ?? '';
@@ -97,6 +107,9 @@ function problemWith(
     const page = decoded.endsWith('/') || path.posix.extname(decoded) ? decoded : `${decoded}/`;
     if (site.pages.has(page) || site.pages.has(decoded))
       return anchorProblem(hash, page, anchorsByUrl);
+    const movedTo = site.oldUrls?.get(decoded);
+    if (movedTo) return anchorProblem(hash, movedTo, anchorsByUrl);
+    if (site.staticFiles?.has(decoded)) return null;
     if (isFileInside(site.publicDir, decoded)) return null;
     return 'no page or file of the site has this path';
   }

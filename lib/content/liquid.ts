@@ -10,7 +10,8 @@
  * `{% raw %}`; those markers are removed, as Jekyll removes them), and an
  * unknown filter fails like an unknown tag. Undefined variables render empty.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathInside } from '../build/safe-path';
 import path from 'node:path';
 import {
   CaptureTag,
@@ -51,7 +52,19 @@ export interface LiquidSiteOptions {
   basePath: string;
   /** Every other `site.*` variable. */
   site: Record<string, unknown>;
+  /** `jekyll.environment`. */
+  environment?: string;
   posts: LiquidPostRef[];
+  /**
+   * A Jekyll site root: Liquid renders inside code as well (as Jekyll does), `{% link %}` paths start at the
+   * site root, `{% include_relative %}` reads beside the post, and `site.data` is the site's `_data`.
+   */
+  jekyllSite?: {
+    root: string;
+    data: Record<string, unknown>;
+    /** Files `{% link %}` may name besides posts (static files, pages), by path from the root: their URL. */
+    files: ReadonlyMap<string, string>;
+  };
 }
 
 /** A problem at a line of the body (1-based). */
@@ -66,7 +79,26 @@ export class LiquidProblem extends Error {
 
 const LIQUID_MARKUP = /\{\{|\{%/;
 /** Jekyll's raw markers inside code: a marker alone on its line goes with its line break. */
-const RAW_MARKER = /^[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*\n|\{%-?\s*(?:end)?raw\s*-?%\}/gm;
+const RAW_OPEN = /(?:^|(?<=\n))[ \t]*\{%-?\s*raw\s*-?%\}[ \t]*\n|\{%-?\s*raw\s*-?%\}/;
+const RAW_CLOSE = /(?:^|(?<=\n))[ \t]*\{%-?\s*endraw\s*-?%\}[ \t]*\n|\{%-?\s*endraw\s*-?%\}/;
+
+/**
+ * Code as Jekyll shows it when its author protected it with `{% raw %}…{% endraw %}`: the markers go, what is
+ * between them stays as written, even a `{% raw %}` of its own.
+ */
+export function withoutRawMarkers(code: string): string {
+  let kept = '';
+  let rest = code;
+  for (let open = RAW_OPEN.exec(rest); open; open = RAW_OPEN.exec(rest)) {
+    kept += rest.slice(0, open.index);
+    rest = rest.slice(open.index + open[0].length);
+    const close = RAW_CLOSE.exec(rest);
+    if (!close) break; // unclosed: the rest stays as written
+    kept += rest.slice(0, close.index);
+    rest = rest.slice(close.index + close[0].length);
+  }
+  return kept + rest;
+}
 
 /**
  * Byte ranges of code (fenced, indented, inline) in a markdown body, in order, from the one parser
@@ -101,7 +133,7 @@ function protectCode(markdown: string): { text: string; restore: (rendered: stri
     text +=
       markdown.slice(at, start) +
       `\uE000${saved.length}${'\n'.repeat(code.split('\n').length - 1)}\uE001`;
-    saved.push(code.replace(RAW_MARKER, ''));
+    saved.push(withoutRawMarkers(code));
     at = end;
   }
   text += markdown.slice(at);
@@ -283,6 +315,45 @@ function messageOf(error: Error): string {
   );
 }
 
+const PAGE_PATH = 'pagePath';
+
+/** Jekyll's `{% include_relative file %}`: a file beside the post, inside the site, rendered in the post's context. */
+function includeRelativeTag(root: string) {
+  return class extends Tag {
+    private readonly target: string;
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      this.target = token.args.trim().split(/\s+/)[0] ?? '';
+    }
+    *render(context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const pagePath = context.getRegister<string>(PAGE_PATH);
+      const relative = path.posix.join(path.posix.dirname(pagePath), this.target);
+      let file: string;
+      try {
+        file = pathInside(root, relative);
+      } catch {
+        throw new Error(`include_relative: "${this.target}" leads outside the site`);
+      }
+      if (!existsSync(file)) throw new Error(`include_relative: no file "${relative}" in the site`);
+      const depth = context.getRegister(INCLUDE_DEPTH, 0) as number;
+      if (depth >= LIQUID_LIMITS.includeDepth)
+        throw new Error(
+          `includes nested more than ${LIQUID_LIMITS.includeDepth} deep; does an include include itself?`,
+        );
+      context.setRegister(INCLUDE_DEPTH, depth + 1);
+      try {
+        yield this.liquid.renderer.renderTemplates(
+          this.liquid.parse(readFileSync(file, 'utf8')),
+          context,
+          emitter,
+        );
+      } finally {
+        context.setRegister(INCLUDE_DEPTH, depth);
+      }
+    }
+  };
+}
+
 export interface LiquidRenderer {
   /** The body with its Liquid rendered; throws LiquidProblem with the body line. */
   render(body: string, page: Record<string, unknown>): string;
@@ -309,7 +380,13 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
     byPath.set(post.relativePath, post.url);
     byName.set(withoutExtension, post.url);
     byName.set(path.posix.basename(withoutExtension), post.url);
+    // `{% post_url 2019/2019-01-01-x %}` names a post by its path inside `_posts`, and
+    // `{% post_url notes/tech/2023-08-02-x %}` by the folders above `_posts` (Jekyll's PostComparer).
+    const inPosts = /(?:^|\/)_posts\/(.+)$/.exec(withoutExtension)?.[1];
+    if (inPosts) byName.set(inPosts, post.url);
+    byName.set(withoutExtension.replace(/(^|\/)_posts\//, '$1'), post.url);
   }
+  const jekyllSite = options.jekyllSite;
 
   engine.registerTag('highlight', HighlightTag);
   engine.registerTag('include', BoundedIncludeTag);
@@ -322,10 +399,17 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
       return url;
     }),
   );
+  if (jekyllSite) engine.registerTag('include_relative', includeRelativeTag(jekyllSite.root));
   engine.registerTag(
     'link',
     resolvingTag((target) => {
       const relative = target.replace(/^\/+/, '');
+      if (jekyllSite) {
+        // Jekyll's link: a path from the site root to a post, page or static file.
+        const url = byPath.get(relative) ?? jekyllSite.files.get(relative);
+        if (!url) throw new Error(`link: no post, page or file "${relative}" in the site`);
+        return url;
+      }
       const postsPrefix = `${options.contentDirName}/`;
       if (relative.startsWith(postsPrefix) || relative.startsWith('_posts/')) {
         const postPath = relative.slice(relative.indexOf('/') + 1);
@@ -361,30 +445,39 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
   });
   engine.registerFilter('jsonify', (input: unknown) => JSON.stringify(input ?? null));
 
-  const site = { ...options.site, url: options.baseUrl, baseurl: options.basePath };
+  const site = {
+    ...options.site,
+    ...(jekyllSite ? { data: jekyllSite.data } : {}),
+    url: options.baseUrl,
+    baseurl: options.basePath,
+  };
+  const jekyllVariable = { environment: options.environment ?? 'production', version: '4.3.1' };
 
   return {
     render(body, page) {
       if (!LIQUID_MARKUP.test(body)) return body;
       let protectedCode: ReturnType<typeof protectCode>;
-      try {
-        protectedCode = protectCode(body);
-      } catch (error) {
-        // A body too deeply nested to read is reported, at its line, by the markdown step that reads it next.
-        if (error instanceof MarkdownLimitError) return body;
-        throw error;
-      }
+      if (jekyllSite) protectedCode = { text: body, restore: (rendered) => rendered };
+      else
+        try {
+          protectedCode = protectCode(body);
+        } catch (error) {
+          // A body too deeply nested to read is reported, at its line, by the markdown step that reads it next.
+          if (error instanceof MarkdownLimitError) return body;
+          throw error;
+        }
       const { text, restore } = protectedCode;
       if (!LIQUID_MARKUP.test(text)) return restore(text);
       checkNesting(text, engine);
       try {
         const context = new Context(
-          { site, page },
+          { site, page, jekyll: jekyllVariable },
           engine.options,
           { sync: true },
           { liquid: engine },
         );
         context.setRegister(RESTORE_CODE, restore);
+        context.setRegister(PAGE_PATH, String(page.path ?? ''));
         const emitter = new BoundedEmitter();
         toValueSync(engine.renderer.renderTemplates(engine.parse(text), context, emitter));
         return restore(emitter.buffer);

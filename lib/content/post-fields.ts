@@ -4,7 +4,10 @@
  * The staging step writes the result into
  * the staged post, and contentlayer declares and types them as they are.
  */
+import { fileNameDate, parseJekyllDate, type JekyllDate } from '../jekyll/dates';
+import { jekyllPostUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
 import {
+  categorySlug,
   ContentError,
   isDraft,
   parsePostDate,
@@ -24,6 +27,8 @@ import { excerptText, markdownPlainText } from '../markdown/plain-text';
 
 export interface DerivedFields {
   sourcePath: string;
+  /** The title: the front matter's, else Jekyll's title from the file name. */
+  title: string;
   postSlug: string;
   publishedAt: ParsedDate;
   updatedAt: ParsedDate | null;
@@ -34,6 +39,10 @@ export interface DerivedFields {
   headings: TocHeading[];
   readingMinutes: number;
   isDraft: boolean;
+  /** Old URLs that redirect to the post: its `permalink` (a folder of posts) and `redirect_from`, as written. */
+  oldUrls: string[];
+  /** The URL Jekyll gave the post ('' when none is kept): redirected to it unless a page of the site has it. */
+  jekyllUrl: string;
 }
 
 /** What is read from a body's syntax tree: the expensive part (one markdown parse a post). */
@@ -68,16 +77,62 @@ export function computeBodyFacts(body: string, excerptSeparator: string | undefi
   };
 }
 
+/** Where a post comes from, beyond its front matter: what its dates, title, categories and old URLs depend on. */
+export interface PostContext {
+  /** The author's file as messages name it. */
+  sourcePath: string;
+  /** A post of a Jekyll site root: read as Jekyll reads it (lib/jekyll/). */
+  jekyll?: {
+    timeZone?: string;
+    /** The site's posts permalink (a style or a pattern); undefined: Jekyll's default. */
+    permalink?: string;
+    /** The folders above `_posts`, the post's first categories. */
+    folderCategories: string[];
+    /** `date` was written unquoted (Ruby's YAML reads a plain timestamp without offset as UTC). */
+    dateIsPlain?: boolean;
+    /** A draft has no date in its name: Jekyll dates it by its file's modification time. */
+    modifiedMs?: number;
+  };
+  /** Redirect the post's Jekyll URL to it (a Jekyll site's by default; a folder of posts with JEKYLL_REDIRECTS=1). */
+  jekyllRedirects?: boolean;
+}
+
+const FILE_NAME = /^(?:.*[\\/])?(\d{2,4}-\d{1,2}-\d{1,2})-(.*)\.[^./\\]+$/;
+
+/** The file name's date (`2024-11-15-x.md`) and the name after it, or the name alone. */
+function fileNameParts(sourcePath: string): { date?: string; name: string } {
+  const match = FILE_NAME.exec(sourcePath);
+  if (match) return { date: match[1], name: match[2]! };
+  const base = sourcePath.split(/[\\/]/).pop() ?? sourcePath;
+  return { name: base.replace(/\.[^.]+$/, '') };
+}
+
+/** `redirect_from` of jekyll-redirect-from: a path or a list of paths. */
+function redirectFrom(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (list.some((item) => typeof item !== 'string'))
+    throw new Error('must be a path or a list of paths, such as /old-name/');
+  return list as string[];
+}
+
+/** The fields read from the front matter and the file's place, before the body is read. */
+export type HeaderFields = Omit<
+  DerivedFields,
+  'summary' | 'hasOwnExcerpt' | 'headings' | 'readingMinutes'
+>;
+
 /**
- * The derived fields of one post; each rule that fails becomes a ContentError
- * naming the file and the field, and all of them are returned, not only the first.
+ * The fields of one post that come from its front matter and file (not its body); each rule that fails
+ * becomes a ContentError naming the file and the field, and all of them are returned, not only the first.
  */
-export function derivePostFields(
+export function deriveHeaderFields(
   frontMatter: FrontMatter,
-  facts: BodyFacts,
-  sourcePath: string,
-): { fields: DerivedFields | null; errors: ContentError[] } {
+  context: PostContext,
+): { header: HeaderFields | null; errors: ContentError[]; warnings: ContentError[] } {
+  const { sourcePath, jekyll } = context;
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
   const rule = <T>(field: string, compute: () => T, fallback: T): T => {
     try {
       return compute();
@@ -90,42 +145,197 @@ export function derivePostFields(
       return fallback;
     }
   };
-  const slug = rule('slug', () => postSlug(sourcePath, frontMatter.slug), '');
-  const publishedAt = rule('date', () => parsePostDate(frontMatter.date), null);
+  const fileName = fileNameParts(sourcePath);
+  let slug = rule('slug', () => postSlug(sourcePath, frontMatter.slug), '');
+  if (!slug && jekyll && errors.length > 0 && frontMatter.slug === undefined) {
+    // Jekyll takes any file name; a slug our URLs cannot carry is cleaned, and the old URL still redirects.
+    const refused = errors.pop()!;
+    slug = categorySlug(fileName.name) || `post-${(fileName.date ?? 'undated').replace(/\D/g, '')}`;
+    warnings.push(
+      new ContentError(
+        sourcePath,
+        'slug',
+        `${refused.detail}; the post is published as "${slug}" (its Jekyll URL redirects there)`,
+      ),
+    );
+  }
+  const readDate = (raw: string): ParsedDate =>
+    jekyll ? parseJekyllDate(raw, jekyll.timeZone) : parsePostDate(raw);
+  const publishedAt = rule(
+    'date',
+    () => {
+      if (frontMatter.date !== undefined)
+        return jekyll
+          ? parseJekyllDate(frontMatter.date, jekyll.timeZone, {
+              yamlPlainScalar: jekyll.dateIsPlain ?? false,
+            })
+          : parsePostDate(frontMatter.date);
+      if (fileName.date) {
+        const fromName = jekyll
+          ? fileNameDate(sourcePath.split(/[\\/]/).pop()!, jekyll.timeZone)
+          : null;
+        return fromName ?? parsePostDate(fileName.date);
+      }
+      if (jekyll?.modifiedMs !== undefined)
+        return readDate(new Date(jekyll.modifiedMs).toISOString());
+      throw new Error(
+        'is required: the file name has no date (YYYY-MM-DD-title.md), so write one here',
+      );
+    },
+    null,
+  );
   const updatedField = frontMatter.updated !== undefined ? 'updated' : 'last_modified_at';
   const updatedRaw = frontMatter.updated ?? frontMatter.last_modified_at;
   const updatedAt =
-    updatedRaw === undefined ? null : rule(updatedField, () => parsePostDate(updatedRaw), null);
-  if (frontMatter.permalink !== undefined) {
+    updatedRaw === undefined ? null : rule(updatedField, () => readDate(updatedRaw), null);
+  if (frontMatter.permalink !== undefined && !jekyll) {
     const problem = permalinkProblem(frontMatter.permalink);
     if (problem)
       errors.push(
         new ContentError(sourcePath, 'permalink', `${quoted(frontMatter.permalink)} ${problem}`),
       );
   }
-  const categoryRefs = rule(
+  const ownCategories = rule(
     'categories',
     () => postCategories(frontMatter.categories, frontMatter.category),
     [],
   );
-  if (!frontMatter.title.trim())
-    errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
-  if (errors.length > 0 || !publishedAt) return { fields: null, errors };
+  const categoryRefs = jekyll
+    ? postCategories(
+        [...jekyll.folderCategories, ...ownCategories.map((ref) => ref.name)],
+        undefined,
+      )
+    : ownCategories;
+  const title =
+    frontMatter.title?.trim() ||
+    (jekyll || frontMatter.title === undefined ? jekyllTitleFromSlug(fileName.name) : '');
+  if (!title) errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
+  const oldUrls = rule('redirect_from', () => redirectFrom(frontMatter.redirect_from), []);
+  if (!jekyll && frontMatter.permalink !== undefined) oldUrls.unshift(frontMatter.permalink);
+  if (errors.length > 0 || !publishedAt) return { header: null, errors, warnings };
 
-  const ownExcerpt = frontMatter.excerpt?.trim() ?? '';
+  // Jekyll's URL of the post: its page or redirect on the old site, which must keep working.
+  let jekyllUrl = '';
+  if (context.jekyllRedirects) {
+    const names = jekyll
+      ? [...jekyll.folderCategories, ...categoryNamesAsWritten(frontMatter)]
+      : categoryRefs.map((ref) => ref.name);
+    jekyllUrl = rule(
+      'permalink',
+      () =>
+        jekyllPostUrl({
+          sitePermalink: jekyll?.permalink,
+          postPermalink: jekyll ? frontMatter.permalink : undefined,
+          categories: names,
+          fileSlug: fileName.name,
+          frontMatterSlug: frontMatter.slug,
+          title: frontMatter.title,
+          date: jekyll ? (publishedAt as JekyllDate) : parseJekyllDate(publishedAt.iso, undefined),
+          sourceExtension: sourcePath.slice(sourcePath.lastIndexOf('.')),
+          collection: 'posts',
+        }),
+      '',
+    );
+    if (errors.length > 0) return { header: null, errors, warnings };
+  }
+
   return {
-    fields: {
+    header: {
       sourcePath,
+      title,
       postSlug: slug,
-      publishedAt,
-      updatedAt,
+      publishedAt: { epochMs: publishedAt.epochMs, day: publishedAt.day, iso: publishedAt.iso },
+      updatedAt: updatedAt && {
+        epochMs: updatedAt.epochMs,
+        day: updatedAt.day,
+        iso: updatedAt.iso,
+      },
       categoryRefs,
-      summary: ownExcerpt || facts.excerpt,
-      hasOwnExcerpt: Boolean(ownExcerpt),
-      headings: facts.headings,
-      readingMinutes: facts.readingMinutes,
       isDraft: isDraft(frontMatter),
+      oldUrls: oldUrls.map((url) => url.trim()),
+      jekyllUrl,
     },
     errors,
+    warnings,
   };
+}
+
+/** The fields read from the body, added to the header's. */
+export function completeFields(
+  header: HeaderFields,
+  frontMatter: FrontMatter,
+  facts: BodyFacts,
+): DerivedFields {
+  const ownExcerpt = frontMatter.excerpt?.trim() ?? '';
+  return {
+    ...header,
+    summary: ownExcerpt || facts.excerpt,
+    hasOwnExcerpt: Boolean(ownExcerpt),
+    headings: facts.headings,
+    readingMinutes: facts.readingMinutes,
+  };
+}
+
+/** Every derived field of one post at once (the content step runs the two halves apart, slugs decided between). */
+export function derivePostFields(
+  frontMatter: FrontMatter,
+  facts: BodyFacts,
+  context: PostContext,
+): { fields: DerivedFields | null; errors: ContentError[]; warnings: ContentError[] } {
+  const { header, errors, warnings } = deriveHeaderFields(frontMatter, context);
+  return { fields: header && completeFields(header, frontMatter, facts), errors, warnings };
+}
+
+/**
+ * Posts that share a slug are all published, as Jekyll publishes them: the earliest keeps it, each later one
+ * gets the slug and its day (`-2`, `-3` after it if that is taken too), which stays its URL while the earlier
+ * posts stay. Returns the slugs changed and a warning for each, naming both files.
+ */
+export function distinctSlugs(
+  headers: readonly Pick<HeaderFields, 'sourcePath' | 'postSlug' | 'publishedAt'>[],
+): { slugs: Map<string, string>; warnings: ContentError[] } {
+  const taken = new Set(headers.map((header) => header.postSlug));
+  const groups = new Map<string, (typeof headers)[number][]>();
+  for (const header of headers) {
+    const group = groups.get(header.postSlug) ?? [];
+    group.push(header);
+    groups.set(header.postSlug, group);
+  }
+  const slugs = new Map<string, string>();
+  const warnings: ContentError[] = [];
+  for (const [slug, group] of groups) {
+    if (group.length < 2) continue;
+    const [first, ...later] = [...group].sort(
+      (a, b) =>
+        a.publishedAt.epochMs - b.publishedAt.epochMs || a.sourcePath.localeCompare(b.sourcePath),
+    );
+    for (const header of later) {
+      let candidate = `${slug}-${header.publishedAt.day}`;
+      for (let count = 2; taken.has(candidate); count += 1)
+        candidate = `${slug}-${header.publishedAt.day}-${count}`;
+      taken.add(candidate);
+      slugs.set(header.sourcePath, candidate);
+      warnings.push(
+        new ContentError(
+          header.sourcePath,
+          'slug',
+          `"${slug}" is also the slug of ${first!.sourcePath}, published earlier; this post is published as "${candidate}"`,
+        ),
+      );
+    }
+  }
+  return { slugs, warnings };
+}
+
+/** The categories of the front matter as Jekyll keeps them for URLs: `categories` then `category`, as written. */
+function categoryNamesAsWritten(frontMatter: FrontMatter): string[] {
+  const listed = frontMatter.categories;
+  const names =
+    typeof listed === 'string'
+      ? listed.split(/\s+/)
+      : Array.isArray(listed)
+        ? listed.map(String)
+        : [];
+  if (frontMatter.category !== undefined) names.push(String(frontMatter.category));
+  return names.filter(Boolean);
 }

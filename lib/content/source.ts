@@ -7,25 +7,45 @@
  * across posts; the build stages its result for contentlayer.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
-import { ContentError, POST_FILE, postSlug } from './rules';
+import { ContentError, POST_FILE } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
-import { problem, type Problem } from '../build/problems';
+import { problem, type Problem, type Severity } from '../build/problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from '../markdown/links';
 import { stagedName } from './staging';
 import {
   bodyFactsKey,
-  derivePostFields,
+  completeFields,
+  deriveHeaderFields,
+  distinctSlugs,
+  type HeaderFields,
   type BodyFacts,
   type BodyFactsCache,
   type DerivedFields,
 } from './post-fields';
 import { postPath } from '../site/urls';
+import type { JekyllConfig } from '../jekyll/config';
+import { frontMatterDefaults } from '../jekyll/defaults';
+import { sortJekyllFiles, type JekyllSiteFiles } from '../jekyll/site-files';
+import { readSiteData } from '../jekyll/data';
+import { jekyllPageUrl } from '../jekyll/permalink';
+
+/** Jekyll's has_yaml_header?: the file's first line is "---" (trailing spaces allowed). */
+function startsWithFrontMatter(file: string): boolean {
+  const head = Buffer.alloc(64);
+  const descriptor = openSync(file, 'r');
+  try {
+    const read = readSync(descriptor, head, 0, head.length, 0);
+    return /^---[ \t\r]*\n/.test(head.subarray(0, read).toString('latin1'));
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 /** Files that look like posts but are not read: reported, never skipped silently. */
 const POST_LIKE = /\.(mdown|mkd|mkdn|mdx|html|textile)$/i;
@@ -55,6 +75,8 @@ export interface LoadedPost {
 
 export interface ContentSource {
   posts: LoadedPost[];
+  /** For a Jekyll site root, its files sorted as Jekyll sorts them (pages, static files…). */
+  jekyllFiles?: JekyllSiteFiles;
   /** Every file of the content folder that is read (lib/build/files.ts listSourceFiles): listed once a run. */
   files: string[];
   /** Every problem found, in file order. */
@@ -63,6 +85,10 @@ export interface ContentSource {
 
 export interface ContentOptions {
   contentDir: string;
+  /** The `_config.yml` when the content folder is a Jekyll site root; unset for a folder of posts. */
+  jekyll?: JekyllConfig;
+  /** Also redirect each post's Jekyll default URL (JEKYLL_REDIRECTS=1, for a folder of posts). */
+  jekyllRedirects?: boolean;
   /** How messages name the content folder (as the author configured it). */
   displayDir: string;
   excerptSeparator?: string;
@@ -85,6 +111,11 @@ export function includesDirFor(contentDir: string): string {
 
 interface ParsedFile {
   relativePath: string;
+  /** The folders above `_posts` of a Jekyll site's post. */
+  folderCategories: string[];
+  /** `date` written unquoted: Ruby's YAML may read it as a UTC timestamp (lib/jekyll/dates.ts). */
+  dateIsPlain: boolean;
+  modifiedMs?: number;
   sourcePath: string;
   yaml: string;
   body: string;
@@ -120,22 +151,41 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       problem(path.join(options.displayDir, entry.relativePath), 1, 'file', entry.message),
     );
 
-  for (const relativePath of files) {
-    const sourcePath = path.join(options.displayDir, relativePath);
-    if (POST_LIKE.test(relativePath)) {
-      problems.push(
-        problem(
-          sourcePath,
-          1,
-          'file',
-          `only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${options.displayDir}`,
-        ),
-      );
-      continue;
+  const jekyllFiles = options.jekyll
+    ? sortJekyllFiles(files, options.jekyll, (relative) =>
+        startsWithFrontMatter(path.join(options.contentDir, relative)),
+      )
+    : undefined;
+  const siteData = jekyllFiles
+    ? readSiteData(options.contentDir, options.displayDir, jekyllFiles.dataFiles)
+    : undefined;
+  problems.push(...(siteData?.problems ?? []));
+  const jekyll = options.jekyll && { config: options.jekyll, data: siteData!.data };
+  const postFiles: { relativePath: string; folderCategories: string[]; draft: boolean }[] =
+    jekyllFiles?.posts ?? [];
+  if (!jekyllFiles) {
+    for (const relativePath of files) {
+      if (POST_LIKE.test(relativePath)) {
+        problems.push(
+          problem(
+            path.join(options.displayDir, relativePath),
+            1,
+            'file',
+            `only Markdown posts ending in .md or .markdown are read; rename it or move it out of ${options.displayDir}`,
+          ),
+        );
+      } else if (POST_FILE.test(relativePath))
+        postFiles.push({ relativePath, folderCategories: [], draft: false });
     }
-    if (!POST_FILE.test(relativePath)) continue;
-    const text = normaliseText(readFileSync(path.join(options.contentDir, relativePath), 'utf8'));
-    const split = splitFrontMatter(text);
+  }
+
+  for (const { relativePath, folderCategories, draft } of postFiles) {
+    const sourcePath = path.join(options.displayDir, relativePath);
+    const file = path.join(options.contentDir, relativePath);
+    const text = normaliseText(readFileSync(file, 'utf8'));
+    // Jekyll publishes a post without front matter; a folder of posts asks for it.
+    const split =
+      splitFrontMatter(text) ?? (jekyll ? { yaml: '', body: text, bodyLineOffset: 0 } : null);
     if (!split) {
       problems.push(
         problem(
@@ -147,24 +197,97 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       );
       continue;
     }
-    const { data, problems: fieldProblems } = parseFrontMatter(split.yaml);
+    const defaults = jekyll
+      ? frontMatterDefaults(jekyll.config.defaults, relativePath, draft ? 'drafts' : 'posts')
+      : {};
+    const { data, problems: fieldProblems, plainFields } = parseFrontMatter(split.yaml, defaults);
     for (const found of fieldProblems)
       problems.push(problem(sourcePath, found.line, found.field, found.message));
+    // A Jekyll draft is a draft by its folder.
+    if (draft) data.draft = true;
     if (fieldProblems.length === 0)
-      parsed.push({ relativePath, sourcePath, frontMatter: data, ...split });
+      parsed.push({
+        relativePath,
+        sourcePath,
+        folderCategories,
+        dateIsPlain: plainFields?.has('date') ?? false,
+        ...(draft ? { modifiedMs: statSync(file).mtimeMs } : {}),
+        frontMatter: data,
+        ...split,
+      });
   }
 
-  // Liquid's post_url and link tags need every post's URL before any body is rendered.
+  // Slugs, dates, titles and old URLs first: Liquid's post_url and link tags need every post's URL.
+  const headers = new Map<ParsedFile, HeaderFields>();
+  const fieldProblem = (file: ParsedFile, found: ContentError, severity: Severity) =>
+    problems.push(
+      problem(
+        file.sourcePath,
+        fieldLine(file.yaml, found.field),
+        found.field,
+        found.detail,
+        severity,
+      ),
+    );
+  for (const file of parsed) {
+    const { header, errors, warnings } = deriveHeaderFields(file.frontMatter, {
+      sourcePath: file.sourcePath,
+      jekyllRedirects: options.jekyllRedirects,
+      ...(jekyll
+        ? {
+            jekyll: {
+              timeZone: jekyll.config.timezone,
+              permalink: jekyll.config.permalink,
+              folderCategories: file.folderCategories,
+              dateIsPlain: file.dateIsPlain,
+              modifiedMs: file.modifiedMs,
+            },
+          }
+        : {}),
+    });
+    for (const error of errors) fieldProblem(file, error, 'error');
+    for (const warning of warnings) fieldProblem(file, warning, 'warning');
+    if (header) headers.set(file, header);
+  }
+  const distinct = distinctSlugs([...headers.values()]);
+  for (const [file, header] of headers) {
+    header.postSlug = distinct.slugs.get(header.sourcePath) ?? header.postSlug;
+    const warning = distinct.warnings.find((found) => found.file === header.sourcePath);
+    if (warning) fieldProblem(file, warning, 'warning');
+  }
   const urlOf = (file: ParsedFile) => {
-    try {
-      return postPath(postSlug(file.sourcePath, file.frontMatter.slug));
-    } catch {
-      return undefined; // reported below, by the slug rule
-    }
+    const header = headers.get(file);
+    return header ? postPath(header.postSlug) : undefined;
   };
-  const includesDir = includesDirFor(options.contentDir);
+  const includesDir = jekyll
+    ? path.join(options.contentDir, '_includes')
+    : includesDirFor(options.contentDir);
   const liquid = createLiquidRenderer({
     ...options.liquid,
+    ...(jekyll
+      ? {
+          jekyllSite: {
+            root: options.contentDir,
+            data: jekyll.data,
+            // Pages are not carried over yet: a link to one gets the URL Jekyll gave it, and the check warns.
+            files: new Map([
+              ...(jekyllFiles?.staticFiles ?? []).map(
+                (relative) => [relative, `/${relative}`] as const,
+              ),
+              ...(jekyllFiles?.pages ?? []).map(
+                (relative) =>
+                  [
+                    relative,
+                    jekyllPageUrl({
+                      relativePath: relative,
+                      sitePermalink: jekyll.config.permalink,
+                    }),
+                  ] as const,
+              ),
+            ]),
+          },
+        }
+      : {}),
     // Named relative to the project when inside it, as messages name files.
     includesDir: path.relative(process.cwd(), includesDir).startsWith('..')
       ? includesDir
@@ -265,16 +388,9 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     }
   }
   for (const { file, body, factsKey, htmlKey, html, facts } of work) {
-    const { fields, errors } = derivePostFields(
-      file.frontMatter,
-      facts as BodyFacts,
-      file.sourcePath,
-    );
-    for (const error of errors)
-      problems.push(
-        problem(file.sourcePath, fieldLine(file.yaml, error.field), error.field, error.detail),
-      );
-    if (!fields) continue;
+    const header = headers.get(file);
+    if (!header) continue;
+    const fields = completeFields(header, file.frontMatter, facts as BodyFacts);
     posts.push({
       ...file,
       body,
@@ -286,7 +402,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       anchors: facts!.anchors,
     });
   }
-  return { posts, files, problems };
+  return { posts, files, problems, ...(jekyllFiles ? { jekyllFiles } : {}) };
 }
 
 /** A ContentError from a rule across posts (two slugs alike…), with the line of its field. */

@@ -3,7 +3,15 @@
  * export folder and writes into it, and says in one line what it did. scripts/post-export.ts moves the export
  * aside, runs the chain and moves it back only when every step succeeded (lib/build/paths.mjs).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pathInside } from '../build/safe-path';
@@ -23,14 +31,15 @@ export interface ExportContext {
   /** The published posts, newest first, and each by slug. */
   posts: readonly PostListItem[];
   postBySlug: ReadonlyMap<string, Post>;
-  /** What redirects need of each post beyond the index: its category names as written and its permalink. */
-  redirectSources: ReadonlyMap<string, { categoryNames: string[]; permalink?: string | null }>;
+  /** What redirects need of each post beyond the index, by slug: its old URLs (lib/export/redirects.ts). */
+  redirectSources: ReadonlyMap<string, { oldUrls?: readonly string[]; jekyllUrl?: string }>;
+  /** A Jekyll site's static files (lib/jekyll/site-files.ts), copied to the same paths. */
+  staticFiles?: { root: string; files: readonly string[] };
   /** The nonce of the body markers of this export (lib/export/post-bodies.ts). */
   nonce: string;
   site: {
     basePath: string;
     title: string;
-    jekyllRedirects: boolean;
     absoluteUrl: (path: string) => string;
   };
 }
@@ -53,22 +62,15 @@ const removePlaceholderCategory: ExportStep = {
 };
 
 /**
- * Redirect pages for old URLs (front-matter `permalink:`, and Jekyll's default permalinks when
- * `jekyllRedirects` is on), as plain HTML files at those paths, and listed in `_redirects` (`from to 301` per
+ * Redirect pages for old URLs (front-matter `permalink:` and `redirect_from`, and the URL Jekyll gave each post
+ * of a Jekyll site, or of a folder of posts with `jekyllRedirects`), as plain HTML files at those paths, and listed in `_redirects` (`from to 301` per
  * line, as Netlify and Cloudflare Pages read it; the CloudFront function and nginx config read it too).
  */
 const writeRedirects: ExportStep = {
   name: 'Redirects',
   run: ({ dir, posts, redirectSources, site }) => {
     const redirects = buildRedirects(
-      posts.map((post) =>
-        redirectSource(
-          post,
-          redirectSources.get(post.slug)?.categoryNames ?? [],
-          redirectSources.get(post.slug)?.permalink,
-        ),
-      ),
-      { jekyllRedirects: site.jekyllRedirects },
+      posts.map((post) => redirectSource(post, redirectSources.get(post.slug))),
     );
     const manifest: string[] = [];
     for (const redirect of redirects) {
@@ -157,6 +159,30 @@ const indexSearch: ExportStep = {
   },
 };
 
+/**
+ * A Jekyll site's static files (images, downloads, CNAME…) at the paths Jekyll gave them, so `/img/a.png` in a
+ * post still loads. A path the export already has keeps the export's file (the check warned about it).
+ */
+const copyStaticFiles: ExportStep = {
+  name: 'Static files',
+  run: ({ dir, staticFiles }) => {
+    if (!staticFiles) return 'none (not a Jekyll site)';
+    let copied = 0;
+    let kept = 0;
+    for (const relative of staticFiles.files) {
+      const target = pathInside(dir, relative);
+      if (existsSync(target)) {
+        kept += 1;
+        continue;
+      }
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(pathInside(staticFiles.root, relative), target);
+      copied += 1;
+    }
+    return `${copied} copied${kept ? `, ${kept} left to the site's own pages` : ''}`;
+  },
+};
+
 /** The hashes of the export's inline scripts, for the Content-Security-Policy the hosts send (lib/export/csp.ts). */
 const hashInlineScripts: ExportStep = {
   name: 'CSP',
@@ -171,6 +197,7 @@ export const EXPORT_STEPS: readonly ExportStep[] = [
   finishPages,
   drawShareImages,
   indexSearch,
+  copyStaticFiles,
   hashInlineScripts,
 ];
 

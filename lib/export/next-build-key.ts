@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { jekyllConfigFile } from '../jekyll/config';
 
 /** Environment variables that change what `next build` writes. */
 export const NEXT_BUILD_ENV = [
@@ -29,6 +30,7 @@ export const NEXT_BUILD_ENV = [
   'SHOW_DRAFTS',
   'FUTURE',
   'JEKYLL_REDIRECTS',
+  'JEKYLL_ENV',
 ] as const;
 
 /**
@@ -79,6 +81,9 @@ export function nextBuildKey(inputs: NextBuildInputs): string {
   ]);
   for (const file of projectFiles(inputs.root, skipped))
     add(`file ${file}`, readFileSync(path.join(inputs.root, file)));
+  // A Jekyll site's _config.yml is read by site.config.ts (title, url…), so by every page.
+  const jekyllConfig = jekyllConfigFile(path.resolve(inputs.root, inputs.contentDir));
+  if (jekyllConfig) add('jekyll config', readFileSync(jekyllConfig));
   for (const name of NEXT_BUILD_ENV) add(`env ${name}`, inputs.env[name] ?? '\u0000unset');
   add('published', inputs.publishedSlugs.join('\n'));
   add('year', String(inputs.year));

@@ -1,7 +1,6 @@
 /**
- * Redirect pages for old URLs: each post's `permalink:` and, with the site
- * config's `jekyllRedirects`, Jekyll's default permalink
- * `/:categories/:year/:month/:day/:title.html`. Pure, so the rules are unit-tested.
+ * Redirect pages for old URLs: each post's `permalink:` and `redirect_from` (written by its author) and the URL
+ * Jekyll gave it (computed by the content step, lib/jekyll/permalink.ts). Pure, so the rules are unit-tested.
  */
 import { ContentError, permalinkProblem, quoted } from '../content/rules';
 import { escapeHtml } from '../site/format';
@@ -10,27 +9,22 @@ import type { PostListItem } from '../site/post-index';
 export interface RedirectSource {
   url: string;
   sourcePath: string;
-  /** File name without the date prefix, as Jekyll's :title (or the front-matter slug). */
-  slug: string;
-  day: string;
-  /** Category names as the post writes them. */
-  categoryNames: string[];
-  permalink?: string | null;
+  /** Old URLs the author wrote (`permalink`, `redirect_from`): each must be free. */
+  oldUrls: readonly string[];
+  /** The URL Jekyll gave the post ('' for none): kept unless a page or another post's old URL has it. */
+  jekyllUrl: string;
 }
 
-/** A published post as the redirects read it: its place in the index, its categories as written, its permalink. */
+/** A published post as the redirects read it: its place in the index and its old URLs (staged fields). */
 export function redirectSource(
   post: PostListItem,
-  categoryNames: string[],
-  permalink: string | null | undefined,
+  fields: { oldUrls?: readonly string[]; jekyllUrl?: string } | undefined,
 ): RedirectSource {
   return {
     url: post.url,
     sourcePath: post.sourcePath,
-    slug: post.slug,
-    day: post.date.day,
-    categoryNames,
-    permalink,
+    oldUrls: fields?.oldUrls ?? [],
+    jekyllUrl: fields?.jekyllUrl ?? '',
   };
 }
 
@@ -40,21 +34,8 @@ export interface Redirect {
   /** The post's URL (root-relative, no base path). */
   to: string;
   sourcePath: string;
-}
-
-/**
- * Jekyll's `/:categories/:year/:month/:day/:title.html`: categories lowercased and joined with "/", then
- * cleaned as Jekyll cleans a URL (`..` becomes "/", `./` goes, repeated slashes become one), so a category
- * such as `../../tmp` gives `/tmp/…` inside the site, as on Jekyll.
- */
-export function jekyllDefaultPermalink(post: RedirectSource): string {
-  const [year, month, day] = post.day.split('-');
-  const categories = [...new Set(post.categoryNames.map((name) => name.toLowerCase()))];
-  const url = `/${[...categories, year, month, day].join('/')}/${post.slug}.html`;
-  return url
-    .replaceAll('..', '/')
-    .replaceAll('./', '')
-    .replace(/\/{2,}/g, '/');
+  /** Written by the author (an error when taken) rather than computed (skipped when taken). */
+  explicit: boolean;
 }
 
 function checkedPermalink(post: RedirectSource, permalink: string): string {
@@ -65,10 +46,7 @@ function checkedPermalink(post: RedirectSource, permalink: string): string {
 }
 
 /** Every redirect to write; fails on two posts claiming one old URL, or an old URL that is a page of the site. */
-export function buildRedirects(
-  posts: RedirectSource[],
-  options: { jekyllRedirects: boolean },
-): Redirect[] {
+export function buildRedirects(posts: readonly RedirectSource[]): Redirect[] {
   const byPath = new Map<string, Redirect>();
   const pageUrls = new Set(posts.map((post) => post.url));
   const add = (post: RedirectSource, from: string, explicit: boolean) => {
@@ -83,23 +61,23 @@ export function buildRedirects(
     }
     const other = byPath.get(from);
     if (other && other.to !== post.url) {
-      if (!explicit) return; // a generated Jekyll URL never displaces another post's
-      throw new ContentError(
-        post.sourcePath,
-        'permalink',
-        `"${from}" is also the old URL of ${other.sourcePath}`,
-      );
+      if (!explicit) return; // a computed Jekyll URL never displaces another post's
+      if (!other.explicit) {
+        byPath.delete(from);
+      } else
+        throw new ContentError(
+          post.sourcePath,
+          'permalink',
+          `"${from}" is also the old URL of ${other.sourcePath}`,
+        );
     }
-    byPath.set(from, { from, to: post.url, sourcePath: post.sourcePath });
+    byPath.set(from, { from, to: post.url, sourcePath: post.sourcePath, explicit });
   };
   for (const post of posts)
-    if (post.permalink) add(post, checkedPermalink(post, post.permalink), true);
-  if (options.jekyllRedirects) {
-    for (const post of posts) {
-      const from = jekyllDefaultPermalink(post);
-      // A category that makes no valid path (a control character, "?") gives no redirect: the check reported it.
-      if (!permalinkProblem(from)) add(post, from, false);
-    }
+    for (const oldUrl of post.oldUrls) add(post, checkedPermalink(post, oldUrl), true);
+  for (const post of posts) {
+    // A Jekyll URL that makes no path of the export (a control character, "?") gives no redirect.
+    if (post.jekyllUrl && !permalinkProblem(post.jekyllUrl)) add(post, post.jekyllUrl, false);
   }
   return [...byPath.values()].sort((a, b) => a.from.localeCompare(b.from));
 }

@@ -8,10 +8,17 @@ import { ContentError, type ParsedDate } from '../content/rules';
 import { withBasePath } from '../markdown/base-path';
 import type { TocHeading } from '../markdown/headings';
 import type { DerivedFields } from '../content/post-fields';
+import { rewriteOldLinks } from './old-links';
 import { categoryPath, postPath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
-export interface SourcePost extends Omit<DerivedFields, 'hasOwnExcerpt' | 'updatedAt'> {
+export interface SourcePost extends Omit<
+  DerivedFields,
+  'hasOwnExcerpt' | 'updatedAt' | 'oldUrls' | 'jekyllUrl'
+> {
+  /** Old URLs (lib/content/post-fields.ts); absent in data staged before they existed. */
+  oldUrls?: string[];
+  jekyllUrl?: string;
   title: string;
   /** Absent (as contentlayer stages it) or null when the post was never updated. */
   updatedAt?: ParsedDate | null;
@@ -88,6 +95,8 @@ export interface IndexOptions {
   categoryLabels: Record<string, string>;
   /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
   basePath?: string;
+  /** The site's origin: links in bodies to a post's old URL with it are rewritten too. */
+  origin?: string;
   /**
    * Reads a post's HTML from its `htmlFile`, when a page asks for it: listings never load a body, so the
    * pages' data holds no post body (lib/site/posts.ts).
@@ -120,6 +129,17 @@ function checkSources(sources: readonly SourcePost[]): void {
     }
     fileBySlug.set(source.postSlug, source.sourcePath);
   }
+}
+
+/** Each visible post's old URLs (its author's first, then Jekyll's) and the URL it has now; the first claim wins. */
+function oldUrlsOf(visible: readonly SourcePost[]): Map<string, string> {
+  const urls = new Map<string, string>();
+  const claim = (from: string, source: SourcePost) => {
+    if (from && !urls.has(from)) urls.set(from, postPath(source.postSlug));
+  };
+  for (const source of visible) for (const from of source.oldUrls ?? []) claim(from.trim(), source);
+  for (const source of visible) claim(source.jekyllUrl ?? '', source);
+  return urls;
 }
 
 export function buildPostIndex(sources: readonly SourcePost[], options: IndexOptions): PostIndex {
@@ -181,10 +201,17 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
   );
 
   const relatedOf = relatedPostsFinder(posts);
+  // Links to a post by one of its old URLs go straight to it (lib/site/old-links.ts): rewritten when a body is
+  // read, so a post whose URL changes never leaves stale links in another post's cached HTML.
+  const oldLinks = {
+    oldUrls: oldUrlsOf(visible),
+    origin: options.origin ?? '',
+    basePath: options.basePath ?? '',
+  };
   const htmlOf = (source: SourcePost) => {
     const html =
       source.html ?? (source.htmlFile && options.readHtml ? options.readHtml(source.htmlFile) : '');
-    return withBasePath(html, options.basePath ?? '');
+    return withBasePath(rewriteOldLinks(html, oldLinks), options.basePath ?? '');
   };
   const postBySlug = new Map<string, Post>();
   posts.forEach((listed, position) => {

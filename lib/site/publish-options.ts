@@ -14,6 +14,7 @@ export const publishOptions: IndexOptions = {
   showFuture: siteConfig.showFuture,
   categoryLabels: siteConfig.categoryLabels,
   basePath: siteConfig.basePath,
+  origin: siteConfig.baseUrl,
 };
 
 /** contentlayer's data as the build steps outside Next read it (scripts/next-export.ts, post-export). */

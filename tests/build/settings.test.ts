@@ -25,6 +25,7 @@ describe('settings from the environment', () => {
       showDrafts: undefined,
       jekyllRedirects: undefined,
       showFuture: undefined,
+      jekyllEnvironment: undefined,
     };
     assert.deepEqual(read({}), none);
     assert.deepEqual(
@@ -43,6 +44,7 @@ describe('settings from the environment', () => {
         SHOW_DRAFTS: '0',
         JEKYLL_REDIRECTS: '1',
         FUTURE: '1',
+        JEKYLL_ENV: 'staging',
       }),
       {
         baseUrl: 'https://www.example.com',
@@ -52,7 +54,12 @@ describe('settings from the environment', () => {
         showDrafts: false,
         jekyllRedirects: true,
         showFuture: true,
+        jekyllEnvironment: 'staging',
       },
+    );
+    assert.throws(
+      () => read({ JEKYLL_ENV: 'a b' }),
+      /JEKYLL_ENV: "a b" is not an environment name/,
     );
     assert.equal(read({ SITE_URL: 'http://localhost:8080' }).baseUrl, 'http://localhost:8080');
     assert.equal(read({ BASE_PATH: '/' }).basePath, '');

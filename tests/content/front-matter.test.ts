@@ -27,11 +27,25 @@ describe('front matter', () => {
     const { problems } = parseFrontMatter(
       'layout: post\ndraft: maybe\ncategories: [a]\npublished: 1\n',
     );
+    // Neither title nor date is required here: the file name gives them (lib/content/post-fields.ts).
     assert.deepEqual(problems, [
-      { line: 6, field: 'title', message: 'is required' },
-      { line: 6, field: 'date', message: 'is required' },
       { line: 5, field: 'published', message: 'must be true or false, not 1' },
       { line: 3, field: 'draft', message: 'must be true or false, not "maybe"' },
+    ]);
+  });
+
+  it("puts a Jekyll site's defaults under the file's own fields and checks them too", () => {
+    const { data, problems } = parseFrontMatter('title: Own\nseo: { type: own }\n', {
+      title: 'Default',
+      layout: 'post',
+      seo: { type: 'article', locale: 'en' },
+      published: 'sometimes',
+    });
+    assert.deepEqual(data.seo, { type: 'own', locale: 'en' });
+    assert.equal(data.title, 'Own');
+    assert.equal(data.layout, 'post');
+    assert.deepEqual(problems, [
+      { line: 4, field: 'published', message: 'must be true or false, not "sometimes"' },
     ]);
   });
 

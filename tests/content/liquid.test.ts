@@ -104,6 +104,11 @@ describe('Liquid as Jekyll renders it', () => {
       '```liquid\n{% if x %}{{ y }}{% endif %}\n```\n',
     );
     assert.equal(render('    {{ indented }}\n\n{{ site.title }}'), '    {{ indented }}\n\nMy Blog');
+    // What raw protects is kept as written, even a raw marker of its own.
+    assert.equal(
+      render('`{% raw %}{% raw %}{% endraw %}` and `{% raw %}{{ x }}{% endraw %}`'),
+      '`{% raw %}` and `{{ x }}`',
+    );
   });
 
   it('includes files from _includes with their parameters', () => {

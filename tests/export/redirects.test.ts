@@ -2,146 +2,109 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   buildRedirects,
-  jekyllDefaultPermalink,
   redirectFile,
   redirectHtml,
   type RedirectSource,
 } from '../../lib/export/redirects';
 
-const post = (overrides: Partial<RedirectSource> & { slug: string }): RedirectSource => ({
-  url: `/posts/${overrides.slug}/`,
-  sourcePath: `content/posts/2019-05-20-${overrides.slug}.md`,
-  day: '2019-05-20',
-  categoryNames: [],
+const post = ({
+  slug,
+  permalink,
+  ...overrides
+}: Partial<RedirectSource> & { slug: string; permalink?: string }): RedirectSource => ({
+  url: `/posts/${slug}/`,
+  sourcePath: `content/posts/2019-05-20-${slug}.md`,
+  oldUrls: permalink === undefined ? [] : [permalink],
+  jekyllUrl: '',
   ...overrides,
 });
 
 describe('redirects for old URLs', () => {
   it('writes one for each front-matter permalink, to the post URL', () => {
-    const redirects = buildRedirects(
-      [
-        post({ slug: 'moved-post', permalink: '/devops/2019/05/20/moved-post.html' }),
-        post({ slug: 'other', permalink: '/old/other/' }),
-      ],
-      { jekyllRedirects: false },
-    );
+    const redirects = buildRedirects([
+      post({ slug: 'moved-post', permalink: '/devops/2019/05/20/moved-post.html' }),
+      post({ slug: 'other', permalink: '/old/other/' }),
+    ]);
     assert.deepEqual(redirects, [
       {
         from: '/devops/2019/05/20/moved-post.html',
         to: '/posts/moved-post/',
         sourcePath: 'content/posts/2019-05-20-moved-post.md',
+        explicit: true,
       },
-      { from: '/old/other/', to: '/posts/other/', sourcePath: 'content/posts/2019-05-20-other.md' },
+      {
+        from: '/old/other/',
+        to: '/posts/other/',
+        sourcePath: 'content/posts/2019-05-20-other.md',
+        explicit: true,
+      },
     ]);
   });
 
-  it("builds Jekyll's default permalink: categories lowercased and joined, then the date and the title", () => {
-    assert.equal(
-      jekyllDefaultPermalink(post({ slug: 'moved-post', categoryNames: ['DevOps', 'AWS'] })),
-      '/devops/aws/2019/05/20/moved-post.html',
+  it("keeps a post's Jekyll URL unless it is a path already taken, and never from a path with a control character", () => {
+    assert.deepEqual(
+      buildRedirects([
+        post({ slug: 'a', jekyllUrl: '/aws/2019/05/20/a.html' }),
+        post({ slug: 'b', jekyllUrl: '/aws/2019/05/20/a.html' }),
+        post({ slug: 'c', jekyllUrl: '/posts/a/' }),
+        post({ slug: 'd', jekyllUrl: '/a\u0000b.html' }),
+      ]).map((redirect) => [redirect.from, redirect.to, redirect.explicit]),
+      [['/aws/2019/05/20/a.html', '/posts/a/', false]],
     );
-    assert.equal(
-      jekyllDefaultPermalink(
-        post({ slug: 'x', categoryNames: ['Cloud Computing', 'cloud computing'] }),
-      ),
-      '/cloud computing/2019/05/20/x.html',
-    );
-    assert.equal(jekyllDefaultPermalink(post({ slug: 'plain' })), '/2019/05/20/plain.html');
   });
 
-  it('cleans a Jekyll URL as Jekyll does, so a category of "../" stays inside the site', () => {
-    assert.equal(
-      jekyllDefaultPermalink(post({ slug: 'x', categoryNames: ['../../../../tmp/evil'] })),
-      '/tmp/evil/2019/05/20/x.html',
-    );
-    assert.equal(
-      jekyllDefaultPermalink(post({ slug: 'x', categoryNames: ['./a', '..'] })),
-      '/a/2019/05/20/x.html',
-    );
-    const redirects = buildRedirects(
-      [post({ slug: 'x', categoryNames: ['../../../../../../../../tmp/evil'] })],
-      { jekyllRedirects: true },
-    );
+  it("gives an author's old URL precedence over another post's computed Jekyll URL", () => {
     assert.deepEqual(
-      redirects.map((r) => r.from),
-      ['/tmp/evil/2019/05/20/x.html'],
-    );
-    assert.deepEqual(
-      buildRedirects([post({ slug: 'x', categoryNames: ['a\u0000b'] })], { jekyllRedirects: true }),
-      [],
-      'no redirect from a path with a control character',
+      buildRedirects([
+        post({ slug: 'a', jekyllUrl: '/old.html' }),
+        post({ slug: 'b', permalink: '/old.html' }),
+      ]).map((redirect) => [redirect.from, redirect.to]),
+      [['/old.html', '/posts/b/']],
     );
   });
 
   it('refuses a permalink that is no path of the export, naming the file', () => {
     for (const permalink of ['javascript:alert(1)', '/a/../../b', '//evil.example/', '/a\u0000b']) {
       assert.throws(
-        () => buildRedirects([post({ slug: 'a', permalink })], { jekyllRedirects: false }),
+        () => buildRedirects([post({ slug: 'a', permalink })]),
         /2019-05-20-a\.md: permalink: /,
         permalink,
       );
     }
   });
 
-  it('adds the Jekyll URLs only when jekyllRedirects is on', () => {
-    const posts = [post({ slug: 'a', categoryNames: ['aws'] })];
-    assert.deepEqual(buildRedirects(posts, { jekyllRedirects: false }), []);
-    assert.deepEqual(
-      buildRedirects(posts, { jekyllRedirects: true }).map((r) => r.from),
-      ['/aws/2019/05/20/a.html'],
-    );
-  });
-
   it('fails on two posts claiming one old URL, naming the file', () => {
     assert.throws(
       () =>
-        buildRedirects(
-          [
-            post({ slug: 'a', permalink: '/same.html' }),
-            post({ slug: 'b', permalink: '/same.html' }),
-          ],
-          { jekyllRedirects: false },
-        ),
+        buildRedirects([
+          post({ slug: 'a', permalink: '/same.html' }),
+          post({ slug: 'b', permalink: '/same.html' }),
+        ]),
       /2019-05-20-b\.md: permalink: "\/same\.html" is also the old URL of content\/posts\/2019-05-20-a\.md/,
     );
   });
 
   it('refuses a permalink that is another post, a pattern, relative or climbing', () => {
     assert.throws(
-      () =>
-        buildRedirects([post({ slug: 'a', permalink: '/posts/b/' }), post({ slug: 'b' })], {
-          jekyllRedirects: false,
-        }),
+      () => buildRedirects([post({ slug: 'a', permalink: '/posts/b/' }), post({ slug: 'b' })]),
       /is the URL of another post/,
     );
     assert.throws(
-      () =>
-        buildRedirects([post({ slug: 'a', permalink: '/:categories/:title.html' })], {
-          jekyllRedirects: false,
-        }),
+      () => buildRedirects([post({ slug: 'a', permalink: '/:categories/:title.html' })]),
       /is a pattern/,
     );
     assert.throws(
-      () =>
-        buildRedirects([post({ slug: 'a', permalink: 'relative.html' })], {
-          jekyllRedirects: false,
-        }),
+      () => buildRedirects([post({ slug: 'a', permalink: 'relative.html' })]),
       /must start with/,
     );
     assert.throws(
-      () =>
-        buildRedirects([post({ slug: 'a', permalink: '/../etc/x.html' })], {
-          jekyllRedirects: false,
-        }),
+      () => buildRedirects([post({ slug: 'a', permalink: '/../etc/x.html' })]),
       /may not contain/,
     );
   });
 
   it("ignores a permalink equal to the post's own URL", () => {
-    assert.deepEqual(
-      buildRedirects([post({ slug: 'a', permalink: '/posts/a/' })], { jekyllRedirects: false }),
-      [],
-    );
+    assert.deepEqual(buildRedirects([post({ slug: 'a', permalink: '/posts/a/' })]), []);
   });
 
   it('puts a path ending in / into its index.html', () => {

@@ -1,0 +1,252 @@
+/**
+ * A Jekyll site's `_config.yml`, read as Jekyll reads it: the settings the build uses (title, url, baseurl,
+ * timezone, permalink, defaults, exclude/include, future, excerpt_separator, show_drafts, kramdown, feed path)
+ * and every key as `site.*` for Liquid. Problems carry the line of their key, so `npm run check` reports
+ * `_config.yml:line: key: message`. Pure apart from reading the one file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { problem, type Problem } from '../build/problems';
+import { parseBasePath, parseSiteUrl, SettingError } from '../build/settings';
+
+/** Jekyll's config file names, in the order it looks for them. */
+const CONFIG_FILES = ['_config.yml', '_config.yaml'];
+
+/** A front-matter default of `_config.yml`: values applied to the files its scope matches. */
+export interface FrontMatterDefault {
+  scope: { path?: string; type?: string };
+  values: Record<string, unknown>;
+}
+
+export interface JekyllConfig {
+  /** The config file, as messages name it. */
+  file: string;
+  title?: string;
+  description?: string;
+  author?: { name: string; url?: string };
+  /** `url`, as an origin; `baseurl`, as a base path. */
+  url?: string;
+  baseurl?: string;
+  /** An IANA zone name; undefined: UTC (Jekyll would take the machine's zone). */
+  timezone?: string;
+  /** The posts' permalink: `collections: posts: permalink:` over the site-wide `permalink`. */
+  permalink?: string;
+  defaults: FrontMatterDefault[];
+  exclude: string[];
+  include: string[];
+  future?: boolean;
+  excerptSeparator?: string;
+  showDrafts?: boolean;
+  /** kramdown's options (`smart_quotes`, `auto_ids`…). */
+  kramdown: Record<string, unknown>;
+  /** jekyll-feed's `feed.path`: the feed URL subscribers already have. */
+  feedPath?: string;
+  /** Every key, for `site.*` in Liquid. */
+  variables: Record<string, unknown>;
+}
+
+/** Jekyll's own exclusions, added to the site's list (Jekyll 4 adds them to any `exclude`). */
+export const JEKYLL_DEFAULT_EXCLUDES = [
+  '.sass-cache',
+  '.jekyll-cache',
+  'gemfiles',
+  'Gemfile',
+  'Gemfile.lock',
+  'node_modules',
+  'vendor/bundle/',
+  'vendor/cache/',
+  'vendor/gems/',
+  'vendor/ruby/',
+];
+
+/** The config file of a Jekyll site root, or undefined when `dir` is a folder of posts. */
+export function jekyllConfigFile(dir: string): string | undefined {
+  return CONFIG_FILES.map((name) => path.join(dir, name)).find((file) => existsSync(file));
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
+const stringList = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.filter((item) => typeof item === 'string')
+    : typeof value === 'string'
+      ? [value]
+      : [];
+
+/** Whether `name` is a time zone this Node knows (IANA). */
+function knownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads `_config.yml` of the site in `dir` (named `displayDir` in messages). */
+export function readJekyllConfig(
+  dir: string,
+  displayDir: string,
+): { config: JekyllConfig; problems: Problem[] } {
+  const file = jekyllConfigFile(dir) ?? path.join(dir, CONFIG_FILES[0]!);
+  const shown = path.join(displayDir, path.basename(file));
+  const empty: JekyllConfig = {
+    file: shown,
+    defaults: [],
+    exclude: [...JEKYLL_DEFAULT_EXCLUDES],
+    include: [],
+    kramdown: {},
+    variables: {},
+  };
+  const problems: Problem[] = [];
+  const lineCounter = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+    lineCounter,
+    prettyErrors: false,
+  });
+  for (const error of document.errors)
+    problems.push(
+      problem(
+        shown,
+        lineCounter.linePos(error.pos[0]).line,
+        'config',
+        error.message.split('\n')[0]!,
+      ),
+    );
+  if (problems.length > 0) return { config: empty, problems };
+  const lineOf = (key: string) => {
+    if (!isMap(document.contents)) return 1;
+    const pair = document.contents.items.find(
+      (item) => isScalar(item.key) && item.key.value === key,
+    );
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    return range ? lineCounter.linePos(range[0]).line : 1;
+  };
+  let data: Record<string, unknown>;
+  try {
+    const value = document.toJS({ maxAliasCount: 100 }) as unknown;
+    data =
+      value && typeof value === 'object' && !Array.isArray(value) ? (value as typeof data) : {};
+  } catch (error) {
+    problems.push(problem(shown, 1, 'config', `could not be read (${(error as Error).message})`));
+    return { config: empty, problems };
+  }
+
+  const config: JekyllConfig = { ...empty, variables: data };
+  config.title = text(data.title);
+  config.description = text(data.description);
+  const author = data.author;
+  if (typeof author === 'string') config.author = { name: author };
+  else if (
+    author &&
+    typeof author === 'object' &&
+    typeof (author as { name?: unknown }).name === 'string'
+  ) {
+    const { name, url } = author as { name: string; url?: unknown };
+    config.author = { name, ...(typeof url === 'string' ? { url } : {}) };
+  }
+  const url = text(data.url)?.trim();
+  if (url) {
+    try {
+      config.url = parseSiteUrl(url, 'url');
+    } catch (error) {
+      // Jekyll takes any text; a URL with a path keeps its origin, the path belongs in baseurl.
+      try {
+        config.url = new URL(url).origin;
+        problems.push(
+          problem(
+            shown,
+            lineOf('url'),
+            'url',
+            `"${url}" has a path; the site's origin ${config.url} is used and the path belongs in baseurl`,
+            'warning',
+          ),
+        );
+      } catch {
+        const message =
+          error instanceof SettingError ? error.message.replace(/^url: /, '') : String(error);
+        problems.push(problem(shown, lineOf('url'), 'url', `${message}; it is ignored`, 'warning'));
+      }
+    }
+  }
+  const baseurl = text(data.baseurl);
+  if (baseurl !== undefined) {
+    try {
+      config.baseurl = parseBasePath(baseurl, 'baseurl');
+    } catch (error) {
+      problems.push(
+        problem(
+          shown,
+          lineOf('baseurl'),
+          'baseurl',
+          (error as Error).message.replace(/^baseurl: /, ''),
+        ),
+      );
+    }
+  }
+  const timezone = text(data.timezone);
+  if (timezone !== undefined) {
+    if (knownTimeZone(timezone)) config.timezone = timezone;
+    else
+      problems.push(
+        problem(
+          shown,
+          lineOf('timezone'),
+          'timezone',
+          `"${timezone}" is not a time zone name such as Europe/Berlin or America/New_York`,
+        ),
+      );
+  }
+  const collections = data.collections as { posts?: { permalink?: unknown } } | undefined;
+  config.permalink = text(collections?.posts?.permalink) ?? text(data.permalink);
+  if (data.defaults !== undefined) {
+    if (!Array.isArray(data.defaults))
+      problems.push(
+        problem(
+          shown,
+          lineOf('defaults'),
+          'defaults',
+          'must be a list of scope/values sets',
+          'warning',
+        ),
+      );
+    else
+      for (const set of data.defaults as unknown[]) {
+        const values = (set as { values?: unknown })?.values;
+        if (!values || typeof values !== 'object' || Array.isArray(values)) {
+          // Jekyll warns and skips an invalid set; so do we.
+          problems.push(
+            problem(
+              shown,
+              lineOf('defaults'),
+              'defaults',
+              'a set without "values" is skipped, as Jekyll skips it',
+              'warning',
+            ),
+          );
+          continue;
+        }
+        const scope = ((set as { scope?: unknown }).scope ?? {}) as Record<string, unknown>;
+        config.defaults.push({
+          scope: {
+            ...(typeof scope.path === 'string' ? { path: scope.path } : {}),
+            ...(typeof scope.type === 'string' ? { type: scope.type } : {}),
+          },
+          values: values as Record<string, unknown>,
+        });
+      }
+  }
+  if (data.exclude !== undefined)
+    config.exclude = [...new Set([...stringList(data.exclude), ...JEKYLL_DEFAULT_EXCLUDES])];
+  config.include = stringList(data.include);
+  if (typeof data.future === 'boolean') config.future = data.future;
+  if (typeof data.show_drafts === 'boolean') config.showDrafts = data.show_drafts;
+  config.excerptSeparator = text(data.excerpt_separator);
+  if (data.kramdown && typeof data.kramdown === 'object')
+    config.kramdown = data.kramdown as Record<string, unknown>;
+  const feed = data.feed as { path?: unknown } | undefined;
+  config.feedPath = text(feed?.path);
+  return { config, problems };
+}

@@ -4,7 +4,8 @@ import {
   makeSource,
   type FieldDefs,
 } from 'contentlayer2/source-files';
-import { STAGING_DIR } from './lib/build/paths.mjs';
+import path from 'node:path';
+import { CONTENTLAYER_SOURCE_DIR, PAGES_STAGING_DIR, STAGING_DIR } from './lib/build/paths.mjs';
 import { FRONT_MATTER_FIELDS } from './lib/content/front-matter';
 
 /**
@@ -45,7 +46,7 @@ const TocHeading = defineNestedType(() => ({
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
-  filePathPattern: '**/*.json',
+  filePathPattern: 'posts/**/*.json',
   contentType: 'data',
   fields: {
     ...frontMatterFields,
@@ -63,15 +64,34 @@ export const Post = defineDocumentType(() => ({
     headings: { type: 'list', of: TocHeading, required: true },
     readingMinutes: { type: 'number', required: true },
     isDraft: { type: 'boolean', required: true },
+    inSitemap: { type: 'boolean', required: true },
     oldUrls: { type: 'list', of: { type: 'string' }, required: true },
     jekyllUrl: { type: 'string', required: true },
     htmlFile: { type: 'string', required: true },
   },
 }));
 
+/** A Jekyll site's markdown page (lib/content/pages.ts), staged with its HTML. */
+export const Page = defineDocumentType(() => ({
+  name: 'Page',
+  filePathPattern: 'pages/**/*.json',
+  contentType: 'data',
+  fields: {
+    sourcePath: { type: 'string', required: true },
+    title: { type: 'string', required: true },
+    pageUrl: { type: 'string', required: true },
+    jekyllUrl: { type: 'string', required: true },
+    oldUrls: { type: 'list', of: { type: 'string' }, required: true },
+    description: { type: 'string', required: true },
+    sitemap: { type: 'boolean', required: true },
+    html: { type: 'string', required: true },
+  },
+}));
+
 export default makeSource({
-  contentDirPath: STAGING_DIR,
-  documentTypes: [Post],
+  contentDirPath: CONTENTLAYER_SOURCE_DIR,
+  contentDirInclude: [path.basename(STAGING_DIR), path.basename(PAGES_STAGING_DIR)],
+  documentTypes: [Post, Page],
   // Bad content must fail the build, never vanish: contentlayer's defaults only warn and skip.
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',

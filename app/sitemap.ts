@@ -1,6 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { categoryListing, homeListing, type Listing } from '@/lib/site/listings';
 import { pageCount, pagePath } from '@/lib/site/pagination';
+import { getPages } from '@/lib/site/pages';
 import { getCategories, getPosts } from '@/lib/site/posts';
 import { absoluteUrl, archivePath, categoriesPath } from '@/lib/site/urls';
 import { siteConfig } from '@/site.config';
@@ -27,9 +28,15 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: absoluteUrl(categoriesPath()), lastModified: newest },
     { url: absoluteUrl(archivePath()), lastModified: newest },
     ...getCategories().flatMap((category) => listingEntries(categoryListing(category.slug)!)),
-    ...posts.map((post) => ({
-      url: absoluteUrl(post.url),
-      lastModified: new Date((post.updated ?? post.date).epochMs),
-    })),
+    ...posts
+      .filter((post) => post.inSitemap)
+      .map((post) => ({
+        url: absoluteUrl(post.url),
+        lastModified: new Date((post.updated ?? post.date).epochMs),
+      })),
+    // A Jekyll site's pages, but those that say `sitemap: false` (as jekyll-sitemap reads it).
+    ...getPages()
+      .filter((page) => page.sitemap)
+      .map((page) => ({ url: absoluteUrl(page.url) })),
   ];
 }

@@ -17,6 +17,7 @@ import {
   FACTS_CACHE_FILE,
   HTML_DIR,
   HTML_KEYS_FILE,
+  PAGES_STAGING_DIR,
   STAGING_DIR,
   STATIC_FILES_FILE,
 } from '../lib/build/paths.mjs';
@@ -40,7 +41,7 @@ import {
 import { readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
 import type { BodyFactsCache } from '../lib/content/post-fields';
 import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
-import { previousHtmlReader, stageContent } from '../lib/content/staging';
+import { previousHtmlReader, stageContent, stagePages } from '../lib/content/staging';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
 import { jekyllSite, siteConfig } from '../site.config';
 
@@ -129,13 +130,14 @@ const postCounts = () => {
     return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${seconds} s`;
   // A Jekyll site: what comes over and what does not, in one line.
   const notCarried = [
-    site.pages.length && `${site.pages.length} markdown pages (pages are not carried over yet)`,
+    source.pagesNotCarried?.length &&
+      `${source.pagesNotCarried.length} markdown pages where this site has its own (the home page…)`,
     site.themePages.length &&
       `${site.themePages.length} HTML pages built by the old theme's layouts`,
     site.skippedPosts.length &&
       `${site.skippedPosts.length} files of _posts/_drafts that are not markdown posts`,
   ].filter(Boolean);
-  return `${source.posts.length - drafts} posts, ${drafts} drafts, ${site.staticFiles.length} static files and ${checked.redirects.size} old URLs redirected from the Jekyll site ${siteConfig.contentDir}; not carried over: ${notCarried.length ? notCarried.join(', ') : 'nothing'}; checked in ${seconds} s`;
+  return `${source.posts.length - drafts} posts, ${drafts} drafts, ${source.pages?.length ?? 0} pages, ${site.staticFiles.length} static files and ${checked.redirects.size} old URLs redirected from the Jekyll site ${siteConfig.contentDir}; not carried over: ${notCarried.length ? notCarried.join(', ') : 'nothing'}; checked in ${seconds} s`;
 };
 const assetsTarget = CONTENT_ASSETS_DIR;
 
@@ -146,6 +148,7 @@ if (mode === 'check') {
 } else if (mode === 'watch') {
   const stage = (current: ContentSource, currentCheck: ContentCheck) => {
     const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
+    stagePages(current.pages ?? [], PAGES_STAGING_DIR);
     report([...current.problems, ...currentCheck.problems, ...staged.problems]);
     syncContentAssets(contentDir, assetsTarget, currentCheck.assets);
   };
@@ -164,6 +167,7 @@ if (mode === 'check') {
   if (existsSync(includesDir)) watch(includesDir, { recursive: true }, restage);
 } else {
   const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
+  stagePages(source.pages ?? [], PAGES_STAGING_DIR);
   problems.push(...staged.problems);
   report(problems);
   if (failed(problems)) process.exit(1);

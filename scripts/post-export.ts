@@ -10,13 +10,14 @@ import path from 'node:path';
 import {
   BODY_NONCE_FILE,
   EXPORT_IN_PROGRESS_DIR,
+  GENERATED_PAGES_FILE,
   OUT_DIR,
   STATIC_FILES_FILE,
 } from '../lib/build/paths.mjs';
 import { runExportSteps } from '../lib/export/chain';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { absoluteUrl } from '../lib/site/urls';
-import { siteConfig } from '../site.config';
+import { jekyllSite, siteConfig } from '../site.config';
 
 const FINISHED = OUT_DIR;
 /** Where the steps work: a cache folder, so a failure leaves no out/ behind. */
@@ -50,6 +51,18 @@ try {
         { oldUrls: source.oldUrls, jekyllUrl: source.jekyllUrl },
       ]),
     ),
+    ...(existsSync(GENERATED_PAGES_FILE)
+      ? {
+          pages: (
+            JSON.parse(readFileSync(GENERATED_PAGES_FILE, 'utf8')) as {
+              pageUrl: string;
+              sourcePath: string;
+              oldUrls: string[];
+              jekyllUrl: string;
+            }[]
+          ).map((page) => ({ ...page, url: page.pageUrl })),
+        }
+      : {}),
     ...(existsSync(STATIC_FILES_FILE)
       ? {
           staticFiles: JSON.parse(readFileSync(STATIC_FILES_FILE, 'utf8')) as {
@@ -57,6 +70,9 @@ try {
             files: string[];
           },
         }
+      : {}),
+    ...(jekyllSite?.config.feedPath
+      ? { oldFeedPath: `/${jekyllSite.config.feedPath.replace(/^\/+/, '')}` }
       : {}),
     nonce,
     site: {

@@ -15,6 +15,10 @@ export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
 export const SHARE_IMAGE_CACHE_DIR = '.cache/share-images';
 /** The content step's output: one document per post (contentlayer reads them), each body's HTML, their keys. */
 export const STAGING_DIR = '.content/posts';
+/** A Jekyll site's markdown pages, one document each (with its HTML), for contentlayer too. */
+export const PAGES_STAGING_DIR = '.content/pages';
+/** The folder contentlayer reads: the posts' and pages' documents are in it. */
+export const CONTENTLAYER_SOURCE_DIR = '.content';
 export const HTML_DIR = '.content/html';
 export const HTML_KEYS_FILE = '.content/html-keys.json';
 /** A Jekyll site's static files, copied into the export at their paths: `{ root, files }`. */
@@ -24,6 +28,7 @@ export const FACTS_CACHE_FILE = '.content/body-facts.json';
 /** contentlayer's typed data, which the pages import (as `contentlayer/generated`). */
 export const GENERATED_DIR = '.contentlayer/generated';
 export const GENERATED_POSTS_FILE = '.contentlayer/generated/Post/_index.json';
+export const GENERATED_PAGES_FILE = '.contentlayer/generated/Page/_index.json';
 /** The files of the content folder that posts link to, served at /content-assets/. */
 export const CONTENT_ASSETS_DIR = 'public/content-assets';
 

@@ -5,7 +5,7 @@
  * the staged post, and contentlayer declares and types them as they are.
  */
 import { fileNameDate, parseJekyllDate, type JekyllDate } from '../jekyll/dates';
-import { jekyllPostUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
+import { jekyllPostCategories, jekyllPostUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
 import {
   categorySlug,
   ContentError,
@@ -39,6 +39,8 @@ export interface DerivedFields {
   headings: TocHeading[];
   readingMinutes: number;
   isDraft: boolean;
+  /** Listed in the sitemap (`sitemap: false` leaves it out, as jekyll-sitemap reads it). */
+  inSitemap: boolean;
   /** Old URLs that redirect to the post: its `permalink` (a folder of posts) and `redirect_from`, as written. */
   oldUrls: string[];
   /** The URL Jekyll gave the post ('' when none is kept): redirected to it unless a page of the site has it. */
@@ -81,6 +83,8 @@ export function computeBodyFacts(body: string, excerptSeparator: string | undefi
 export interface PostContext {
   /** The author's file as messages name it. */
   sourcePath: string;
+  /** The file relative to the site root (Jekyll's `:path` and `:name`). */
+  relativePath?: string;
   /** A post of a Jekyll site root: read as Jekyll reads it (lib/jekyll/). */
   jekyll?: {
     timeZone?: string;
@@ -218,7 +222,11 @@ export function deriveHeaderFields(
   let jekyllUrl = '';
   if (context.jekyllRedirects) {
     const names = jekyll
-      ? [...jekyll.folderCategories, ...categoryNamesAsWritten(frontMatter)]
+      ? jekyllPostCategories({
+          folderCategories: jekyll.folderCategories,
+          categories: frontMatter.categories,
+          category: frontMatter.category,
+        })
       : categoryRefs.map((ref) => ref.name);
     jekyllUrl = rule(
       'permalink',
@@ -232,6 +240,7 @@ export function deriveHeaderFields(
           title: frontMatter.title,
           date: jekyll ? (publishedAt as JekyllDate) : parseJekyllDate(publishedAt.iso, undefined),
           sourceExtension: sourcePath.slice(sourcePath.lastIndexOf('.')),
+          ...(context.relativePath ? { relativePath: context.relativePath } : {}),
           collection: 'posts',
         }),
       '',
@@ -252,6 +261,8 @@ export function deriveHeaderFields(
       },
       categoryRefs,
       isDraft: isDraft(frontMatter),
+      // jekyll-sitemap's switch: `sitemap: false` keeps the post out of the sitemap.
+      inSitemap: frontMatter.sitemap !== false,
       oldUrls: oldUrls.map((url) => url.trim()),
       jekyllUrl,
     },
@@ -266,7 +277,10 @@ export function completeFields(
   frontMatter: FrontMatter,
   facts: BodyFacts,
 ): DerivedFields {
-  const ownExcerpt = frontMatter.excerpt?.trim() ?? '';
+  // jekyll-seo-tag's `description` stands for the excerpt when there is none.
+  const ownExcerpt =
+    frontMatter.excerpt?.trim() ||
+    (typeof frontMatter.description === 'string' ? frontMatter.description.trim() : '');
   return {
     ...header,
     summary: ownExcerpt || facts.excerpt,
@@ -325,17 +339,4 @@ export function distinctSlugs(
     }
   }
   return { slugs, warnings };
-}
-
-/** The categories of the front matter as Jekyll keeps them for URLs: `categories` then `category`, as written. */
-function categoryNamesAsWritten(frontMatter: FrontMatter): string[] {
-  const listed = frontMatter.categories;
-  const names =
-    typeof listed === 'string'
-      ? listed.split(/\s+/)
-      : Array.isArray(listed)
-        ? listed.map(String)
-        : [];
-  if (frontMatter.category !== undefined) names.push(String(frontMatter.category));
-  return names.filter(Boolean);
 }

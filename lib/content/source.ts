@@ -34,6 +34,7 @@ import { frontMatterDefaults } from '../jekyll/defaults';
 import { sortJekyllFiles, type JekyllSiteFiles } from '../jekyll/site-files';
 import { readSiteData } from '../jekyll/data';
 import { jekyllPageUrl } from '../jekyll/permalink';
+import { loadJekyllPages, ownPageUrl, type LoadedPage } from './pages';
 
 /** Jekyll's has_yaml_header?: the file's first line is "---" (trailing spaces allowed). */
 function startsWithFrontMatter(file: string): boolean {
@@ -77,6 +78,9 @@ export interface ContentSource {
   posts: LoadedPost[];
   /** For a Jekyll site root, its files sorted as Jekyll sorts them (pages, static files…). */
   jekyllFiles?: JekyllSiteFiles;
+  /** A Jekyll site's markdown pages (lib/content/pages.ts), and those left to this site's own routes. */
+  pages?: LoadedPage[];
+  pagesNotCarried?: string[];
   /** Every file of the content folder that is read (lib/build/files.ts listSourceFiles): listed once a run. */
   files: string[];
   /** Every problem found, in file order. */
@@ -232,6 +236,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   for (const file of parsed) {
     const { header, errors, warnings } = deriveHeaderFields(file.frontMatter, {
       sourcePath: file.sourcePath,
+      relativePath: file.relativePath,
       jekyllRedirects: options.jekyllRedirects,
       ...(jekyll
         ? {
@@ -269,7 +274,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
           jekyllSite: {
             root: options.contentDir,
             data: jekyll.data,
-            // Pages are not carried over yet: a link to one gets the URL Jekyll gave it, and the check warns.
+            // A page's URL here (a page's own permalink is read later, with its front matter).
             files: new Map([
               ...(jekyllFiles?.staticFiles ?? []).map(
                 (relative) => [relative, `/${relative}`] as const,
@@ -278,10 +283,12 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
                 (relative) =>
                   [
                     relative,
-                    jekyllPageUrl({
-                      relativePath: relative,
-                      sitePermalink: jekyll.config.permalink,
-                    }),
+                    ownPageUrl(
+                      jekyllPageUrl({
+                        relativePath: relative,
+                        sitePermalink: jekyll.config.permalink,
+                      }),
+                    ),
                   ] as const,
               ),
             ]),
@@ -303,8 +310,18 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     let body = file.body;
     if (file.frontMatter.render_with_liquid !== false) {
       try {
+        const header = headers.get(file);
+        // `page.*` as Jekyll fills it: the date and title it worked out, not only those written.
         body = liquid.render(file.body, {
           ...file.frontMatter,
+          ...(header
+            ? {
+                date: header.publishedAt.iso,
+                title: header.title,
+                slug: header.postSlug,
+                categories: header.categoryRefs.map((ref) => ref.name),
+              }
+            : {}),
           url: urlOf(file),
           path: file.relativePath,
         });
@@ -318,6 +335,17 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     }
     return { file, body };
   });
+
+  const jekyllPages =
+    jekyll && jekyllFiles
+      ? await loadJekyllPages(jekyllFiles.pages, {
+          contentDir: options.contentDir,
+          displayDir: options.displayDir,
+          config: jekyll.config,
+          liquid,
+        })
+      : undefined;
+  problems.push(...(jekyllPages?.problems ?? []));
 
   // Facts (and HTML) of changed bodies only, computed in parallel.
   const signature = options.html ? renderingSignature(options.contentDir, files) : '';
@@ -402,7 +430,13 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       anchors: facts!.anchors,
     });
   }
-  return { posts, files, problems, ...(jekyllFiles ? { jekyllFiles } : {}) };
+  return {
+    posts,
+    files,
+    problems,
+    ...(jekyllFiles ? { jekyllFiles } : {}),
+    ...(jekyllPages ? { pages: jekyllPages.pages, pagesNotCarried: jekyllPages.notCarried } : {}),
+  };
 }
 
 /** A ContentError from a rule across posts (two slugs alike…), with the line of its field. */

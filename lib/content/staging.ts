@@ -12,6 +12,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LoadedPage } from './pages';
 import type { LoadedPost } from './source';
 import { listFiles } from '../build/files';
 import { problem, type Problem } from '../build/problems';
@@ -64,6 +65,21 @@ export function previousHtmlReader(
       return undefined;
     }
   };
+}
+
+/** A page's document, with its HTML (pages are few): rewritten only when it changed; stale ones removed. */
+export function stagePages(pages: readonly LoadedPage[], pagesDir: string): number {
+  const wanted = new Set<string>();
+  let written = 0;
+  for (const page of pages) {
+    const name = page.relativePath.replace(/\.[^./]+$/, '.json');
+    wanted.add(name);
+    const { relativePath: _relativePath, url, ...fields } = page;
+    if (writeIfChanged(path.join(pagesDir, name), JSON.stringify({ ...fields, pageUrl: url })))
+      written += 1;
+  }
+  for (const name of listFiles(pagesDir)) if (!wanted.has(name)) rmSync(path.join(pagesDir, name));
+  return written;
 }
 
 export interface StagingResult {
@@ -129,12 +145,14 @@ export function stageContent(
   return { written, removed, problems };
 }
 
-function writeIfChanged(file: string, text: string): void {
+/** Writes the file unless it already holds `text`; whether it wrote. */
+function writeIfChanged(file: string, text: string): boolean {
   try {
-    if (readFileSync(file, 'utf8') === text) return;
+    if (readFileSync(file, 'utf8') === text) return false;
   } catch {
     // not written yet
   }
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
+  return true;
 }

@@ -15,12 +15,19 @@ import {
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pathInside } from '../build/safe-path';
+import { permalinkProblem } from '../content/rules';
 import type { Post, PostListItem } from '../site/post-index';
-import { categoryPath, PLACEHOLDER_CATEGORY } from '../site/urls';
+import { categoryPath, PLACEHOLDER_CATEGORY, PLACEHOLDER_PAGE } from '../site/urls';
 import { writeCspHashes } from './csp';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
 import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
-import { buildRedirects, redirectFile, redirectHtml, redirectSource } from './redirects';
+import {
+  buildRedirects,
+  redirectFile,
+  redirectHtml,
+  redirectSource,
+  type RedirectSource,
+} from './redirects';
 import { siteShareImages, writeShareImages } from './share-image-cache';
 
 export interface ExportContext {
@@ -33,6 +40,10 @@ export interface ExportContext {
   postBySlug: ReadonlyMap<string, Post>;
   /** What redirects need of each post beyond the index, by slug: its old URLs (lib/export/redirects.ts). */
   redirectSources: ReadonlyMap<string, { oldUrls?: readonly string[]; jekyllUrl?: string }>;
+  /** A Jekyll site's markdown pages, for their old URLs (lib/content/pages.ts). */
+  pages?: readonly RedirectSource[];
+  /** jekyll-feed's `feed.path` of a Jekyll site: the feed URL its subscribers already have. */
+  oldFeedPath?: string;
   /** A Jekyll site's static files (lib/jekyll/site-files.ts), copied to the same paths. */
   staticFiles?: { root: string; files: readonly string[] };
   /** The nonce of the body markers of this export (lib/export/post-bodies.ts). */
@@ -50,14 +61,22 @@ export interface ExportStep {
   run: (context: ExportContext) => string | Promise<string>;
 }
 
-/** A blog without categories still has the category routes' placeholder (lib/site/urls.ts): no page of the site. */
+/** A blog without categories or pages still has those routes' placeholders (lib/site/urls.ts): no page of the site. */
 const removePlaceholderCategory: ExportStep = {
   name: 'Placeholder',
   run: ({ dir }) => {
-    const placeholder = pathInside(dir, categoryPath(PLACEHOLDER_CATEGORY));
-    const found = existsSync(placeholder);
-    rmSync(placeholder, { recursive: true, force: true });
-    return found ? 'the placeholder category of a blog without categories removed' : 'none';
+    const removed = [
+      ['category', categoryPath(PLACEHOLDER_CATEGORY)],
+      ['page', `/${PLACEHOLDER_PAGE}/`],
+    ].filter(([, placeholderPath]) => {
+      const placeholder = pathInside(dir, placeholderPath!);
+      const found = existsSync(placeholder);
+      rmSync(placeholder, { recursive: true, force: true });
+      return found;
+    });
+    return removed.length
+      ? `the placeholder ${removed.map(([what]) => what).join(' and ')} of a blog without any removed`
+      : 'none';
   },
 };
 
@@ -68,10 +87,11 @@ const removePlaceholderCategory: ExportStep = {
  */
 const writeRedirects: ExportStep = {
   name: 'Redirects',
-  run: ({ dir, posts, redirectSources, site }) => {
-    const redirects = buildRedirects(
-      posts.map((post) => redirectSource(post, redirectSources.get(post.slug))),
-    );
+  run: ({ dir, posts, pages = [], redirectSources, site }) => {
+    const redirects = buildRedirects([
+      ...posts.map((post) => redirectSource(post, redirectSources.get(post.slug))),
+      ...pages,
+    ]);
     const manifest: string[] = [];
     for (const redirect of redirects) {
       const file = pathInside(dir, redirectFile(redirect.from));
@@ -183,6 +203,24 @@ const copyStaticFiles: ExportStep = {
   },
 };
 
+/**
+ * The feed URL a Jekyll site's subscribers have (jekyll-feed's `feed.path`) keeps answering with a feed: the
+ * site's Atom feed, as jekyll-feed wrote Atom. Nothing to do when it is one of this site's own feed URLs.
+ */
+const keepOldFeedUrl: ExportStep = {
+  name: 'Old feed URL',
+  run: ({ dir, oldFeedPath }) => {
+    if (!oldFeedPath) return 'none';
+    const problem = permalinkProblem(oldFeedPath);
+    if (problem) return `${oldFeedPath} left out: it ${problem}`;
+    const target = pathInside(dir, oldFeedPath);
+    if (existsSync(target)) return `${oldFeedPath} is already a feed of the site`;
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(path.join(dir, 'atom.xml'), target);
+    return `${oldFeedPath} serves the Atom feed`;
+  },
+};
+
 /** The hashes of the export's inline scripts, for the Content-Security-Policy the hosts send (lib/export/csp.ts). */
 const hashInlineScripts: ExportStep = {
   name: 'CSP',
@@ -198,6 +236,7 @@ export const EXPORT_STEPS: readonly ExportStep[] = [
   drawShareImages,
   indexSearch,
   copyStaticFiles,
+  keepOldFeedUrl,
   hashInlineScripts,
 ];
 

@@ -96,8 +96,11 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const checkedTimeZones = new Set<string>();
+
 /** Throws a clear Error when the IANA zone name is unknown. */
 export function checkTimeZone(name: string): void {
+  if (checkedTimeZones.has(name)) return;
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
@@ -113,6 +116,7 @@ export function checkTimeZone(name: string): void {
       `timezone "${name}" must be written "${resolved}" (Jekyll reads a zone name case-sensitively and would fall back to UTC)`,
     );
   }
+  checkedTimeZones.add(name);
 }
 
 /** The site zone's UTC offset at an instant, in seconds. */
@@ -159,6 +163,8 @@ function instantOfWallTime(wallMs: number, timeZone: string | undefined): number
   const offsets = new Set<number>();
   for (const probe of [wallMs - 30 * HOUR_MS, wallMs, wallMs + 30 * HOUR_MS])
     offsets.add(zoneOffsetSeconds(probe, timeZone));
+  // No clock change within 30 hours either side: the one offset holds.
+  if (offsets.size === 1) return wallMs - [...offsets][0]! * 1000;
   const candidates = [...offsets].map((offset) => ({ offset, instant: wallMs - offset * 1000 }));
   const valid = candidates.filter(
     ({ offset, instant }) => zoneOffsetSeconds(instant, timeZone) === offset,
@@ -244,13 +250,11 @@ function fullYear(text: string): number {
   return year;
 }
 
+/** A month name as Ruby's Date._parse takes it: its first three letters, then any letters of the name ("Sept"). */
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase().replace(/\.$/, '');
   if (lower.length < 3) return undefined;
-  const index = MONTHS.findIndex(
-    (month) =>
-      month === lower || (lower.length === 3 && month.startsWith(lower)) || lower === 'sept',
-  );
+  const index = MONTHS.findIndex((month) => month.startsWith(lower));
   return index < 0 ? undefined : index + 1;
 }
 

@@ -14,8 +14,10 @@ import { categoryPath, postPath } from './urls';
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
 export interface SourcePost extends Omit<
   DerivedFields,
-  'hasOwnExcerpt' | 'updatedAt' | 'oldUrls' | 'jekyllUrl'
+  'hasOwnExcerpt' | 'updatedAt' | 'oldUrls' | 'jekyllUrl' | 'inSitemap'
 > {
+  /** Absent in data staged before it existed. */
+  inSitemap?: boolean;
   /** Old URLs (lib/content/post-fields.ts); absent in data staged before they existed. */
   oldUrls?: string[];
   jekyllUrl?: string;
@@ -40,6 +42,8 @@ export interface PostListItem {
   excerpt: string;
   readingMinutes: number;
   isDraft: boolean;
+  /** Listed in the sitemap (`sitemap: false` leaves it out). */
+  inSitemap: boolean;
   /** Dated after the build: published only with FUTURE=1 (Jekyll's --future) or while developing. */
   isFuture: boolean;
   sourcePath: string;
@@ -179,6 +183,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     excerpt: source.summary,
     readingMinutes: source.readingMinutes,
     isDraft: source.isDraft,
+    inSitemap: source.inSitemap ?? true,
     isFuture: isFuture(source),
     sourcePath: source.sourcePath,
   }));

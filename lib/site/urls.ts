@@ -11,6 +11,8 @@ export const categoryPath = (slug: string) => `/categories/${slug}/`;
  * No category slug can be "_" (lib/content/rules.ts categorySlug), and post-export deletes its files.
  */
 export const PLACEHOLDER_CATEGORY = '_';
+/** The page route's param of a site without pages; post-export deletes its folder, as the category's. */
+export const PLACEHOLDER_PAGE = '_';
 export const archivePath = () => '/archive/';
 export const searchPath = () => '/search/';
 export const sitemapPath = () => '/sitemap.xml';

@@ -27,6 +27,8 @@ describe('parseJekyllDate: the forms posts use', () => {
     ['Nov 15, 2024', undefined, '2024-11-15T00:00:00+00:00'],
     ['15 November 2024 10:00', 'Europe/Berlin', '2024-11-15T10:00:00+01:00'],
     ['15-Nov-2024', undefined, '2024-11-15T00:00:00+00:00'],
+    ['Sept 15, 2024', undefined, '2024-09-15T00:00:00+00:00'],
+    ['Thu, 4 Jan 2024', undefined, '2024-01-04T00:00:00+00:00'],
     ['2024-11-15 24:00', undefined, '2024-11-16T00:00:00+00:00'],
   ];
   for (const [raw, zone, expected] of cases)

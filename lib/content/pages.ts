@@ -1,0 +1,167 @@
+/**
+ * A Jekyll site's markdown pages (`about.md`, `projects/index.md`): front matter with the site's defaults for
+ * pages, Liquid, the one markdown pipeline, and a URL — the one Jekyll gave the page when it ends in "/", else
+ * that URL as a folder (`/about.html` becomes `/about/`, and the old URL redirects). The home page, and a page
+ * whose URL is one of the site's own routes, stay ours: reported, not carried over.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { problem, type Problem } from '../build/problems';
+import type { JekyllConfig } from '../jekyll/config';
+import { frontMatterDefaults } from '../jekyll/defaults';
+import { jekyllPageUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
+import { runBodyJobs } from './body-jobs';
+import { fieldLine, parseFrontMatter, splitFrontMatter } from './front-matter';
+import { LiquidProblem, type LiquidRenderer } from './liquid';
+import { permalinkProblem, quoted } from './rules';
+
+export interface LoadedPage {
+  /** Relative to the site root. */
+  relativePath: string;
+  sourcePath: string;
+  title: string;
+  /** Its URL on this site (ends in "/"). */
+  url: string;
+  /** The URL Jekyll gave it, redirected when it differs. */
+  jekyllUrl: string;
+  /** `redirect_from` of jekyll-redirect-from. */
+  oldUrls: string[];
+  description: string;
+  /** `sitemap: false` leaves it out of the sitemap, as jekyll-sitemap does. */
+  sitemap: boolean;
+  html: string;
+}
+
+/** The first segment of every route of this site: a page there would be shadowed by the route, or shadow it. */
+export const RESERVED_FIRST_SEGMENTS = new Set([
+  'posts',
+  'categories',
+  'page',
+  'archive',
+  'search',
+  'pagefind',
+  'content-assets',
+  '_next',
+  '_',
+  'feed.xml',
+  'atom.xml',
+  'feed.json',
+  'sitemap.xml',
+  'robots.txt',
+  'icon.svg',
+]);
+
+/** This site's URL of a page Jekyll publishes at `jekyllUrl`. */
+export function ownPageUrl(jekyllUrl: string): string {
+  if (jekyllUrl.endsWith('/')) return jekyllUrl;
+  return `${jekyllUrl.replace(/(?:\/index)?\.[^./]+$/, '')}/`;
+}
+
+export interface PageSourceOptions {
+  contentDir: string;
+  displayDir: string;
+  config: JekyllConfig;
+  liquid: LiquidRenderer;
+}
+
+/** Reads, renders and places every markdown page; what is not carried over is in `notCarried`. */
+export async function loadJekyllPages(
+  relativePaths: readonly string[],
+  options: PageSourceOptions,
+): Promise<{ pages: LoadedPage[]; notCarried: string[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const notCarried: string[] = [];
+  const prepared: (Omit<LoadedPage, 'html'> & { body: string; bodyLineOffset: number })[] = [];
+  for (const relativePath of relativePaths) {
+    const sourcePath = path.join(options.displayDir, relativePath);
+    const text = readFileSync(path.join(options.contentDir, relativePath), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
+    const split = splitFrontMatter(text);
+    if (!split) continue; // sorted as a page because it starts with "---": an unclosed block is text
+    const defaults = frontMatterDefaults(options.config.defaults, relativePath, 'pages');
+    const { data, problems: fieldProblems } = parseFrontMatter(split.yaml, defaults);
+    for (const found of fieldProblems)
+      problems.push(problem(sourcePath, found.line, found.field, found.message));
+    if (fieldProblems.length > 0 || data.published === false) continue;
+    const jekyllUrl = jekyllPageUrl({
+      relativePath,
+      sitePermalink: options.config.permalink,
+      ...(typeof data.permalink === 'string' ? { pagePermalink: data.permalink } : {}),
+    });
+    const url = ownPageUrl(jekyllUrl);
+    const first = url.split('/')[1] ?? '';
+    if (url === '/' || RESERVED_FIRST_SEGMENTS.has(first) || permalinkProblem(url)) {
+      notCarried.push(relativePath);
+      problems.push(
+        problem(
+          sourcePath,
+          data.permalink === undefined ? 1 : fieldLine(split.yaml, 'permalink'),
+          'page',
+          url === '/'
+            ? 'the home page is this site’s own (the newest posts); this page is not carried over'
+            : `its URL ${quoted(url)} is one of this site's own, or not a path of the export; this page is not carried over`,
+          'warning',
+        ),
+      );
+      continue;
+    }
+    const redirectFrom = data.redirect_from;
+    const fileName = relativePath
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, '');
+    const folderName = relativePath.split('/').slice(-2, -1)[0] ?? fileName;
+    prepared.push({
+      relativePath,
+      sourcePath,
+      title:
+        data.title?.trim() || jekyllTitleFromSlug(fileName === 'index' ? folderName : fileName),
+      url,
+      jekyllUrl,
+      oldUrls: (Array.isArray(redirectFrom) ? redirectFrom : [redirectFrom]).filter(
+        (item): item is string => typeof item === 'string',
+      ),
+      description: typeof data.description === 'string' ? data.description : '',
+      sitemap: data.sitemap !== false,
+      body: split.body,
+      bodyLineOffset: split.bodyLineOffset,
+    });
+    const page = prepared[prepared.length - 1]!;
+    if (data.render_with_liquid === false) continue;
+    try {
+      page.body = options.liquid.render(split.body, {
+        ...data,
+        url: jekyllUrl,
+        path: relativePath,
+      });
+    } catch (error) {
+      if (!(error instanceof LiquidProblem)) throw error;
+      problems.push(problem(sourcePath, split.bodyLineOffset + error.line, 'liquid', error.detail));
+    }
+  }
+  const results = await runBodyJobs(
+    prepared.map((page) => ({
+      body: page.body,
+      relativePath: page.relativePath,
+      facts: false,
+      html: true,
+    })),
+  );
+  const pages: LoadedPage[] = [];
+  prepared.forEach(({ body: _body, bodyLineOffset, ...page }, index) => {
+    const result = results[index]!;
+    for (const found of result.problems ?? [])
+      problems.push(
+        problem(
+          page.sourcePath,
+          bodyLineOffset + found.line,
+          found.field,
+          found.message,
+          found.severity,
+        ),
+      );
+    if (result.html !== undefined) pages.push({ ...page, html: result.html });
+  });
+  return { pages, notCarried, problems };
+}

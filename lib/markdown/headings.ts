@@ -1,11 +1,12 @@
 /**
- * The headings of a post, for its table of contents. Ids come from the same
- * slugger, in the same document order, as rehype-slug gives the rendered
- * headings, so every entry links to its heading.
+ * The headings of a post, for its table of contents. Ids are the ones the parse gave the headings
+ * (lib/markdown/heading-ids.ts), which the rendered HTML carries, so every entry links to its heading.
  */
-import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { DEFAULT_DIALECT, type MarkdownDialect } from './dialect';
+import { idOf } from './kramdown-attributes';
+import { inKramdownToc } from './heading-ids';
 import { parseMarkdown } from './parse';
 
 export interface TocHeading {
@@ -30,16 +31,20 @@ function collectHeadings(root: Nodes): Heading[] {
   return headings;
 }
 
-/** Level-2 and level-3 headings, in order, with the ids the rendered HTML gives them. */
-export function extractHeadings(markdown: string): TocHeading[] {
-  const headings = collectHeadings(parseMarkdown(markdown));
-  const slugger = new GithubSlugger();
+/**
+ * Level-2 and level-3 headings, in order, with the ids the rendered HTML gives them; in kramdown, not the
+ * ones marked `.no_toc`, which kramdown leaves out of its tables of contents.
+ */
+export function extractHeadings(
+  markdown: string,
+  dialect: MarkdownDialect = DEFAULT_DIALECT,
+): TocHeading[] {
   const toc: TocHeading[] = [];
-  for (const heading of headings) {
-    // Every heading takes its id in order, so duplicates get -1, -2 as in the HTML.
+  for (const heading of collectHeadings(parseMarkdown(markdown, dialect))) {
+    if (heading.depth !== 2 && heading.depth !== 3) continue;
+    if (dialect.kramdown && !inKramdownToc(heading)) continue;
     const text = toString(heading, { includeHtml: false }).trim();
-    const id = slugger.slug(toString(heading));
-    if (heading.depth === 2 || heading.depth === 3) toc.push({ depth: heading.depth, text, id });
+    toc.push({ depth: heading.depth, text, id: idOf(heading) ?? '' });
   }
   return toc;
 }

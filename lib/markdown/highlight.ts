@@ -149,16 +149,29 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
       // Shiki sets `tabindex` already (a scrolling block must be reachable by keyboard): one attribute, not two.
       const { tabindex: _shikiTabIndex, ...properties } = pre.properties;
       pre.properties = { ...properties, dataLanguage: language, tabIndex: 0 };
-      children[index] = codeFigure(pre, language);
+      children[index] = codeFigure(pre, language, authoredAttributes(child, code));
     }
   }
+}
+
+/**
+ * The attributes an author gave a block (a kramdown attribute list: `{: .wide #listing-1}`), which go on
+ * the figure as kramdown puts them on its wrapper: every property of the <pre> and <code> but the
+ * language class the highlighter reads.
+ */
+function authoredAttributes(pre: Element, code: Element): Element['properties'] {
+  const properties: Element['properties'] = { ...pre.properties, ...code.properties };
+  const classes = Array.isArray(properties.className) ? properties.className : [];
+  const kept = classes.filter((name) => !String(name).startsWith('language-'));
+  delete properties.className;
+  return kept.length > 0 ? { ...properties, className: kept } : properties;
 }
 
 /**
  * A code block as readers get it: a bar with the language and a copy button
  * (public/site.js copies on click), then the scrolling <pre>.
  */
-function codeFigure(pre: Element, language: string): Element {
+function codeFigure(pre: Element, language: string, authored: Element['properties']): Element {
   const element = (
     tagName: string,
     properties: Element['properties'],
@@ -169,22 +182,27 @@ function codeFigure(pre: Element, language: string): Element {
     properties,
     children,
   });
-  return element('figure', { className: ['code-block'], dataLanguage: language }, [
-    element('figcaption', { className: ['code-bar'], dataPagefindIgnore: '' }, [
-      element('span', { className: ['code-language'] }, [{ type: 'text', value: language }]),
-      element(
-        'button',
-        {
-          type: 'button',
-          className: ['copy-code'],
-          dataCopyCode: '',
-          ariaLabel: `Copy ${language} code`,
-        },
-        [{ type: 'text', value: 'Copy' }],
-      ),
-    ]),
-    pre,
-  ]);
+  const authoredClasses = Array.isArray(authored.className) ? authored.className : [];
+  return element(
+    'figure',
+    { ...authored, className: ['code-block', ...authoredClasses], dataLanguage: language },
+    [
+      element('figcaption', { className: ['code-bar'], dataPagefindIgnore: '' }, [
+        element('span', { className: ['code-language'] }, [{ type: 'text', value: language }]),
+        element(
+          'button',
+          {
+            type: 'button',
+            className: ['copy-code'],
+            dataCopyCode: '',
+            ariaLabel: `Copy ${language} code`,
+          },
+          [{ type: 'text', value: 'Copy' }],
+        ),
+      ]),
+      pre,
+    ],
+  );
 }
 
 /** rehype plugin: syntax highlighting with the shared highlighter. */

@@ -3,9 +3,10 @@
  * offers (heading ids and raw HTML ids), from the one shared parse of the body.
  * The content check resolves them against the site (scripts/content.ts, lib/content/link-check.ts).
  */
-import GithubSlugger from 'github-slugger';
-import type { Nodes } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
+import { DEFAULT_DIALECT, type MarkdownDialect } from './dialect';
+import { idOf } from './kramdown-attributes';
+import { footnoteName } from './kramdown-html';
 import { parseMarkdown } from './parse';
 
 export interface PostLink {
@@ -26,7 +27,63 @@ const HTML_URL = /\s(href|src)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
 const HTML_ID = /\sid\s*=\s*["']([^"']+)["']/gi;
 
-export function postLinks(markdown: string): {
+/**
+ * The ids of kramdown's footnotes as the renderer gives them (kramdown-html.ts): each note used, in order of
+ * first use (references in notes after the others), `fn:name`, and `fnref:name`, `fnref:name:1`, … per use.
+ */
+function kramdownFootnoteAnchors(tree: Root): string[] {
+  const definitions = new Map<string, Nodes>();
+  const uses = new Map<string, { name: string; count: number }>();
+  const order: string[] = [];
+  const walk = (root: Nodes) => {
+    const pending: Nodes[] = [root];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'footnoteDefinition') continue;
+      if (node.type === 'footnoteReference') {
+        const id = node.identifier.toUpperCase();
+        const use = uses.get(id);
+        if (use) use.count += 1;
+        else {
+          uses.set(id, { name: footnoteName(node), count: 1 });
+          order.push(id);
+        }
+      } else if ('children' in node) {
+        const children = node.children as Nodes[];
+        for (let index = children.length - 1; index >= 0; index -= 1)
+          pending.push(children[index]!);
+      }
+    }
+  };
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'footnoteDefinition') definitions.set(node.identifier.toUpperCase(), node);
+    if ('children' in node) pending.push(...(node.children as Nodes[]));
+  }
+  walk(tree);
+  const anchors: string[] = [];
+  for (let index = 0; index < order.length; index += 1) {
+    const definition = definitions.get(order[index]!);
+    if (!definition || !('children' in definition)) continue;
+    for (const child of definition.children as Nodes[]) walk(child);
+  }
+  for (const id of order) {
+    const use = uses.get(id)!;
+    if (!definitions.has(id)) continue;
+    anchors.push(`fn:${use.name}`, `fnref:${use.name}`);
+    for (let repeat = 1; repeat < use.count; repeat += 1)
+      anchors.push(`fnref:${use.name}:${repeat}`);
+  }
+  return anchors;
+}
+
+/**
+ * Links with their lines, the anchors the rendered HTML offers (every id the parse gave a node: headings,
+ * attribute lists, kramdown's table of contents; ids in raw HTML; kramdown's footnotes) and inline handlers.
+ */
+export function postLinks(
+  markdown: string,
+  dialect: MarkdownDialect = DEFAULT_DIALECT,
+): {
   links: PostLink[];
   anchors: string[];
   handlers: InlineHandler[];
@@ -34,15 +91,16 @@ export function postLinks(markdown: string): {
   const links: PostLink[] = [];
   const handlers: InlineHandler[] = [];
   const anchors: string[] = [];
-  const slugger = new GithubSlugger();
+  const tree = parseMarkdown(markdown, dialect);
   // In document order, with a stack rather than recursion: a deeply nested body must not overflow it.
-  const pending: Nodes[] = [parseMarkdown(markdown)];
+  const pending: Nodes[] = [tree];
   for (let node = pending.pop(); node; node = pending.pop()) {
+    const id = idOf(node);
+    if (id) anchors.push(id);
     const line = node.position?.start.line ?? 1;
     if (node.type === 'link' || node.type === 'definition')
       links.push({ url: node.url, line, kind: 'link' });
     else if (node.type === 'image') links.push({ url: node.url, line, kind: 'image' });
-    else if (node.type === 'heading') anchors.push(slugger.slug(toString(node)));
     else if (node.type === 'html') {
       for (const match of node.value.matchAll(HTML_URL)) {
         links.push({
@@ -65,5 +123,6 @@ export function postLinks(markdown: string): {
       for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
     }
   }
+  if (dialect.kramdown) anchors.push(...kramdownFootnoteAnchors(tree));
   return { links, anchors, handlers };
 }

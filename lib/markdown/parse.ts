@@ -1,17 +1,27 @@
 /**
  * The one markdown parse of a post body: the content step reads every body fact (excerpt, reading time,
  * headings, links), finds code for Liquid and renders HTML from this tree, and a small cache of the last
- * trees lets each of them ask for it in turn.
+ * trees (by body and dialect) lets each of them ask for it in turn. The tree is the dialect's whole reading
+ * of the body: kramdown's syntax resolved (kramdown-transform.ts), typography put in (typography.ts) and
+ * heading ids given (heading-ids.ts), so no reader works any of it out again.
  *
  * Hostile bodies are refused before they reach the parser: micromark recurses once per container and
  * resolves emphasis and brackets in time that grows with the square of their number in a paragraph
  * (docs/decisions.md, "Nesting deeper than 100 levels is refused"), and every walk after it recurses too.
  */
 import type { Nodes, Root } from 'mdast';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { math } from 'micromark-extension-math';
+import { remarkDefinitionList } from 'remark-definition-list';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
+import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from './dialect';
+import { assignGfmHeadingIds, assignKramdownHeadingIds, buildKramdownToc } from './heading-ids';
+import { applyAbbreviations, resolveKramdownSyntax } from './kramdown-transform';
+import { kramdownFromMarkdown, kramdownSyntax } from './kramdown-syntax';
+import { applyTypography, escapesFromMarkdown } from './typography';
 
 /** Levels of lists, quotes, links and emphasis inside each other; markdown-it's default `maxNesting` too. */
 export const MAX_NESTING = 100;
@@ -171,18 +181,59 @@ function checkTreeDepth(tree: Root): void {
   }
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+/** A parser for each dialect's syntax; transforms are run by parseMarkdown, once per body. */
+function syntaxParser(kramdown: boolean): Processor<Root> {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+  const data = processor.data();
+  if (kramdown) {
+    processor.use(remarkDefinitionList);
+    // Only `$$…$$`, inline (mathText) or as a block of its own (kramdown-syntax.ts): `$` is text in kramdown.
+    const { text } = math({ singleDollarTextMath: false });
+    (data.micromarkExtensions ??= []).push({ text }, kramdownSyntax());
+    (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(), kramdownFromMarkdown());
+  }
+  (data.fromMarkdownExtensions ??= []).push(escapesFromMarkdown());
+  return processor as unknown as Processor<Root>;
+}
+
+const parsers = { gfm: syntaxParser(false), kramdown: syntaxParser(true) };
 const recent = new Map<string, Root>();
 const CACHE_SIZE = 8;
 
-/** The mdast of a markdown text; do not mutate it, it is shared. Throws MarkdownLimitError for a hostile body. */
-export function parseMarkdown(markdown: string): Root {
-  let tree = recent.get(markdown);
+/** The tree of a body in a dialect: its syntax parsed and resolved, typography and heading ids in. */
+function parseBody(markdown: string, dialect: MarkdownDialect): Root {
+  checkMarkdownLimits(markdown);
+  const parser = dialect.kramdown ? parsers.kramdown : parsers.gfm;
+  const tree = parser.parse(markdown);
+  checkTreeDepth(tree);
+  if (!dialect.kramdown) {
+    // Before typography: the ids of posts written before it stay as they were (heading-ids.ts).
+    assignGfmHeadingIds(tree);
+    applyTypography(tree, dialect);
+    return tree;
+  }
+  const facts = resolveKramdownSyntax(tree, markdown, (fragment) => parser.parse(fragment), {
+    maxDepth: MAX_NESTING,
+    tooDeep,
+  });
+  if (facts.expandedHtml) checkTreeDepth(tree);
+  applyTypography(tree, dialect);
+  applyAbbreviations(tree, facts.abbreviations);
+  assignKramdownHeadingIds(tree);
+  buildKramdownToc(tree);
+  return tree;
+}
+
+/**
+ * The mdast of a markdown text in a dialect (our posts' GFM by default); do not mutate it, it is shared.
+ * Throws MarkdownLimitError for a hostile body.
+ */
+export function parseMarkdown(markdown: string, dialect: MarkdownDialect = DEFAULT_DIALECT): Root {
+  const key = `${dialectKey(dialect)}\0${markdown}`;
+  let tree = recent.get(key);
   if (!tree) {
-    checkMarkdownLimits(markdown);
-    tree = parser.parse(markdown);
-    checkTreeDepth(tree);
-    recent.set(markdown, tree);
+    tree = parseBody(markdown, dialect);
+    recent.set(key, tree);
     if (recent.size > CACHE_SIZE) recent.delete(recent.keys().next().value as string);
   }
   return tree;

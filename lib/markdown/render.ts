@@ -7,31 +7,42 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'hast';
 import type { BodyProblem } from '../build/problems';
+import { DEFAULT_DIALECT, type MarkdownDialect } from './dialect';
 import { HIGHLIGHT_SOURCE } from './highlight';
 import { parseMarkdown } from './parse';
 import { configureMarkdown } from './pipeline';
 
-let processor: ReturnType<typeof unified> | undefined;
+/** One processor per dialect's HTML (typography is the parse's: it does not change the processor). */
+const processors = new Map<boolean, ReturnType<typeof unified>>();
+
+function processorFor(dialect: MarkdownDialect): ReturnType<typeof unified> {
+  let processor = processors.get(dialect.kramdown);
+  if (!processor) {
+    processor = unified();
+    configureMarkdown(processor, dialect);
+    processors.set(dialect.kramdown, processor);
+  }
+  return processor;
+}
 
 /**
  * `relativePath` is the post's staged path in the content folder: images beside it are resolved from it.
  * The syntax tree is the one the body facts were read from (lib/markdown/parse.ts keeps it), so a body
  * is parsed once; the transforms build a new HTML tree and leave it unchanged. Throws MarkdownLimitError
  * for a body too deeply nested to render; code blocks too large to highlight are warnings in `problems`.
+ * `dialect` is the markdown the body is written in (lib/markdown/dialect.ts).
  */
 export async function renderMarkdown(
   body: string,
   relativePath: string,
+  dialect: MarkdownDialect = DEFAULT_DIALECT,
 ): Promise<{ html: string; problems: BodyProblem[] }> {
-  if (!processor) {
-    processor = unified();
-    configureMarkdown(processor);
-  }
+  const processor = processorFor(dialect);
   const file = new VFile({
     value: body,
     data: { rawDocumentData: { sourceFilePath: relativePath } },
   });
-  const tree = (await processor.run(parseMarkdown(body), file)) as Root;
+  const tree = (await processor.run(parseMarkdown(body, dialect), file)) as Root;
   const html = String(processor.stringify(tree, file));
   const problems = file.messages
     .filter((message) => message.source === HIGHLIGHT_SOURCE)

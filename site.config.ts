@@ -4,7 +4,7 @@
  * lib/build/settings.ts validates each variable (a bad one stops the build, named).
  */
 import { readSettings } from './lib/build/settings';
-import { jekyllConfigFile, readJekyllConfig } from './lib/jekyll/config';
+import { jekyllConfigFile, jekyllSmartQuotes, readJekyllConfig } from './lib/jekyll/config';
 
 export interface NavItem {
   label: string;
@@ -58,6 +58,13 @@ export interface SiteConfig {
   contentAssets: string[];
   /** Liquid's `jekyll.environment` (JEKYLL_ENV): production for builds, development while developing. */
   jekyllEnvironment: string;
+  /**
+   * The markdown posts are read as: GFM for our own posts, kramdown (Jekyll's) for a Jekyll site root.
+   * `smartQuotes` turns quotes, dashes and ellipses typographic (true), uses four other quotes written as
+   * kramdown's `smart_quotes` ('sbquo,lsquo,bdquo,ldquo'), or leaves text as typed (false). The shape of
+   * lib/markdown/dialect.ts, written out so that what reads this file does not depend on the markdown code.
+   */
+  markdown: { kramdown: boolean; smartQuotes: boolean | string };
 }
 
 const env = readSettings(process.env);
@@ -102,4 +109,7 @@ export const siteConfig: SiteConfig = {
   liquidVariables: { ...jekyll?.variables },
   contentAssets: [],
   jekyllEnvironment: env.jekyllEnvironment ?? (development ? 'development' : 'production'),
+  markdown: jekyll
+    ? { kramdown: true, smartQuotes: jekyllSmartQuotes(jekyll.kramdown) }
+    : { kramdown: false, smartQuotes: true },
 };

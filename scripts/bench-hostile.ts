@@ -3,6 +3,7 @@
  * (issue 12, items 5-7), each timed in this process, with what the step makes of it. Figures, not a test:
  * the suite checks the outcomes (tests/content/hostile*.test.ts, tests/markdown/hostile-markdown.test.ts); this says how long the worst ones take here.
  */
+import { DEFAULT_DIALECT } from '../lib/markdown/dialect';
 import { runBodyJob } from '../lib/content/body-jobs';
 import { parseFrontMatter } from '../lib/content/front-matter';
 import { createLiquidRenderer, LiquidProblem } from '../lib/content/liquid';
@@ -26,6 +27,7 @@ async function time(name: string, run: () => Promise<string> | string): Promise<
 
 async function body(markdown: string): Promise<string> {
   const result = await runBodyJob({
+    dialect: DEFAULT_DIALECT,
     body: markdown,
     relativePath: 'bench.json',
     facts: true,

@@ -66,6 +66,7 @@ function load(): Promise<ContentSource> {
     ...(jekyllSite ? { jekyll: jekyllSite.config } : {}),
     jekyllRedirects: siteConfig.jekyllRedirects,
     excerptSeparator: siteConfig.excerptSeparator,
+    dialect: siteConfig.markdown,
     liquid: {
       publicDir: 'public',
       baseUrl: siteConfig.baseUrl,

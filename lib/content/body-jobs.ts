@@ -11,10 +11,13 @@ import { MarkdownLimitError } from '../markdown/parse';
 import { computeBodyFacts, type BodyFacts } from './post-fields';
 import type { BodyProblem } from '../build/problems';
 import { runWorkerBatches } from '../build/workers';
+import type { MarkdownDialect } from '../markdown/dialect';
 
 export interface BodyJob {
   body: string;
   excerptSeparator?: string;
+  /** The markdown the body is written in (kramdown for a Jekyll site). */
+  dialect: MarkdownDialect;
   /** The staged path of the post (images beside it resolve from it). */
   relativePath: string;
   facts: boolean;
@@ -59,7 +62,7 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
   let facts: BodyFacts | undefined;
   if (job.facts) {
     try {
-      facts = computeBodyFacts(job.body, job.excerptSeparator);
+      facts = computeBodyFacts(job.body, job.excerptSeparator, job.dialect);
     } catch (error) {
       problems.push(failureProblem(error));
       facts = PLACEHOLDER_FACTS;
@@ -70,7 +73,7 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
     try {
       // Loaded only when rendering: the highlighter's grammars are most of a check's start-up otherwise.
       const { renderMarkdown } = await import('../markdown/render');
-      const rendered = await renderMarkdown(job.body, job.relativePath);
+      const rendered = await renderMarkdown(job.body, job.relativePath, job.dialect);
       problems.push(...rendered.problems);
       return problems.length > 0
         ? { facts, html: rendered.html, problems }

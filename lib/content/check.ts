@@ -9,7 +9,7 @@ import path from 'node:path';
 import { listFiles } from '../build/files';
 import { GENERATED_DIRS } from '../build/paths.mjs';
 import { problem, type Problem } from '../build/problems';
-import { buildRedirects, redirectSource, type Redirect } from '../export/redirects';
+import { buildRedirects, redirectFile, redirectSource, type Redirect } from '../export/redirects';
 import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
@@ -66,6 +66,12 @@ function crossPostProblems(
 ): { problems: Problem[]; redirects: ReadonlyMap<string, string> } {
   const { posts } = source;
   const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
+  // A Jekyll site's markdown pages are pages of the site: links may lead to them, and theirs are checked too.
+  const pages = source.pages ?? [];
+  for (const page of pages) {
+    paths.pages.add(page.url);
+    paths.files.add(redirectFile(page.url));
+  }
   const bySourcePath = new Map(posts.map((post) => [post.sourcePath, post]));
   const problems: Problem[] = [];
   let redirects: Redirect[] = [];
@@ -132,17 +138,27 @@ function crossPostProblems(
   }
   problems.push(
     ...checkLinks(
-      index.posts.map((listed) => {
-        const post = bySourcePath.get(listed.sourcePath)!;
-        return {
-          sourcePath: post.sourcePath,
-          relativePath: post.relativePath,
-          url: listed.url,
-          lineOffset: post.bodyLineOffset,
-          links: post.links,
-          anchors: post.anchors,
-        };
-      }),
+      [
+        ...index.posts.map((listed) => {
+          const post = bySourcePath.get(listed.sourcePath)!;
+          return {
+            sourcePath: post.sourcePath,
+            relativePath: post.relativePath,
+            url: listed.url,
+            lineOffset: post.bodyLineOffset,
+            links: post.links,
+            anchors: post.anchors,
+          };
+        }),
+        ...pages.map((page) => ({
+          sourcePath: page.sourcePath,
+          relativePath: page.relativePath,
+          url: page.url,
+          lineOffset: page.bodyLineOffset,
+          links: page.links,
+          anchors: page.anchors,
+        })),
+      ],
       {
         pages: paths.pages,
         publicDir: options.publicDir,

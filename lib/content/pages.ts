@@ -13,6 +13,8 @@ import { jekyllPageUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
 import { runBodyJobs } from './body-jobs';
 import { fieldLine, parseFrontMatter, splitFrontMatter } from './front-matter';
 import { LiquidProblem, type LiquidRenderer } from './liquid';
+import type { MarkdownDialect } from '../markdown/dialect';
+import type { PostLink } from '../markdown/links';
 import { permalinkProblem, quoted } from './rules';
 
 export interface LoadedPage {
@@ -30,6 +32,10 @@ export interface LoadedPage {
   /** `sitemap: false` leaves it out of the sitemap, as jekyll-sitemap does. */
   sitemap: boolean;
   html: string;
+  /** For the link check, not staged: the body's links and ids, and the line the body starts after. */
+  links: PostLink[];
+  anchors: string[];
+  bodyLineOffset: number;
 }
 
 /** The first segment of every route of this site: a page there would be shadowed by the route, or shadow it. */
@@ -62,6 +68,7 @@ export interface PageSourceOptions {
   displayDir: string;
   config: JekyllConfig;
   liquid: LiquidRenderer;
+  dialect: MarkdownDialect;
 }
 
 /** Reads, renders and places every markdown page; what is not carried over is in `notCarried`. */
@@ -71,7 +78,7 @@ export async function loadJekyllPages(
 ): Promise<{ pages: LoadedPage[]; notCarried: string[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const notCarried: string[] = [];
-  const prepared: (Omit<LoadedPage, 'html'> & { body: string; bodyLineOffset: number })[] = [];
+  const prepared: (Omit<LoadedPage, 'html' | 'links' | 'anchors'> & { body: string })[] = [];
   for (const relativePath of relativePaths) {
     const sourcePath = path.join(options.displayDir, relativePath);
     const text = readFileSync(path.join(options.contentDir, relativePath), 'utf8')
@@ -144,24 +151,31 @@ export async function loadJekyllPages(
     prepared.map((page) => ({
       body: page.body,
       relativePath: page.relativePath,
-      facts: false,
+      dialect: options.dialect,
+      facts: true,
       html: true,
     })),
   );
   const pages: LoadedPage[] = [];
-  prepared.forEach(({ body: _body, bodyLineOffset, ...page }, index) => {
+  prepared.forEach(({ body: _body, ...page }, index) => {
     const result = results[index]!;
     for (const found of result.problems ?? [])
       problems.push(
         problem(
           page.sourcePath,
-          bodyLineOffset + found.line,
+          page.bodyLineOffset + found.line,
           found.field,
           found.message,
           found.severity,
         ),
       );
-    if (result.html !== undefined) pages.push({ ...page, html: result.html });
+    if (result.html !== undefined && result.facts)
+      pages.push({
+        ...page,
+        html: result.html,
+        links: result.facts.links,
+        anchors: result.facts.anchors,
+      });
   });
   return { pages, notCarried, problems };
 }

@@ -24,6 +24,7 @@ import type { FrontMatter } from './front-matter';
 import { extractHeadings, type TocHeading } from '../markdown/headings';
 import { postLinks, type InlineHandler, type PostLink } from '../markdown/links';
 import { excerptText, markdownPlainText } from '../markdown/plain-text';
+import { dialectKey, type MarkdownDialect } from '../markdown/dialect';
 
 export interface DerivedFields {
   sourcePath: string;
@@ -66,16 +67,29 @@ export interface BodyFacts {
  */
 export type BodyFactsCache = Map<string, BodyFacts>;
 
-export const bodyFactsKey = (body: string, excerptSeparator: string | undefined) =>
-  cacheKey(codeFingerprint(CACHED_OUTPUTS.bodyFacts), excerptSeparator ?? '', body);
+export const bodyFactsKey = (
+  body: string,
+  excerptSeparator: string | undefined,
+  dialect: MarkdownDialect,
+) =>
+  cacheKey(
+    codeFingerprint(CACHED_OUTPUTS.bodyFacts),
+    dialectKey(dialect),
+    excerptSeparator ?? '',
+    body,
+  );
 
 /** Reads the facts from the body (one markdown parse, shared by every reader through lib/markdown/parse.ts). */
-export function computeBodyFacts(body: string, excerptSeparator: string | undefined): BodyFacts {
+export function computeBodyFacts(
+  body: string,
+  excerptSeparator: string | undefined,
+  dialect: MarkdownDialect,
+): BodyFacts {
   return {
-    excerpt: excerptText(body, excerptSeparator),
-    headings: extractHeadings(body),
-    readingMinutes: readingMinutes(markdownPlainText(body)),
-    ...postLinks(body),
+    excerpt: excerptText(body, excerptSeparator, dialect),
+    headings: extractHeadings(body, dialect),
+    readingMinutes: readingMinutes(markdownPlainText(body, dialect)),
+    ...postLinks(body, dialect),
   };
 }
 

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
+import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from '../markdown/dialect';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import { ContentError, POST_FILE } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
@@ -96,6 +97,8 @@ export interface ContentOptions {
   /** How messages name the content folder (as the author configured it). */
   displayDir: string;
   excerptSeparator?: string;
+  /** The markdown posts are written in: kramdown for a Jekyll site root, GFM otherwise (site.config.ts). */
+  dialect?: MarkdownDialect;
   liquid: Omit<LiquidSiteOptions, 'posts' | 'contentDirName' | 'includesDir'>;
   /** Facts of bodies already parsed (kept on disk by the content step). */
   cache?: BodyFactsCache;
@@ -165,6 +168,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     : undefined;
   problems.push(...(siteData?.problems ?? []));
   const jekyll = options.jekyll && { config: options.jekyll, data: siteData!.data };
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
   const postFiles: { relativePath: string; folderCategories: string[]; draft: boolean }[] =
     jekyllFiles?.posts ?? [];
   if (!jekyllFiles) {
@@ -343,6 +347,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
           displayDir: options.displayDir,
           config: jekyll.config,
           liquid,
+          dialect,
         })
       : undefined;
   problems.push(...(jekyllPages?.problems ?? []));
@@ -351,9 +356,11 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   const signature = options.html ? renderingSignature(options.contentDir, files) : '';
   const work = rendered.map(({ file, body }) => {
     const separator = file.frontMatter.excerpt_separator ?? options.excerptSeparator;
-    const factsKey = bodyFactsKey(body, separator);
+    const factsKey = bodyFactsKey(body, separator, dialect);
     const staged = stagedName(file.relativePath);
-    const htmlKey = options.html ? cacheKey(signature, staged, body) : undefined;
+    const htmlKey = options.html
+      ? cacheKey(signature, dialectKey(dialect), staged, body)
+      : undefined;
     const previous = options.html?.previous(staged);
     return {
       file,
@@ -374,6 +381,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     jobs.push({
       body: item.body,
       excerptSeparator: item.separator,
+      dialect,
       relativePath: item.staged,
       facts: !item.facts,
       html: needsHtml,

@@ -74,7 +74,14 @@ export function stagePages(pages: readonly LoadedPage[], pagesDir: string): numb
   for (const page of pages) {
     const name = page.relativePath.replace(/\.[^./]+$/, '.json');
     wanted.add(name);
-    const { relativePath: _relativePath, url, ...fields } = page;
+    const {
+      relativePath: _relativePath,
+      url,
+      links: _links,
+      anchors: _anchors,
+      bodyLineOffset: _bodyLineOffset,
+      ...fields
+    } = page;
     if (writeIfChanged(path.join(pagesDir, name), JSON.stringify({ ...fields, pageUrl: url })))
       written += 1;
   }

@@ -250,3 +250,14 @@ export function readJekyllConfig(
   config.feedPath = text(feed?.path);
   return { config, problems };
 }
+
+/**
+ * Typography of a Jekyll site from its `kramdown:` options (lib/markdown/dialect.ts `smartQuotes`): its
+ * `smart_quotes`, false when turned off, else kramdown's default quotes.
+ */
+export function jekyllSmartQuotes(
+  kramdownOptions: Readonly<Record<string, unknown>>,
+): boolean | string {
+  const quotes = kramdownOptions.smart_quotes;
+  return typeof quotes === 'string' ? quotes : quotes !== false;
+}

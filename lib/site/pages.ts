@@ -3,8 +3,7 @@
  * route, the sitemap and the redirects read them here.
  */
 import { allPages } from 'contentlayer/generated';
-import { siteConfig } from '@/site.config';
-import { withBasePath } from '../markdown/base-path';
+import { siteBodyHtml } from './posts';
 import { PLACEHOLDER_PAGE } from './urls';
 
 export interface SitePage {
@@ -25,7 +24,7 @@ const pages: SitePage[] = allPages
     url: page.pageUrl,
     title: page.title,
     description: page.description,
-    html: withBasePath(page.html, siteConfig.basePath),
+    html: siteBodyHtml(page.html),
     sitemap: page.sitemap,
     sourcePath: page.sourcePath,
     jekyllUrl: page.jekyllUrl,

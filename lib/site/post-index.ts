@@ -86,6 +86,8 @@ export interface PostIndex {
   categoryBySlug: Map<string, Category>;
   /** Newest year first, posts newest first. */
   years: ArchiveYear[];
+  /** Any body's HTML as the site serves it (a post's or a page's): links to old URLs rewritten, base path added. */
+  bodyHtml: (html: string) => string;
 }
 
 export interface IndexOptions {
@@ -213,11 +215,12 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     origin: options.origin ?? '',
     basePath: options.basePath ?? '',
   };
-  const htmlOf = (source: SourcePost) => {
-    const html =
-      source.html ?? (source.htmlFile && options.readHtml ? options.readHtml(source.htmlFile) : '');
-    return withBasePath(rewriteOldLinks(html, oldLinks), options.basePath ?? '');
-  };
+  const bodyHtml = (html: string) =>
+    withBasePath(rewriteOldLinks(html, oldLinks), options.basePath ?? '');
+  const htmlOf = (source: SourcePost) =>
+    bodyHtml(
+      source.html ?? (source.htmlFile && options.readHtml ? options.readHtml(source.htmlFile) : ''),
+    );
   const postBySlug = new Map<string, Post>();
   posts.forEach((listed, position) => {
     const source = visible[position]!;
@@ -235,7 +238,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     });
   });
 
-  return { posts, postBySlug, categories, categoryBySlug, years: groupByYear(posts) };
+  return { posts, postBySlug, categories, categoryBySlug, years: groupByYear(posts), bodyHtml };
 }
 
 function groupByYear(posts: PostListItem[]): ArchiveYear[] {

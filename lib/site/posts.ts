@@ -23,6 +23,11 @@ const index = buildPostIndex(allPosts, {
   readHtml: readStagedHtml,
 });
 
+/** A page's HTML as the site serves it: links to posts' old URLs rewritten, the base path added. */
+export function siteBodyHtml(html: string): string {
+  return index.bodyHtml(html);
+}
+
 /** Every published post, newest first. */
 export function getPosts(): PostListItem[] {
   return index.posts;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { JEKYLL_DIALECT } from '../../lib/markdown/dialect';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,7 @@ describe('markdown pages of a Jekyll site', () => {
       displayDir: 'site',
       config,
       liquid,
+      dialect: JEKYLL_DIALECT,
     });
     assert.deepEqual(
       pages.map(({ url, title, jekyllUrl, oldUrls, sitemap, description }) => ({

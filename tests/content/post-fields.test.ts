@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_DIALECT } from '../../lib/markdown/dialect';
 import { describe, it } from 'node:test';
 import { computeBodyFacts, derivePostFields, distinctSlugs } from '../../lib/content/post-fields';
 
 describe('derived fields of a post', () => {
-  const facts = computeBodyFacts('First paragraph.', undefined);
+  const facts = computeBodyFacts('First paragraph.', undefined, DEFAULT_DIALECT);
 
   // The one place the rule is written: the post index downstream never sees a post without fields.
   it('refuses an empty title, naming the file, and derives no fields', () => {

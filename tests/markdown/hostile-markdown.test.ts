@@ -12,14 +12,25 @@ import { runBodyJob, type BodyJob, type BodyJobResult } from '../../lib/content/
 import { getHighlighter, MAX_HIGHLIGHT_LINE } from '../../lib/markdown/highlight';
 import { MAX_EMPHASIS_MARKS, MAX_NESTING } from '../../lib/markdown/parse';
 import { markdownPlainText } from '../../lib/markdown/plain-text';
+import { DEFAULT_DIALECT, JEKYLL_DIALECT, type MarkdownDialect } from '../../lib/markdown/dialect';
 
 /** A hostile case must finish well within this, measured after the highlighter has loaded. */
 const BOUND_MS = 3_000;
 
-async function timedJob(body: string, html = true): Promise<BodyJobResult> {
+async function timedJob(
+  body: string,
+  html = true,
+  dialect: MarkdownDialect = DEFAULT_DIALECT,
+): Promise<BodyJobResult> {
   await getHighlighter();
   const started = performance.now();
-  const result = await runBodyJob({ body, relativePath: 'hostile.md', facts: true, html });
+  const result = await runBodyJob({
+    body,
+    relativePath: 'hostile.md',
+    dialect,
+    facts: true,
+    html,
+  });
   const elapsed = performance.now() - started;
   assert.ok(elapsed < BOUND_MS, `took ${elapsed.toFixed(0)} ms`);
   return result;
@@ -106,18 +117,19 @@ describe('deep nesting', () => {
       1,
     ],
   ];
-  for (const [name, body, line] of cases) {
-    it(`refuses ${name} with an error at line ${line}`, async () => {
-      const result = await timedJob(body);
-      assert.deepEqual(
-        errorsOf(result).map(({ line: at, field }) => [at, field]),
-        [[line, 'body']],
-      );
-      assert.doesNotMatch(errorsOf(result)[0]!.message, /\n|at .*\.ts/);
-      assert.equal(result.html, undefined);
-      assert.equal(result.facts?.excerpt, '');
-    });
-  }
+  for (const [name, body, line] of cases)
+    for (const dialect of [DEFAULT_DIALECT, JEKYLL_DIALECT]) {
+      it(`refuses ${name} with an error at line ${line} (${dialect.kramdown ? 'kramdown' : 'GFM'})`, async () => {
+        const result = await timedJob(body, true, dialect);
+        assert.deepEqual(
+          errorsOf(result).map(({ line: at, field }) => [at, field]),
+          [[line, 'body']],
+        );
+        assert.doesNotMatch(errorsOf(result)[0]!.message, /\n|at .*\.ts/);
+        assert.equal(result.html, undefined);
+        assert.equal(result.facts?.excerpt, '');
+      });
+    }
 
   it(`renders nesting up to ${MAX_NESTING} levels`, async () => {
     const quotes = await timedJob(`${'> '.repeat(MAX_NESTING)}deep\n`);
@@ -149,6 +161,7 @@ describe('a body job never throws', () => {
     const result = await runBodyJob({
       body: undefined as unknown as string,
       relativePath: 'x.md',
+      dialect: DEFAULT_DIALECT,
       facts: true,
       html: true,
     });
@@ -160,8 +173,20 @@ describe('a body job never throws', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'hostile-worker-'));
     try {
       const jobs: BodyJob[] = [
-        { body: `${'- '.repeat(5_000)}x\n`, relativePath: 'a.md', facts: true, html: true },
-        { body: 'Fine.\n', relativePath: 'b.md', facts: true, html: false },
+        {
+          body: `${'- '.repeat(5_000)}x\n`,
+          relativePath: 'a.md',
+          dialect: DEFAULT_DIALECT,
+          facts: true,
+          html: true,
+        },
+        {
+          body: 'Fine.\n',
+          relativePath: 'b.md',
+          dialect: JEKYLL_DIALECT,
+          facts: true,
+          html: false,
+        },
       ];
       writeFileSync(path.join(folder, 'in.json'), JSON.stringify(jobs));
       const run = spawnSync(

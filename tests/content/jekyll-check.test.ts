@@ -1,0 +1,77 @@
+/**
+ * The check of a Jekyll site root as a whole (loadContent, then checkContent): its markdown pages are pages
+ * of the site that posts may link to, and their own links are checked like a post's; kramdown is its markdown.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { formatProblem } from '../../lib/build/problems';
+import { checkContent } from '../../lib/content/check';
+import { loadContent } from '../../lib/content/source';
+import { jekyllSmartQuotes, readJekyllConfig } from '../../lib/jekyll/config';
+
+const root = mkdtempSync(path.join(tmpdir(), 'jekyll-check-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function write(file: string, text: string) {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
+write('_config.yml', 'title: Notes\nkramdown:\n  smart_quotes: apos,apos,quot,quot\n');
+write(
+  '_posts/2024-01-02-hello.md',
+  '---\ntitle: Hello\n---\nSee [about](/about/), [the team](/about/#the-team) and [gone](/gone/).\n\n## A "quoted" heading\n{: #own-id}\n',
+);
+write(
+  'about.md',
+  '---\ntitle: About\npermalink: /about/\n---\nIntro.\n\n## The team\n\nBack to [hello](/2024/01/02/hello.html), [nowhere](/nowhere/).\n',
+);
+write('public-placeholder.txt', '');
+
+async function checked() {
+  const { config, problems: configProblems } = readJekyllConfig(root, 'site');
+  assert.deepEqual(configProblems, []);
+  const source = await loadContent({
+    contentDir: root,
+    displayDir: 'site',
+    jekyll: config,
+    jekyllRedirects: true,
+    dialect: { kramdown: true, smartQuotes: jekyllSmartQuotes(config.kramdown) },
+    liquid: { publicDir: path.join(root, 'no-public'), baseUrl: '', basePath: '', site: {} },
+  });
+  const check = checkContent(source, {
+    contentDir: root,
+    displayDir: 'site',
+    publicDir: path.join(root, 'no-public'),
+    publish: { showDrafts: false, categoryLabels: {}, now: Date.parse('2026-01-01') },
+    postsPerPage: 10,
+    basePath: '',
+    origin: 'https://notes.example',
+    contentAssets: [],
+  });
+  return { source, problems: [...source.problems, ...check.problems].map(formatProblem) };
+}
+
+describe('a Jekyll site root, checked', () => {
+  it('lets posts link to its pages and their headings, and checks the pages’ own links', async () => {
+    const { problems } = await checked();
+    assert.deepEqual(problems, [
+      'site/_posts/2024-01-02-hello.md:4: broken link: warning: "/gone/": no page or file of the site has this path',
+      'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',
+    ]);
+  });
+
+  it('reads posts and pages as kramdown, with the site’s smart_quotes', async () => {
+    const { source } = await checked();
+    const post = source.posts[0]!;
+    assert.deepEqual(post.anchors, ['own-id']);
+    assert.equal(post.fields.headings[0]?.text, 'A "quoted" heading');
+    assert.match(
+      source.pages?.[0]?.html ?? '',
+      /<h2 id="the-team"><a class="heading-anchor" href="#the-team">The team<\/a><\/h2>/,
+    );
+  });
+});

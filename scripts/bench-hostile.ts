@@ -50,7 +50,7 @@ const liquid = createLiquidRenderer({
 });
 function liquidCase(template: string): string {
   try {
-    return `rendered, ${liquid.render(template, {}).length} characters`;
+    return `rendered, ${liquid.render(template, {}).text.length} characters`;
   } catch (error) {
     if (error instanceof LiquidProblem) return `problem (line ${error.line}): ${error.detail}`;
     throw error;

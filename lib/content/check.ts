@@ -146,6 +146,7 @@ function crossPostProblems(
             relativePath: post.relativePath,
             url: listed.url,
             lineOffset: post.bodyLineOffset,
+            sourceLines: post.sourceLines,
             links: post.links,
             anchors: post.anchors,
           };
@@ -155,6 +156,7 @@ function crossPostProblems(
           relativePath: page.relativePath,
           url: page.url,
           lineOffset: page.bodyLineOffset,
+          sourceLines: page.sourceLines,
           links: page.links,
           anchors: page.anchors,
         })),

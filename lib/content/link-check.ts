@@ -4,6 +4,7 @@
  * beside the posts, and `#anchors` of the same or the linked post. External
  * links are not fetched. Pure over its inputs, so it is unit-tested directly.
  */
+import { sourceLine } from './liquid';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostLink } from '../markdown/links';
@@ -29,6 +30,8 @@ export interface CheckedPost {
   url: string;
   /** Line of the closing front-matter `---`: body line n is file line offset + n. */
   lineOffset: number;
+  /** Where Liquid moved the body's lines (lib/content/liquid.ts sourceLine). */
+  sourceLines?: number[];
   links: PostLink[];
   anchors: string[];
 }
@@ -70,7 +73,7 @@ export function checkLinks(posts: CheckedPost[], site: SiteFiles): Problem[] {
       problems.push(
         problem(
           post.sourcePath,
-          post.lineOffset + link.line,
+          post.lineOffset + sourceLine(post, link.line),
           field,
           `"${link.url}": ${found}`,
           severity,

@@ -20,6 +20,7 @@ import {
   Liquid,
   LiquidError,
   Tag,
+  TokenKind,
   Tokenizer,
   toValueSync,
   type Emitter,
@@ -354,9 +355,58 @@ function includeRelativeTag(root: string) {
   };
 }
 
+export interface RenderedLiquid {
+  text: string;
+  /**
+   * The body line each line of `text` comes from (index 0 for line 1), when Liquid changed the lines: a line made
+   * by a tag (a `{% for %}` expanded, an include) is the tag's line. Absent when every line is where it was.
+   */
+  sourceLines?: number[];
+}
+
+/** The body line a line of the rendered text comes from. */
+export function sourceLine(rendered: Pick<RenderedLiquid, 'sourceLines'>, line: number): number {
+  return rendered.sourceLines?.[line - 1] ?? line;
+}
+
 export interface LiquidRenderer {
   /** The body with its Liquid rendered; throws LiquidProblem with the body line. */
-  render(body: string, page: Record<string, unknown>): string;
+  render(body: string, page: Record<string, unknown>): RenderedLiquid;
+}
+
+const newlines = (text: string, from = 0, to = text.length) => {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1))
+    count += 1;
+  return count;
+};
+
+/**
+ * Renders the body's top-level templates one at a time, noting where each one's output starts: text keeps its
+ * lines, everything a tag writes is put at the tag's line. Undefined when no line moved.
+ */
+function renderTracingLines(
+  templates: Template[],
+  context: Context,
+  emitter: BoundedEmitter,
+  engine: Liquid,
+): number[] | undefined {
+  const lines: number[] = [];
+  let moved = false;
+  for (const template of templates) {
+    const start = emitter.buffer.length;
+    toValueSync(engine.renderer.renderTemplates([template], context, emitter));
+    const [line = 1] = template.token?.getPosition?.() ?? [];
+    const written = newlines(emitter.buffer, start);
+    const literal = template.token?.kind === TokenKind.HTML;
+    // The first line of this output continues the last line already written.
+    for (let offset = 1; offset <= written; offset += 1) {
+      const from = literal ? line + offset : line;
+      if (from !== lines.length + 2) moved = true;
+      lines.push(from);
+    }
+  }
+  return moved ? [1, ...lines] : undefined;
 }
 
 export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer {
@@ -455,7 +505,7 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
 
   return {
     render(body, page) {
-      if (!LIQUID_MARKUP.test(body)) return body;
+      if (!LIQUID_MARKUP.test(body)) return { text: body };
       let protectedCode: ReturnType<typeof protectCode>;
       if (jekyllSite) protectedCode = { text: body, restore: (rendered) => rendered };
       else
@@ -463,11 +513,11 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
           protectedCode = protectCode(body);
         } catch (error) {
           // A body too deeply nested to read is reported, at its line, by the markdown step that reads it next.
-          if (error instanceof MarkdownLimitError) return body;
+          if (error instanceof MarkdownLimitError) return { text: body };
           throw error;
         }
       const { text, restore } = protectedCode;
-      if (!LIQUID_MARKUP.test(text)) return restore(text);
+      if (!LIQUID_MARKUP.test(text)) return { text: restore(text) };
       checkNesting(text, engine);
       try {
         const context = new Context(
@@ -479,8 +529,8 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
         context.setRegister(RESTORE_CODE, restore);
         context.setRegister(PAGE_PATH, String(page.path ?? ''));
         const emitter = new BoundedEmitter();
-        toValueSync(engine.renderer.renderTemplates(engine.parse(text), context, emitter));
-        return restore(emitter.buffer);
+        const sourceLines = renderTracingLines(engine.parse(text), context, emitter, engine);
+        return { text: restore(emitter.buffer), ...(sourceLines ? { sourceLines } : {}) };
       } catch (error) {
         const [line] = (error instanceof LiquidError && error.token?.getPosition?.()) || [1];
         throw new LiquidProblem(line ?? 1, messageOf(error as Error));

@@ -12,7 +12,7 @@ import { frontMatterDefaults } from '../jekyll/defaults';
 import { jekyllPageUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
 import { runBodyJobs } from './body-jobs';
 import { fieldLine, parseFrontMatter, splitFrontMatter } from './front-matter';
-import { LiquidProblem, type LiquidRenderer } from './liquid';
+import { LiquidProblem, sourceLine, type LiquidRenderer } from './liquid';
 import type { MarkdownDialect } from '../markdown/dialect';
 import type { PostLink } from '../markdown/links';
 import { permalinkProblem, quoted } from './rules';
@@ -36,6 +36,7 @@ export interface LoadedPage {
   links: PostLink[];
   anchors: string[];
   bodyLineOffset: number;
+  sourceLines?: number[];
 }
 
 /** The first segment of every route of this site: a page there would be shadowed by the route, or shadow it. */
@@ -137,11 +138,13 @@ export async function loadJekyllPages(
     const page = prepared[prepared.length - 1]!;
     if (data.render_with_liquid === false) continue;
     try {
-      page.body = options.liquid.render(split.body, {
+      const rendered = options.liquid.render(split.body, {
         ...data,
         url: jekyllUrl,
         path: relativePath,
       });
+      page.body = rendered.text;
+      if (rendered.sourceLines) page.sourceLines = rendered.sourceLines;
     } catch (error) {
       if (!(error instanceof LiquidProblem)) throw error;
       problems.push(problem(sourcePath, split.bodyLineOffset + error.line, 'liquid', error.detail));
@@ -163,7 +166,7 @@ export async function loadJekyllPages(
       problems.push(
         problem(
           page.sourcePath,
-          page.bodyLineOffset + found.line,
+          page.bodyLineOffset + sourceLine(page, found.line),
           found.field,
           found.message,
           found.severity,

@@ -16,7 +16,7 @@ import { ContentError, POST_FILE } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
 import { problem, type Problem, type Severity } from '../build/problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
-import { createLiquidRenderer, LiquidProblem, type LiquidSiteOptions } from './liquid';
+import { createLiquidRenderer, LiquidProblem, sourceLine, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from '../markdown/links';
 import { stagedName } from './staging';
 import {
@@ -64,6 +64,8 @@ export interface LoadedPost {
   body: string;
   /** Body line n is file line (this + n). */
   bodyLineOffset: number;
+  /** Where Liquid moved lines: the line of `body` that each line of the rendered body comes from (liquid.ts). */
+  sourceLines?: number[];
   fields: DerivedFields;
   /** Key of the body's facts in the cache. */
   factsKey: string;
@@ -312,11 +314,12 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
 
   const rendered = parsed.map((file) => {
     let body = file.body;
+    let sourceLines: number[] | undefined;
     if (file.frontMatter.render_with_liquid !== false) {
       try {
         const header = headers.get(file);
         // `page.*` as Jekyll fills it: the date and title it worked out, not only those written.
-        body = liquid.render(file.body, {
+        ({ text: body, sourceLines } = liquid.render(file.body, {
           ...file.frontMatter,
           ...(header
             ? {
@@ -328,7 +331,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
             : {}),
           url: urlOf(file),
           path: file.relativePath,
-        });
+        }));
       } catch (error) {
         if (!(error instanceof LiquidProblem)) throw error;
         // Reported; the post is still checked as written, so other posts' links to it stay valid.
@@ -337,7 +340,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
         );
       }
     }
-    return { file, body };
+    return { file, body, sourceLines };
   });
 
   const jekyllPages =
@@ -354,7 +357,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
 
   // Facts (and HTML) of changed bodies only, computed in parallel.
   const signature = options.html ? renderingSignature(options.contentDir, files) : '';
-  const work = rendered.map(({ file, body }) => {
+  const work = rendered.map(({ file, body, sourceLines }) => {
     const separator = file.frontMatter.excerpt_separator ?? options.excerptSeparator;
     const factsKey = bodyFactsKey(body, separator, dialect);
     const staged = stagedName(file.relativePath);
@@ -365,6 +368,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     return {
       file,
       body,
+      sourceLines,
       separator,
       factsKey,
       staged,
@@ -394,7 +398,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       problems.push(
         problem(
           item.file.sourcePath,
-          item.file.bodyLineOffset + found.line,
+          item.file.bodyLineOffset + sourceLine(item, found.line),
           found.field,
           found.message,
           found.severity,
@@ -409,13 +413,13 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   });
 
   const posts: LoadedPost[] = [];
-  for (const { file, facts } of work) {
+  for (const { file, facts, sourceLines } of work) {
     for (const handler of facts?.handlers ?? []) {
       const message = `${handler.attribute}= in raw HTML does not run: the site's Content-Security-Policy allows no inline event handler; attach it from a <script> instead`;
       problems.push(
         problem(
           file.sourcePath,
-          file.bodyLineOffset + handler.line,
+          file.bodyLineOffset + sourceLine({ sourceLines }, handler.line),
           'raw HTML',
           message,
           'warning',
@@ -423,13 +427,14 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       );
     }
   }
-  for (const { file, body, factsKey, htmlKey, html, facts } of work) {
+  for (const { file, body, sourceLines, factsKey, htmlKey, html, facts } of work) {
     const header = headers.get(file);
     if (!header) continue;
     const fields = completeFields(header, file.frontMatter, facts as BodyFacts);
     posts.push({
       ...file,
       body,
+      ...(sourceLines ? { sourceLines } : {}),
       fields,
       factsKey,
       html,

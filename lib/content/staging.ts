@@ -80,6 +80,7 @@ export function stagePages(pages: readonly LoadedPage[], pagesDir: string): numb
       links: _links,
       anchors: _anchors,
       bodyLineOffset: _bodyLineOffset,
+      sourceLines: _sourceLines,
       ...fields
     } = page;
     if (writeIfChanged(path.join(pagesDir, name), JSON.stringify({ ...fields, pageUrl: url })))

@@ -23,7 +23,7 @@ function write(file: string, text: string) {
 write('_config.yml', 'title: Notes\nkramdown:\n  smart_quotes: apos,apos,quot,quot\n');
 write(
   '_posts/2024-01-02-hello.md',
-  '---\ntitle: Hello\n---\nSee [about](/about/), [the team](/about/#the-team) and [gone](/gone/).\n\n## A "quoted" heading\n{: #own-id}\n',
+  '---\ntitle: Hello\n---\n{% for i in (1..5) %}\nItem {{ i }}\n{% endfor %}\nSee [about](/about/), [the team](/about/#the-team) and [gone](/gone/).\n\n## A "quoted" heading\n{: #own-id}\n',
 );
 write(
   'about.md',
@@ -56,10 +56,10 @@ async function checked() {
 }
 
 describe('a Jekyll site root, checked', () => {
-  it('lets posts link to its pages and their headings, and checks the pages’ own links', async () => {
+  it('lets posts link to its pages and their headings, and checks the pages’ own links, at their source lines', async () => {
     const { problems } = await checked();
     assert.deepEqual(problems, [
-      'site/_posts/2024-01-02-hello.md:4: broken link: warning: "/gone/": no page or file of the site has this path',
+      'site/_posts/2024-01-02-hello.md:7: broken link: warning: "/gone/": no page or file of the site has this path',
       'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',
     ]);
   });

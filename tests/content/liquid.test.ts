@@ -3,7 +3,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { createLiquidRenderer, LIQUID_LIMITS, LiquidProblem } from '../../lib/content/liquid';
+import {
+  createLiquidRenderer,
+  LIQUID_LIMITS,
+  LiquidProblem,
+  sourceLine,
+} from '../../lib/content/liquid';
 
 const site = mkdtempSync(path.join(tmpdir(), 'liquid-'));
 mkdirSync(path.join(site, '_includes'));
@@ -29,7 +34,7 @@ const liquid = createLiquidRenderer({
     { relativePath: 'notes/2020-01-01-nested.markdown', url: '/posts/nested/' },
   ],
 });
-const render = (body: string) => liquid.render(body, { title: 'The Post' });
+const render = (body: string) => liquid.render(body, { title: 'The Post' }).text;
 const problem = (body: string) => {
   try {
     render(body);
@@ -136,6 +141,21 @@ describe('Liquid as Jekyll renders it', () => {
 
   it('keeps line numbers after multi-line code blocks', () => {
     assert.equal(problem('```\na\nb\nc\n```\n{% oops %}').line, 6);
+  });
+
+  it('maps each rendered line to the body line it comes from: a loop’s lines to the loop’s tag', () => {
+    const body =
+      'Intro {{ page.title }}\n\n{% for i in (1..3) %}\n- item {{ i }}\n{% endfor %}\nAfter\n\nEnd';
+    const rendered = liquid.render(body, { title: 'T' });
+    const lines = rendered.text.split('\n');
+    const at = (text: string) => sourceLine(rendered, lines.indexOf(text) + 1);
+    assert.equal(at('Intro T'), 1);
+    assert.equal(at('- item 3'), 3);
+    assert.equal(at('After'), 6);
+    assert.equal(at('End'), 8);
+    // A body whose lines stay where they were needs no map.
+    assert.equal(liquid.render('a {{ page.title }}\nb\n', { title: 'T' }).sourceLines, undefined);
+    assert.equal(sourceLine({}, 7), 7);
   });
 });
 

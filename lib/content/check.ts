@@ -151,6 +151,16 @@ function crossPostProblems(
             anchors: post.anchors,
           };
         }),
+        // A post left out for its front matter has no URL: its own `#anchor` links are checked under its file.
+        ...source.rejectedPosts.map((post) => ({
+          sourcePath: post.sourcePath,
+          relativePath: post.relativePath,
+          url: `file:${post.relativePath}`,
+          lineOffset: post.bodyLineOffset,
+          sourceLines: post.sourceLines,
+          links: post.links,
+          anchors: post.anchors,
+        })),
         ...pages.map((page) => ({
           sourcePath: page.sourcePath,
           relativePath: page.relativePath,

@@ -88,7 +88,14 @@ export interface ContentSource {
   files: string[];
   /** Every problem found, in file order. */
   problems: Problem[];
+  /** Posts left out for an error in their front matter: their links are still checked, so all is said at once. */
+  rejectedPosts: RejectedPost[];
 }
+
+export type RejectedPost = Pick<
+  LoadedPost,
+  'sourcePath' | 'relativePath' | 'bodyLineOffset' | 'sourceLines' | 'links' | 'anchors'
+>;
 
 export interface ContentOptions {
   contentDir: string;
@@ -413,6 +420,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   });
 
   const posts: LoadedPost[] = [];
+  const rejectedPosts: RejectedPost[] = [];
   for (const { file, facts, sourceLines } of work) {
     for (const handler of facts?.handlers ?? []) {
       const message = `${handler.attribute}= in raw HTML does not run: the site's Content-Security-Policy allows no inline event handler; attach it from a <script> instead`;
@@ -429,7 +437,18 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   }
   for (const { file, body, sourceLines, factsKey, htmlKey, html, facts } of work) {
     const header = headers.get(file);
-    if (!header) continue;
+    if (!header) {
+      if (facts)
+        rejectedPosts.push({
+          sourcePath: file.sourcePath,
+          relativePath: file.relativePath,
+          bodyLineOffset: file.bodyLineOffset,
+          ...(sourceLines ? { sourceLines } : {}),
+          links: facts.links,
+          anchors: facts.anchors,
+        });
+      continue;
+    }
     const fields = completeFields(header, file.frontMatter, facts as BodyFacts);
     posts.push({
       ...file,
@@ -447,6 +466,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     posts,
     files,
     problems,
+    rejectedPosts,
     ...(jekyllFiles ? { jekyllFiles } : {}),
     ...(jekyllPages ? { pages: jekyllPages.pages, pagesNotCarried: jekyllPages.notCarried } : {}),
   };

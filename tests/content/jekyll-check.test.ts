@@ -29,7 +29,10 @@ write(
   'about.md',
   '---\ntitle: About\npermalink: /about/\n---\nIntro.\n\n## The team\n\nBack to [hello](/2024/01/02/hello.html), [nowhere](/nowhere/).\n',
 );
-write('public-placeholder.txt', '');
+write(
+  '_posts/2024-01-03-bad-date.md',
+  '---\ntitle: Bad date\ndate: 2024-02-30\n---\nLinks to [nowhere either](/nowhere-either/).\n',
+);
 
 async function checked() {
   const { config, problems: configProblems } = readJekyllConfig(root, 'site');
@@ -56,10 +59,12 @@ async function checked() {
 }
 
 describe('a Jekyll site root, checked', () => {
-  it('lets posts link to its pages and their headings, and checks the pages’ own links, at their source lines', async () => {
+  it('lets posts link to its pages and their headings, and checks the pages’ own links and those of a post it leaves out, at their source lines', async () => {
     const { problems } = await checked();
     assert.deepEqual(problems, [
+      'site/_posts/2024-01-03-bad-date.md:3: date: date "2024-02-30": 2024-02 has no day 30 (Jekyll would move it into the next month); correct the date',
       'site/_posts/2024-01-02-hello.md:7: broken link: warning: "/gone/": no page or file of the site has this path',
+      'site/_posts/2024-01-03-bad-date.md:5: broken link: warning: "/nowhere-either/": no page or file of the site has this path',
       'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',
     ]);
   });

@@ -67,6 +67,7 @@ export const Post = defineDocumentType(() => ({
     inSitemap: { type: 'boolean', required: true },
     oldUrls: { type: 'list', of: { type: 'string' }, required: true },
     jekyllUrl: { type: 'string', required: true },
+    shareImage: { type: 'string', required: true },
     htmlFile: { type: 'string', required: true },
   },
 }));

@@ -14,7 +14,8 @@ import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
 import { checkLinks } from './link-check';
-import { ContentError } from './rules';
+import { ContentError, quoted } from './rules';
+import { fieldLine } from './front-matter';
 import { problemAt, type ContentSource } from './source';
 
 export interface CheckOptions {
@@ -136,6 +137,23 @@ function crossPostProblems(
       );
     else staticFiles.add(`/${relative}`);
   }
+  // An author's share image (`image:`) at a path of the site must be there, as any image a post shows.
+  for (const listed of index.posts) {
+    const image = listed.shareImage.url;
+    if (listed.shareImage.drawn || !image.startsWith('/')) continue;
+    const decoded = safeDecode(image.split(/[?#]/)[0]!);
+    if (staticFiles.has(decoded) || paths.files.has(decoded)) continue;
+    const post = bySourcePath.get(listed.sourcePath)!;
+    problems.push(
+      problem(
+        post.sourcePath,
+        fieldLine(post.yaml, 'image'),
+        'image',
+        `${quoted(image)}: no file of the site has this path; the post is shared without an image`,
+        source.jekyllFiles ? 'warning' : 'error',
+      ),
+    );
+  }
   problems.push(
     ...checkLinks(
       [
@@ -254,4 +272,12 @@ export function contentDirProblem(contentDir: string, displayDir: string): strin
   if (content === real('.'))
     return `${displayDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
   return null;
+}
+
+function safeDecode(sitePath: string): string {
+  try {
+    return decodeURI(sitePath);
+  } catch {
+    return sitePath;
+  }
 }

@@ -46,6 +46,11 @@ export interface DerivedFields {
   oldUrls: string[];
   /** The URL Jekyll gave the post ('' when none is kept): redirected to it unless a page of the site has it. */
   jekyllUrl: string;
+  /**
+   * jekyll-seo-tag's `image`: the author's share image, a path from the site root or an http(s) URL; '' when the
+   * build draws one.
+   */
+  shareImage: string;
 }
 
 /** What is read from a body's syntax tree: the expensive part (one markdown parse a post). */
@@ -123,6 +128,27 @@ function fileNameParts(sourcePath: string): { date?: string; name: string } {
   if (match) return { date: match[1], name: match[2]! };
   const base = sourcePath.split(/[\\/]/).pop() ?? sourcePath;
   return { name: base.replace(/\.[^.]+$/, '') };
+}
+
+/**
+ * jekyll-seo-tag's `image`: a path or URL, or a map with `path`. A path is from the site root (jekyll-seo-tag
+ * reads `img/x.png` as `/img/x.png`).
+ */
+function shareImage(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  const raw =
+    typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>).path
+      : value;
+  if (typeof raw !== 'string' || !raw.trim() || /[\s"<>]/.test(raw.trim()))
+    throw new Error(
+      'must be an image path or URL (/img/card.png, https://…), or a map with a "path"',
+    );
+  const image = raw.trim();
+  if (/^https?:\/\//i.test(image)) return image;
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(image))
+    throw new Error(`${quoted(image)} is neither a path of the site nor an http(s) URL`);
+  return image.startsWith('/') ? image : `/${image}`;
 }
 
 /** `redirect_from` of jekyll-redirect-from: a path or a list of paths. */
@@ -229,6 +255,7 @@ export function deriveHeaderFields(
     (jekyll || frontMatter.title === undefined ? jekyllTitleFromSlug(fileName.name) : '');
   if (!title) errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
   const oldUrls = rule('redirect_from', () => redirectFrom(frontMatter.redirect_from), []);
+  const image = rule('image', () => shareImage(frontMatter.image), '');
   if (!jekyll && frontMatter.permalink !== undefined) oldUrls.unshift(frontMatter.permalink);
   if (errors.length > 0 || !publishedAt) return { header: null, errors, warnings };
 
@@ -279,6 +306,7 @@ export function deriveHeaderFields(
       inSitemap: frontMatter.sitemap !== false,
       oldUrls: oldUrls.map((url) => url.trim()),
       jekyllUrl,
+      shareImage: image,
     },
     errors,
     warnings,

@@ -60,12 +60,14 @@ export function siteShareImages(
       title: siteConfig.description,
       kicker: siteConfig.title,
     },
-    ...posts.map((post) => ({
-      file: pathInside(outDir, postShareImagePath(post.slug)),
-      title: post.title,
-      kicker: formatDay(post.date.day),
-      categories: post.categories.map((category) => category.name),
-    })),
+    ...posts
+      .filter((post) => post.shareImage.drawn)
+      .map((post) => ({
+        file: pathInside(outDir, postShareImagePath(post.slug)),
+        title: post.title,
+        kicker: formatDay(post.date.day),
+        categories: post.categories.map((category) => category.name),
+      })),
   ];
 }
 

@@ -68,7 +68,7 @@ export function exportPaths(
   for (const category of index.categories) addListing(category.url, category.posts.length);
   for (const post of index.posts) {
     pages.add(post.url);
-    pages.add(postShareImagePath(post.slug));
+    if (post.shareImage.drawn) pages.add(postShareImagePath(post.slug));
   }
   for (const page of pages) files.add(FIXED_FILES.includes(page) ? page : redirectFile(page));
   for (const file of publicFiles) files.add(`/${file}`);

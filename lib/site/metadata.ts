@@ -16,8 +16,11 @@ interface PageMetadataInput {
   sections?: string[];
   /** Feeds of this page besides the site's (a category's). */
   feeds?: FeedSource[];
-  /** Share image, root-relative; the site's default image when absent. */
-  imagePath?: string;
+  /**
+   * Share image, root-relative or an http(s) URL; the site's default image when absent. `drawn`: one the build
+   * draws (1200×630); an author's own image has its own size, unknown here.
+   */
+  image?: { url: string; drawn: boolean };
 }
 
 export const DEFAULT_SHARE_IMAGE = '/share-image.png';
@@ -32,14 +35,13 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
     modifiedTime,
     sections = [],
     feeds = [],
-    imagePath,
+    image: shareImage = { url: DEFAULT_SHARE_IMAGE, drawn: true },
   } = input;
   const url = absoluteUrl(path);
   const pageDescription = description || siteConfig.description;
   const image = {
-    url: absoluteUrl(imagePath ?? DEFAULT_SHARE_IMAGE),
-    width: 1200,
-    height: 630,
+    url: absoluteUrl(shareImage.url),
+    ...(shareImage.drawn ? { width: 1200, height: 630 } : {}),
     alt: title ?? siteConfig.title,
   };
   return {

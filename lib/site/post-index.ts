@@ -9,13 +9,15 @@ import { withBasePath } from '../markdown/base-path';
 import type { TocHeading } from '../markdown/headings';
 import type { DerivedFields } from '../content/post-fields';
 import { rewriteOldLinks } from './old-links';
-import { categoryPath, postPath } from './urls';
+import { categoryPath, postPath, postShareImagePath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
 export interface SourcePost extends Omit<
   DerivedFields,
-  'hasOwnExcerpt' | 'updatedAt' | 'oldUrls' | 'jekyllUrl' | 'inSitemap'
+  'hasOwnExcerpt' | 'updatedAt' | 'oldUrls' | 'jekyllUrl' | 'inSitemap' | 'shareImage'
 > {
+  /** The author's share image; absent in data staged before it existed. */
+  shareImage?: string;
   /** Absent in data staged before it existed. */
   inSitemap?: boolean;
   /** Old URLs (lib/content/post-fields.ts); absent in data staged before they existed. */
@@ -47,6 +49,8 @@ export interface PostListItem {
   /** Dated after the build: published only with FUTURE=1 (Jekyll's --future) or while developing. */
   isFuture: boolean;
   sourcePath: string;
+  /** The share image: the author's (`image:`, a site path or a URL), else the one the build draws. */
+  shareImage: { url: string; drawn: boolean };
 }
 
 export interface Post extends PostListItem {
@@ -188,6 +192,9 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     inSitemap: source.inSitemap ?? true,
     isFuture: isFuture(source),
     sourcePath: source.sourcePath,
+    shareImage: source.shareImage
+      ? { url: source.shareImage, drawn: false }
+      : { url: postShareImagePath(source.postSlug), drawn: true },
   }));
 
   const categoryBySlug = new Map<string, Category>();

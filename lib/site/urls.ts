@@ -23,6 +23,7 @@ export const sitePath = (path: string) =>
 
 /** Absolute URL for feeds, sitemaps and canonical links: base URL + base path + path. */
 export function absoluteUrl(path: string): string {
+  if (/^https?:\/\//i.test(path)) return path; // an author's image elsewhere (`image:` of jekyll-seo-tag)
   const encoded = path
     .split('/')
     .map((segment) => encodeURIComponent(decodeURIComponent(segment)))

@@ -29,6 +29,12 @@ write(
   'about.md',
   '---\ntitle: About\npermalink: /about/\n---\nIntro.\n\n## The team\n\nBack to [hello](/2024/01/02/hello.html), [nowhere](/nowhere/).\n',
 );
+write('img/card.png', 'png');
+write('_posts/2024-01-04-shared.md', '---\ntitle: Shared\nimage: /img/card.png\n---\nBody.\n');
+write(
+  '_posts/2024-01-05-shared-badly.md',
+  '---\ntitle: Shared badly\nsummary: x\nimage: /img/missing.png\n---\nBody.\n',
+);
 write(
   '_posts/2024-01-03-bad-date.md',
   '---\ntitle: Bad date\ndate: 2024-02-30\n---\nLinks to [nowhere either](/nowhere-either/).\n',
@@ -63,6 +69,7 @@ describe('a Jekyll site root, checked', () => {
     const { problems } = await checked();
     assert.deepEqual(problems, [
       'site/_posts/2024-01-03-bad-date.md:3: date: date "2024-02-30": 2024-02 has no day 30 (Jekyll would move it into the next month); correct the date',
+      'site/_posts/2024-01-05-shared-badly.md:4: image: warning: "/img/missing.png": no file of the site has this path; the post is shared without an image',
       'site/_posts/2024-01-02-hello.md:7: broken link: warning: "/gone/": no page or file of the site has this path',
       'site/_posts/2024-01-03-bad-date.md:5: broken link: warning: "/nowhere-either/": no page or file of the site has this path',
       'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',

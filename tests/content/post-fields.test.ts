@@ -25,6 +25,31 @@ describe('derived fields of a post', () => {
     assert.equal(fields?.summary, 'First paragraph.');
     assert.equal(fields?.hasOwnExcerpt, false);
   });
+
+  it("reads jekyll-seo-tag's image: a site path, a URL, or a map with a path; refuses anything else", () => {
+    const image = (value: unknown) => {
+      const { fields, errors } = derivePostFields(
+        { title: 'T', date: '2024-01-01', image: value },
+        facts,
+        { sourcePath: 'x.md' },
+      );
+      return fields ? fields.shareImage : errors.map((error) => error.message).join();
+    };
+    assert.equal(image(undefined), '');
+    assert.equal(image('/img/card.png'), '/img/card.png');
+    assert.equal(image('img/card.png'), '/img/card.png');
+    assert.equal(
+      image({ path: 'https://cdn.example/c.png', height: 630 }),
+      'https://cdn.example/c.png',
+    );
+    assert.match(String(image(5)), /^x\.md: image: must be an image path or URL/);
+    assert.match(String(image({ alt: 'no path' })), /^x\.md: image: must be an image path or URL/);
+    assert.match(
+      String(image('javascript:alert(1)')),
+      /is neither a path of the site nor an http\(s\) URL/,
+    );
+    assert.match(String(image('//cdn.example/c.png')), /is neither a path/);
+  });
 });
 
 describe('posts that share a slug', () => {

@@ -8,7 +8,7 @@
  * Skipped when `jekyll` is not installed, unless REQUIRE_JEKYLL=1 (as .ci/run sets): then it fails.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -99,6 +99,22 @@ describe(
       assert.deepEqual(report.missingStaticFiles, []);
       assert.ok(existsSync(path.join(outDir, 'img/diagram.png')));
       assert.ok(!existsSync(path.join(outDir, 'posts/an-unfinished-thought-on-monorepos')));
+    });
+
+    it('shares a post with the image its front matter or the defaults name, else with the one it draws', () => {
+      const ogImage = (slug: string) =>
+        /<meta property="og:image" content="([^"]*)"/.exec(
+          readFileSync(path.join(outDir, 'posts', slug, 'index.html'), 'utf8'),
+        )?.[1];
+      const own = 'https://fieldnotes.example.org/img/diagram.png';
+      assert.equal(ogImage('reading-flame-graphs'), own); // `image: {path: …}`
+      assert.equal(ogImage('sqlite-is-enough'), own); // `image:` from the defaults of notes/
+      assert.ok(!existsSync(path.join(outDir, 'posts/reading-flame-graphs/share-image.png')));
+      assert.equal(
+        ogImage('on-naming-things'),
+        'https://fieldnotes.example.org/posts/on-naming-things/share-image.png',
+      );
+      assert.ok(existsSync(path.join(outDir, 'posts/on-naming-things/share-image.png')));
     });
   },
 );

@@ -9,7 +9,6 @@ import { formatDay } from '@/lib/site/format';
 import { pageMetadata } from '@/lib/site/metadata';
 import { getPost, getPosts } from '@/lib/site/posts';
 import { blogPostingLd, breadcrumbLd, postCrumbs } from '@/lib/site/structured-data';
-import { postShareImagePath } from '@/lib/site/urls';
 
 interface PostPageProps {
   params: Promise<{ slug: string }>;
@@ -32,7 +31,7 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
     publishedTime: post.date.iso,
     modifiedTime: post.updated?.iso,
     sections: post.categories.map((category) => category.name),
-    imagePath: postShareImagePath(post.slug),
+    image: post.shareImage,
   });
 }
 
@@ -66,7 +65,7 @@ export default async function PostPage({ params }: PostPageProps) {
       <TableOfContents headings={post.headings} />
       <PostBody post={post} />
       <PostNavigation post={post} />
-      <JsonLd data={blogPostingLd(post, postShareImagePath(post.slug))} />
+      <JsonLd data={blogPostingLd(post, post.shareImage.url)} />
       <JsonLd data={breadcrumbLd(postCrumbs(post))} />
     </article>
   );

@@ -37,8 +37,11 @@ export function parseRedirects(text, source = '_redirects') {
     const [from, to, status] = /** @type {[string, string, string]} */ (fields);
     if (status !== '301')
       throw new Error(`${where}: only 301 redirects are supported, got ${status}`);
-    if (!from.startsWith('/') || !to.startsWith('/'))
-      throw new Error(`${where}: both paths must start with "/"`);
+    // A target off the site (a post moved with `redirect_to: https://…`) is a whole http(s) URL.
+    if (!from.startsWith('/') || !(to.startsWith('/') || /^https?:\/\/\S+$/i.test(to)))
+      throw new Error(
+        `${where}: both paths must start with "/" (the target may be an http(s) URL)`,
+      );
     const key = redirectKey(from);
     const earlier = seen.get(key);
     if (earlier !== undefined)

@@ -17,6 +17,7 @@ import {
   FACTS_CACHE_FILE,
   HTML_DIR,
   HTML_KEYS_FILE,
+  MOVED_FILE,
   PAGES_STAGING_DIR,
   STAGING_DIR,
   STATIC_FILES_FILE,
@@ -138,7 +139,7 @@ const postCounts = () => {
     site.skippedPosts.length &&
       `${site.skippedPosts.length} files of _posts/_drafts that are not markdown posts`,
   ].filter(Boolean);
-  return `${source.posts.length - drafts} posts, ${drafts} drafts, ${source.pages?.length ?? 0} pages, ${site.staticFiles.length} static files and ${checked.redirects.size} old URLs redirected from the Jekyll site ${siteConfig.contentDir}; not carried over: ${notCarried.length ? notCarried.join(', ') : 'nothing'}; checked in ${seconds} s`;
+  return `${source.posts.length - drafts} posts, ${drafts} drafts, ${source.pages?.length ?? 0} pages, ${site.staticFiles.length} static files and ${checked.redirects.size} old URLs redirected${checked.moved.length ? ` (${checked.moved.length} posts and pages moved elsewhere by redirect_to)` : ''} from the Jekyll site ${siteConfig.contentDir}; not carried over: ${notCarried.length ? notCarried.join(', ') : 'nothing'}; checked in ${seconds} s`;
 };
 const assetsTarget = CONTENT_ASSETS_DIR;
 
@@ -181,6 +182,8 @@ if (mode === 'check') {
       JSON.stringify({ root: contentDir, files: source.jekyllFiles.staticFiles }),
     );
   else rmSync(STATIC_FILES_FILE, { force: true });
+  if (checked.moved.length > 0) writeFileSync(MOVED_FILE, JSON.stringify(checked.moved));
+  else rmSync(MOVED_FILE, { force: true });
   if (!process.argv.includes('--stage')) {
     const contentlayer = spawnSync(
       process.execPath,

@@ -12,9 +12,11 @@ import {
   EXPORT_IN_PROGRESS_DIR,
   GENERATED_PAGES_FILE,
   OUT_DIR,
+  MOVED_FILE,
   STATIC_FILES_FILE,
 } from '../lib/build/paths.mjs';
 import { runExportSteps } from '../lib/export/chain';
+import type { RedirectSource } from '../lib/export/redirects';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { absoluteUrl } from '../lib/site/urls';
 import { jekyllSite, siteConfig } from '../site.config';
@@ -62,6 +64,9 @@ try {
             }[]
           ).map((page) => ({ ...page, url: page.pageUrl })),
         }
+      : {}),
+    ...(existsSync(MOVED_FILE)
+      ? { moved: JSON.parse(readFileSync(MOVED_FILE, 'utf8')) as RedirectSource[] }
       : {}),
     ...(existsSync(STATIC_FILES_FILE)
       ? {

@@ -12,6 +12,7 @@ export const GENERATED_POSTS_FILE: string;
 export const CONTENT_ASSETS_DIR: string;
 export const GENERATED_DIRS: readonly string[];
 export const STATIC_FILES_FILE: string;
+export const MOVED_FILE: string;
 export const PAGES_STAGING_DIR: string;
 export const CONTENTLAYER_SOURCE_DIR: string;
 export const GENERATED_PAGES_FILE: string;

@@ -23,6 +23,8 @@ export const HTML_DIR = '.content/html';
 export const HTML_KEYS_FILE = '.content/html-keys.json';
 /** A Jekyll site's static files, copied into the export at their paths: `{ root, files }`. */
 export const STATIC_FILES_FILE = '.content/static-files.json';
+/** Posts and pages that moved (`redirect_to`), for the export step that writes their redirects. */
+export const MOVED_FILE = '.content/moved.json';
 /** Body facts kept between runs. */
 export const FACTS_CACHE_FILE = '.content/body-facts.json';
 /** contentlayer's typed data, which the pages import (as `contentlayer/generated`). */

@@ -9,7 +9,13 @@ import path from 'node:path';
 import { listFiles } from '../build/files';
 import { GENERATED_DIRS } from '../build/paths.mjs';
 import { problem, type Problem } from '../build/problems';
-import { buildRedirects, redirectFile, redirectSource, type Redirect } from '../export/redirects';
+import {
+  buildRedirects,
+  redirectFile,
+  redirectSource,
+  type Redirect,
+  type RedirectSource,
+} from '../export/redirects';
 import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
@@ -40,6 +46,8 @@ export interface ContentCheck {
   assets: string[];
   /** Old URLs that will redirect to posts, and the post each leads to. */
   redirects: ReadonlyMap<string, string>;
+  /** The posts and pages that moved (`redirect_to`) and are published under the publish rule: their redirects. */
+  moved: RedirectSource[];
 }
 
 /** The post index of what would be published, or the problem that stops it (two posts with one slug…). */
@@ -64,8 +72,9 @@ function crossPostProblems(
   source: ContentSource,
   index: PostIndex,
   options: CheckOptions,
-): { problems: Problem[]; redirects: ReadonlyMap<string, string> } {
+): { problems: Problem[]; redirects: ReadonlyMap<string, string>; moved: RedirectSource[] } {
   const { posts } = source;
+  const moved = source.moved.filter((document) => options.publish.showDrafts || !document.isDraft);
   const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
   // A Jekyll site's markdown pages are pages of the site: links may lead to them, and theirs are checked too.
   const pages = source.pages ?? [];
@@ -77,11 +86,13 @@ function crossPostProblems(
   const problems: Problem[] = [];
   let redirects: Redirect[] = [];
   try {
-    redirects = buildRedirects(
-      index.posts.map((listed) =>
+    redirects = buildRedirects([
+      ...index.posts.map((listed) =>
         redirectSource(listed, bySourcePath.get(listed.sourcePath)!.fields),
       ),
-    );
+      ...pages,
+      ...moved,
+    ]);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems.push(problemAt(error, posts));
@@ -93,12 +104,15 @@ function crossPostProblems(
       kept.push(redirect);
       continue;
     }
-    const post = bySourcePath.get(redirect.sourcePath)!;
-    const field =
-      post.frontMatter.permalink?.trim() === redirect.from ||
-      post.frontMatter.redirect_from === undefined
-        ? 'permalink'
-        : 'redirect_from';
+    // A post's own field; a page's or a moved document's is told by which of its URLs this is.
+    const frontMatter = bySourcePath.get(redirect.sourcePath)?.frontMatter;
+    const field = (
+      frontMatter
+        ? frontMatter.permalink?.trim() === redirect.from || frontMatter.redirect_from === undefined
+        : !redirect.explicit
+    )
+      ? 'permalink'
+      : 'redirect_from';
     problems.push(
       redirect.explicit
         ? problemAt(
@@ -201,7 +215,11 @@ function crossPostProblems(
       },
     ),
   );
-  return { problems, redirects: new Map(kept.map((redirect) => [redirect.from, redirect.to])) };
+  return {
+    problems,
+    redirects: new Map(kept.map((redirect) => [redirect.from, redirect.to])),
+    moved,
+  };
 }
 
 /** The files of the content folder that published posts link to, resolved and known to exist. */
@@ -247,11 +265,12 @@ export function checkContent(source: ContentSource, options: CheckOptions): Cont
   }
   const index = indexOf(source.posts, options.publish);
   if (!('posts' in index))
-    return { problems: [index, ...problems], assets: [], redirects: new Map() };
+    return { problems: [index, ...problems], assets: [], redirects: new Map(), moved: [] };
   const across = crossPostProblems(source, index, options);
   return {
     problems: [...across.problems, ...problems],
     redirects: across.redirects,
+    moved: across.moved,
     assets: [...new Set([...linkedAssets(source, index), ...listed.assets])].sort(),
   };
 }

@@ -16,6 +16,8 @@ import { LiquidProblem, sourceLine, type LiquidRenderer } from './liquid';
 import type { MarkdownDialect } from '../markdown/dialect';
 import type { PostLink } from '../markdown/links';
 import { permalinkProblem, quoted } from './rules';
+import { redirectTo } from './post-fields';
+import type { MovedDocument } from './source';
 
 export interface LoadedPage {
   /** Relative to the site root. */
@@ -76,8 +78,14 @@ export interface PageSourceOptions {
 export async function loadJekyllPages(
   relativePaths: readonly string[],
   options: PageSourceOptions,
-): Promise<{ pages: LoadedPage[]; notCarried: string[]; problems: Problem[] }> {
+): Promise<{
+  pages: LoadedPage[];
+  notCarried: string[];
+  moved: MovedDocument[];
+  problems: Problem[];
+}> {
   const problems: Problem[] = [];
+  const moved: MovedDocument[] = [];
   const notCarried: string[] = [];
   const prepared: (Omit<LoadedPage, 'html' | 'links' | 'anchors'> & { body: string })[] = [];
   for (const relativePath of relativePaths) {
@@ -115,6 +123,32 @@ export async function loadJekyllPages(
       continue;
     }
     const redirectFrom = data.redirect_from;
+    const oldUrls = (Array.isArray(redirectFrom) ? redirectFrom : [redirectFrom]).filter(
+      (item): item is string => typeof item === 'string',
+    );
+    if (data.redirect_to !== undefined) {
+      // jekyll-redirect-from: the page has moved; its URLs lead there and it is not rendered.
+      try {
+        moved.push({
+          sourcePath,
+          url: redirectTo(data.redirect_to),
+          oldUrls,
+          jekyllUrl,
+          isDraft: false,
+          moved: true,
+        });
+      } catch (error) {
+        problems.push(
+          problem(
+            sourcePath,
+            fieldLine(split.yaml, 'redirect_to'),
+            'redirect_to',
+            (error as Error).message,
+          ),
+        );
+      }
+      continue;
+    }
     const fileName = relativePath
       .split('/')
       .pop()!
@@ -127,9 +161,7 @@ export async function loadJekyllPages(
         data.title?.trim() || jekyllTitleFromSlug(fileName === 'index' ? folderName : fileName),
       url,
       jekyllUrl,
-      oldUrls: (Array.isArray(redirectFrom) ? redirectFrom : [redirectFrom]).filter(
-        (item): item is string => typeof item === 'string',
-      ),
+      oldUrls,
       description: typeof data.description === 'string' ? data.description : '',
       sitemap: data.sitemap !== false,
       body: split.body,
@@ -180,5 +212,5 @@ export async function loadJekyllPages(
         anchors: result.facts.anchors,
       });
   });
-  return { pages, notCarried, problems };
+  return { pages, notCarried, moved, problems };
 }

@@ -51,6 +51,11 @@ export interface DerivedFields {
    * build draws one.
    */
   shareImage: string;
+  /**
+   * jekyll-redirect-from's `redirect_to`: the post has moved there (a site path or an http(s) URL); '' when not.
+   * Such a post is not published: its old URLs redirect to the target.
+   */
+  redirectTo: string;
 }
 
 /** What is read from a body's syntax tree: the expensive part (one markdown parse a post). */
@@ -149,6 +154,16 @@ function shareImage(value: unknown): string {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(image))
     throw new Error(`${quoted(image)} is neither a path of the site nor an http(s) URL`);
   return image.startsWith('/') ? image : `/${image}`;
+}
+
+/** `redirect_to` of jekyll-redirect-from: a path or an http(s) URL; of a list, the first, as it reads one. */
+export function redirectTo(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const first = Array.isArray(value) ? value[0] : value;
+  const target = typeof first === 'string' ? first.trim() : '';
+  if (/^https?:\/\/[^\s"<>]+$/i.test(target)) return target;
+  if (target.startsWith('/') && !target.startsWith('//') && !/[\s"<>]/.test(target)) return target;
+  throw new Error('must be the path (/new-place/) or the http(s) URL the post has moved to');
 }
 
 /** `redirect_from` of jekyll-redirect-from: a path or a list of paths. */
@@ -256,6 +271,7 @@ export function deriveHeaderFields(
   if (!title) errors.push(new ContentError(sourcePath, 'title', 'must not be empty'));
   const oldUrls = rule('redirect_from', () => redirectFrom(frontMatter.redirect_from), []);
   const image = rule('image', () => shareImage(frontMatter.image), '');
+  const movedTo = rule('redirect_to', () => redirectTo(frontMatter.redirect_to), '');
   if (!jekyll && frontMatter.permalink !== undefined) oldUrls.unshift(frontMatter.permalink);
   if (errors.length > 0 || !publishedAt) return { header: null, errors, warnings };
 
@@ -307,6 +323,7 @@ export function deriveHeaderFields(
       oldUrls: oldUrls.map((url) => url.trim()),
       jekyllUrl,
       shareImage: image,
+      redirectTo: movedTo,
     },
     errors,
     warnings,

@@ -90,6 +90,18 @@ export interface ContentSource {
   problems: Problem[];
   /** Posts left out for an error in their front matter: their links are still checked, so all is said at once. */
   rejectedPosts: RejectedPost[];
+  /** Posts and pages with `redirect_to` (jekyll-redirect-from): not published; their old URLs lead to the target. */
+  moved: MovedDocument[];
+}
+
+export interface MovedDocument {
+  sourcePath: string;
+  /** Where it moved: a site path or an http(s) URL. */
+  url: string;
+  oldUrls: string[];
+  jekyllUrl: string;
+  isDraft: boolean;
+  moved: true;
 }
 
 export type RejectedPost = Pick<
@@ -421,6 +433,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
 
   const posts: LoadedPost[] = [];
   const rejectedPosts: RejectedPost[] = [];
+  const moved: MovedDocument[] = [...(jekyllPages?.moved ?? [])];
   for (const { file, facts, sourceLines } of work) {
     for (const handler of facts?.handlers ?? []) {
       const message = `${handler.attribute}= in raw HTML does not run: the site's Content-Security-Policy allows no inline event handler; attach it from a <script> instead`;
@@ -449,6 +462,17 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
         });
       continue;
     }
+    if (header.redirectTo) {
+      moved.push({
+        sourcePath: header.sourcePath,
+        url: header.redirectTo,
+        oldUrls: header.oldUrls,
+        jekyllUrl: header.jekyllUrl,
+        isDraft: header.isDraft,
+        moved: true,
+      });
+      continue;
+    }
     const fields = completeFields(header, file.frontMatter, facts as BodyFacts);
     posts.push({
       ...file,
@@ -467,6 +491,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     files,
     problems,
     rejectedPosts,
+    moved,
     ...(jekyllFiles ? { jekyllFiles } : {}),
     ...(jekyllPages ? { pages: jekyllPages.pages, pagesNotCarried: jekyllPages.notCarried } : {}),
   };

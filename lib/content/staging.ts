@@ -36,7 +36,7 @@ export const htmlName = (name: string) => name.replace(/\.json$/, '.html');
 export function stagedText(post: LoadedPost, name: string): string {
   // The derived fields after the front matter: they win over an author's field of the same name. A post
   // without an update date has no `updatedAt` (contentlayer reads a missing field, not null, as unset).
-  const { updatedAt, ...fields } = post.fields;
+  const { updatedAt, redirectTo: _redirectTo, ...fields } = post.fields;
   return JSON.stringify({
     ...post.frontMatter,
     ...fields,

@@ -42,6 +42,8 @@ export interface ExportContext {
   redirectSources: ReadonlyMap<string, { oldUrls?: readonly string[]; jekyllUrl?: string }>;
   /** A Jekyll site's markdown pages, for their old URLs (lib/content/pages.ts). */
   pages?: readonly RedirectSource[];
+  /** Posts and pages that moved elsewhere (`redirect_to`): their old URLs lead to the target, a path or a URL. */
+  moved?: readonly RedirectSource[];
   /** jekyll-feed's `feed.path` of a Jekyll site: the feed URL its subscribers already have. */
   oldFeedPath?: string;
   /** A Jekyll site's static files (lib/jekyll/site-files.ts), copied to the same paths. */
@@ -87,10 +89,11 @@ const removePlaceholderCategory: ExportStep = {
  */
 const writeRedirects: ExportStep = {
   name: 'Redirects',
-  run: ({ dir, posts, pages = [], redirectSources, site }) => {
+  run: ({ dir, posts, pages = [], moved = [], redirectSources, site }) => {
     const redirects = buildRedirects([
       ...posts.map((post) => redirectSource(post, redirectSources.get(post.slug))),
       ...pages,
+      ...moved,
     ]);
     const manifest: string[] = [];
     for (const redirect of redirects) {
@@ -101,7 +104,9 @@ const writeRedirects: ExportStep = {
         );
       }
       mkdirSync(path.dirname(file), { recursive: true });
-      const target = `${site.basePath}${redirect.to}`;
+      // A post moved off the site (`redirect_to: https://…`) leads there as written.
+      const offSite = /^https?:\/\//i.test(redirect.to);
+      const target = offSite ? redirect.to : `${site.basePath}${redirect.to}`;
       writeFileSync(
         file,
         redirectHtml(
@@ -111,7 +116,9 @@ const writeRedirects: ExportStep = {
           `${site.basePath}/icon.svg`,
         ),
       );
-      manifest.push(`${encodeURI(`${site.basePath}${redirect.from}`)} ${encodeURI(target)} 301`);
+      manifest.push(
+        `${encodeURI(`${site.basePath}${redirect.from}`)} ${offSite ? target : encodeURI(target)} 301`,
+      );
     }
     writeFileSync(path.join(dir, '_redirects'), manifest.length ? `${manifest.join('\n')}\n` : '');
     return `${redirects.length} old URLs`;

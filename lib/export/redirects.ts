@@ -13,6 +13,8 @@ export interface RedirectSource {
   oldUrls: readonly string[];
   /** The URL Jekyll gave the post ('' for none): kept unless a page or another post's old URL has it. */
   jekyllUrl: string;
+  /** `url` is where the post or page moved (`redirect_to`), not a page of the site of its own. */
+  moved?: boolean;
 }
 
 /** A published post as the redirects read it: its place in the index and its old URLs (staged fields). */
@@ -48,7 +50,7 @@ function checkedPermalink(post: RedirectSource, permalink: string): string {
 /** Every redirect to write; fails on two posts claiming one old URL, or an old URL that is a page of the site. */
 export function buildRedirects(posts: readonly RedirectSource[]): Redirect[] {
   const byPath = new Map<string, Redirect>();
-  const pageUrls = new Set(posts.map((post) => post.url));
+  const pageUrls = new Set(posts.filter((post) => !post.moved).map((post) => post.url));
   const add = (post: RedirectSource, from: string, explicit: boolean) => {
     if (from === post.url || pageUrls.has(from)) {
       if (explicit && from !== post.url)
@@ -78,6 +80,11 @@ export function buildRedirects(posts: readonly RedirectSource[]): Redirect[] {
   for (const post of posts) {
     // A Jekyll URL that makes no path of the export (a control character, "?") gives no redirect.
     if (post.jekyllUrl && !permalinkProblem(post.jekyllUrl)) add(post, post.jekyllUrl, false);
+  }
+  // A post moved to another's old URL goes straight to that post's URL: one hop, not two.
+  for (const redirect of byPath.values()) {
+    const onward = byPath.get(redirect.to);
+    if (onward && onward.from !== redirect.from) redirect.to = onward.to;
   }
   return [...byPath.values()].sort((a, b) => a.from.localeCompare(b.from));
 }

@@ -14,7 +14,13 @@ import { categoryPath, postPath, postShareImagePath } from './urls';
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
 export interface SourcePost extends Omit<
   DerivedFields,
-  'hasOwnExcerpt' | 'updatedAt' | 'oldUrls' | 'jekyllUrl' | 'inSitemap' | 'shareImage'
+  | 'hasOwnExcerpt'
+  | 'updatedAt'
+  | 'oldUrls'
+  | 'jekyllUrl'
+  | 'inSitemap'
+  | 'shareImage'
+  | 'redirectTo'
 > {
   /** The author's share image; absent in data staged before it existed. */
   shareImage?: string;

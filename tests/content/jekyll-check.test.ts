@@ -30,6 +30,10 @@ write(
   '---\ntitle: About\npermalink: /about/\n---\nIntro.\n\n## The team\n\nBack to [hello](/2024/01/02/hello.html), [nowhere](/nowhere/).\n',
 );
 write('img/card.png', 'png');
+write(
+  '_posts/2024-01-06-moved.md',
+  '---\ntitle: Moved\nredirect_to: /2024/01/02/hello.html\nredirect_from: /moved-once/\n---\nGone.\n',
+);
 write('_posts/2024-01-04-shared.md', '---\ntitle: Shared\nimage: /img/card.png\n---\nBody.\n');
 write(
   '_posts/2024-01-05-shared-badly.md',
@@ -61,7 +65,11 @@ async function checked() {
     origin: 'https://notes.example',
     contentAssets: [],
   });
-  return { source, problems: [...source.problems, ...check.problems].map(formatProblem) };
+  return {
+    source,
+    check,
+    problems: [...source.problems, ...check.problems].map(formatProblem),
+  };
 }
 
 describe('a Jekyll site root, checked', () => {
@@ -74,6 +82,17 @@ describe('a Jekyll site root, checked', () => {
       'site/_posts/2024-01-03-bad-date.md:5: broken link: warning: "/nowhere-either/": no page or file of the site has this path',
       'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',
     ]);
+  });
+
+  it('publishes no post that moved (redirect_to): its old URLs lead to the target, straight to its new URL', async () => {
+    const { source, check } = await checked();
+    assert.ok(source.posts.every((post) => post.fields.title !== 'Moved'));
+    assert.equal(check.redirects.get('/2024/01/06/moved.html'), '/posts/hello/');
+    assert.equal(check.redirects.get('/moved-once/'), '/posts/hello/');
+    assert.deepEqual(
+      check.moved.map((moved) => moved.sourcePath),
+      ['site/_posts/2024-01-06-moved.md'],
+    );
   });
 
   it('reads posts and pages as kramdown, with the site’s smart_quotes', async () => {

@@ -26,6 +26,25 @@ describe('derived fields of a post', () => {
     assert.equal(fields?.hasOwnExcerpt, false);
   });
 
+  it("reads jekyll-redirect-from's redirect_to: a site path or an http(s) URL, the first of a list", () => {
+    const target = (value: unknown) => {
+      const { fields, errors } = derivePostFields(
+        { title: 'T', date: '2024-01-01', redirect_to: value },
+        facts,
+        { sourcePath: 'x.md' },
+      );
+      return fields ? fields.redirectTo : errors.map((error) => error.message).join();
+    };
+    assert.equal(target(undefined), '');
+    assert.equal(target('/new-place/'), '/new-place/');
+    assert.equal(
+      target(['https://elsewhere.example/x', '/ignored/']),
+      'https://elsewhere.example/x',
+    );
+    for (const bad of ['new-place', '//elsewhere.example/x', 'javascript:alert(1)', 5, '/a b/'])
+      assert.match(String(target(bad)), /^x\.md: redirect_to: must be the path/);
+  });
+
   it("reads jekyll-seo-tag's image: a site path, a URL, or a map with a path; refuses anything else", () => {
     const image = (value: unknown) => {
       const { fields, errors } = derivePostFields(

@@ -103,6 +103,30 @@ describe('redirects for old URLs', () => {
     );
   });
 
+  it('leads the old URLs of a moved post to its target, straight to the post when the target is an old URL', () => {
+    const redirects = buildRedirects([
+      post({ slug: 'logging', jekyllUrl: '/guides/logging/' }),
+      // Moved to the other post's Jekyll URL: that URL stays the other post's redirect.
+      post({
+        slug: 'style',
+        url: '/guides/logging/',
+        moved: true,
+        jekyllUrl: '/ops/style/',
+        oldUrls: ['/style/'],
+      }),
+      post({ slug: 'cv', url: 'https://cv.example/ana/', moved: true, jekyllUrl: '/cv/' }),
+    ]);
+    assert.deepEqual(
+      redirects.map(({ from, to }) => [from, to]),
+      [
+        ['/cv/', 'https://cv.example/ana/'],
+        ['/guides/logging/', '/posts/logging/'],
+        ['/ops/style/', '/posts/logging/'],
+        ['/style/', '/posts/logging/'],
+      ],
+    );
+  });
+
   it("ignores a permalink equal to the post's own URL", () => {
     assert.deepEqual(buildRedirects([post({ slug: 'a', permalink: '/posts/a/' })]), []);
   });

@@ -44,6 +44,8 @@ export interface JekyllDocument {
   categories: string[];
   /** jekyll-redirect-from's front matter: old URLs that must land on this document (not installed here). */
   redirectFrom: string[];
+  /** jekyll-redirect-from's `redirect_to` (the first, of a list): the document moved there; null when not. */
+  redirectTo: string | null;
   /** The front-matter `permalink`, when set. */
   permalink: string | null;
   /** The body as converted (markdown to HTML, Liquid rendered), before any layout. */
@@ -126,6 +128,7 @@ module JekyllDiffRecorder
       "day" => day(date),
       "categories" => Array(data["categories"]).map(&:to_s),
       "redirectFrom" => Array(data["redirect_from"]).map(&:to_s),
+      "redirectTo" => Array(data["redirect_to"]).first&.to_s,
       "permalink" => data["permalink"].nil? ? nil : data["permalink"].to_s,
       "html" => doc.content.to_s,
     }
@@ -929,6 +932,8 @@ export function resolveInExport(outDir: string, url: string, basePath = ''): Res
       return { hops, file, problem: `more than ${MAX_REDIRECTS} redirects` };
     const base = new URL(`http://site.invalid${basePath}${encodeURI(current)}`);
     const next = new URL(target, base);
+    if (next.host !== 'site.invalid')
+      return { hops: [...hops, next.href], file: null, problem: `redirect leaves the site` };
     let nextPath = decodeURIComponent(next.pathname);
     if (basePath) {
       if (nextPath !== basePath && !nextPath.startsWith(`${basePath}/`))
@@ -939,7 +944,7 @@ export function resolveInExport(outDir: string, url: string, basePath = ''): Res
         };
       nextPath = nextPath.slice(basePath.length) || '/';
     }
-    hops.push(next.host === 'site.invalid' ? nextPath : `${next.origin}${nextPath}`);
+    hops.push(nextPath);
     current = nextPath;
   }
 }
@@ -952,8 +957,11 @@ export interface PostComparison {
   /** Jekyll's URL of the post (or the old URL from `redirect_from`, see `via`). */
   url: string;
   relativePath: string;
-  /** `url` when the URL is the post's own; `redirect_from` for jekyll-redirect-from's old URLs. */
-  via: 'url' | 'redirect_from';
+  /**
+   * `url` when the URL is the post's own; `redirect_from` for jekyll-redirect-from's old URLs; `redirect_to` for
+   * the URLs of a post that moved (they must lead to its target).
+   */
+  via: 'url' | 'redirect_from' | 'redirect_to';
   /** The path of the page it lands on in our export, or null. */
   resolved: string | null;
   /** Whether that page is a post page (an article with a prose body). */
@@ -1267,6 +1275,45 @@ function comparePost(
   };
 }
 
+/** Where a moved document's URL leads: the last hop must be its `redirect_to` (a site path or a URL). */
+function compareMoved(post: JekyllDocument, url: string, context: CompareContext): PostComparison {
+  const resolution = resolveInExport(context.outDir, url, context.basePath);
+  const last = resolution.hops[resolution.hops.length - 1]!;
+  const target = post.redirectTo!;
+  // A target on the site may itself be an old URL: where it leads counts, and our export may go there directly.
+  const destination = /^https?:\/\//i.test(target)
+    ? new URL(target).href
+    : resolveInExport(context.outDir, target, context.basePath).hops.at(-1);
+  const arrived =
+    last === destination &&
+    resolution.hops.length > 1 &&
+    (resolution.problem === null || /leaves the site/.test(resolution.problem));
+  return {
+    url,
+    relativePath: post.relativePath,
+    via: 'redirect_to',
+    resolved: resolution.file && path.relative(context.outDir, resolution.file),
+    landedOnPost: false,
+    hops: resolution.hops,
+    titleEqual: true,
+    jekyllTitle: post.title,
+    ourTitle: null,
+    dayEqual: true,
+    jekyllDay: post.day,
+    ourDay: null,
+    similarity: 1,
+    diff: '',
+    missingIds: [],
+    leakedSyntax: [],
+    brokenLinks: [],
+    failures: arrived
+      ? []
+      : [
+          `moved to ${target}, but ${url} leads to ${resolution.hops.join(' -> ')}${resolution.problem && !/leaves the site/.test(resolution.problem) ? ` (${resolution.problem})` : ''}`,
+        ],
+  };
+}
+
 /**
  * Every post of the manifest against the export in `outDir` (served under `basePath`): each Jekyll URL and
  * each `redirect_from` URL must land on a post page; titles and days must be equal, bodies at least
@@ -1296,6 +1343,15 @@ export function compareWithExport(
   };
   const posts: PostComparison[] = [];
   for (const post of manifest.posts) {
+    if (post.redirectTo !== null) {
+      // Moved (jekyll-redirect-from's redirect_to): its URLs must lead where it moved, and it is no post page.
+      for (const url of [
+        post.url,
+        ...post.redirectFrom.map((old) => (old.startsWith('/') ? old : `/${old}`)),
+      ])
+        posts.push(compareMoved(post, url, context));
+      continue;
+    }
     posts.push(comparePost(post, post.url, 'url', context));
     for (const old of post.redirectFrom) {
       const url = old.startsWith('/') ? old : `/${old}`;
@@ -1313,6 +1369,17 @@ export function compareWithExport(
   }
 
   const pages: PageComparison[] = manifest.pages.map((jekyllPage) => {
+    if (jekyllPage.redirectTo !== null) {
+      const moved = compareMoved(jekyllPage, jekyllPage.url, context);
+      return {
+        url: moved.url,
+        relativePath: moved.relativePath,
+        resolved: moved.resolved,
+        similarity: 1,
+        diff: '',
+        failures: moved.failures,
+      };
+    }
     const { resolution, page, resolved } = landing(outDir, jekyllPage.url, basePath);
     const failures: string[] = [];
     if (resolution.problem) failures.push(resolution.problem);
@@ -1362,7 +1429,7 @@ export function formatReport(report: ComparisonReport, manifest?: JekyllManifest
   const mark = (failures: string[]) => (failures.length ? 'FAIL' : 'ok  ');
   for (const post of report.posts) {
     const where = post.hops.join(' -> ') + (post.resolved ? '' : ' -> (nothing)');
-    const via = post.via === 'redirect_from' ? ' [redirect_from]' : '';
+    const via = post.via === 'url' ? '' : ` [${post.via}]`;
     lines.push(
       `${mark(post.failures)} ${post.similarity.toFixed(4)} ${where}${via}  (${post.relativePath})`,
     );

@@ -74,8 +74,12 @@ describe(
     it('passes for every post, page and static file: URL, title, day, words, ids, links', () => {
       assert.deepEqual(report.failures, [], formatReport(report, manifest));
       assert.ok(report.posts.filter((post) => post.via === 'redirect_from').length >= 2);
+      const moved = report.posts.filter((post) => post.via === 'redirect_to');
+      assert.equal(moved.length, 2); // the post that moved (redirect_to), at its URL and its redirect_from
       assert.ok(
-        report.posts.every((post) => post.landedOnPost && post.titleEqual && post.dayEqual),
+        report.posts
+          .filter((post) => post.via !== 'redirect_to')
+          .every((post) => post.landedOnPost && post.titleEqual && post.dayEqual),
       );
     });
 
@@ -94,6 +98,7 @@ describe(
         [
           ['/about/', []],
           ['/projects/', []],
+          ['/resume/', []],
         ],
       );
       assert.deepEqual(report.missingStaticFiles, []);

@@ -63,6 +63,7 @@ const jekyllPost = (overrides: Partial<JekyllDocument>): JekyllDocument => ({
   day: '2024-01-01',
   categories: [],
   redirectFrom: [],
+  redirectTo: null,
   permalink: null,
   html: '<p>x</p>',
   ...overrides,
@@ -347,6 +348,35 @@ describe('compareWithExport on a hand-made export', () => {
     const report = compareWithExport(manifest, out);
     assert.match(report.posts[0]!.failures.join('\n'), /\/ is not a post page/);
   });
+
+  it('wants the URLs of a moved post (redirect_to) to lead to its target, on the site or off it', () => {
+    const moved = [
+      jekyllPost({ url: '/old-guide/', redirectTo: '/posts/retry-budgets/' }),
+      jekyllPost({
+        url: '/cv/',
+        relativePath: '_posts/cv.md',
+        redirectFrom: ['/resume/'],
+        redirectTo: 'https://cv.example/ana',
+      }),
+    ];
+    const movedManifest = manifestOf([...posts, ...moved], {
+      staticFiles: ['/img/diagram.png'],
+    });
+    const out = faithfulExport();
+    write(out, 'old-guide/index.html', redirectPage('/reliability/2023/08/retry-budgets/'));
+    write(out, 'cv/index.html', redirectPage('https://cv.example/ana'));
+    write(out, 'resume/index.html', redirectPage('https://cv.example/ana'));
+    const report = compareWithExport(movedManifest, out);
+    assert.deepEqual(report.failures, [], formatReport(report));
+    assert.equal(report.posts.filter((post) => post.via === 'redirect_to').length, 3);
+
+    write(out, 'old-guide/index.html', redirectPage('/posts/runbooks/'));
+    write(out, 'resume/index.html', postPage('CV', '2024-01-01', '<p>x</p>'));
+    assert.deepEqual(
+      compareWithExport(movedManifest, out).failures.map((failure) => failure.split(':')[0]),
+      ['/old-guide/', '/resume/'],
+    );
+  });
 });
 
 const jekyll = findJekyll();
@@ -364,7 +394,7 @@ describe(
         assert.ok(found, `${relativePath} not built; built: ${[...byPath.keys()].join(', ')}`);
         return found;
       };
-      assert.equal(manifest.posts.length, 19);
+      assert.equal(manifest.posts.length, 20);
       assert.equal(manifest.timezone, 'America/New_York');
       // 22:30 at -07:00 is 01:30 the next day in New York: April, not March.
       assert.equal(
@@ -405,7 +435,11 @@ describe(
       assert.match(naming, /\{\{ page\.date \| date: "%Y" \}\}/);
       assert.deepEqual(
         manifest.pages.map((page) => page.url),
-        ['/about/', '/projects/'],
+        ['/about/', '/projects/', '/resume/'],
+      );
+      assert.equal(
+        post('_posts/2023-01-09-a-style-guide-for-logs.md').redirectTo,
+        '/guides/structured-logging/',
       );
       assert.deepEqual(manifest.staticFiles, ['/downloads/sample.txt', '/img/diagram.png']);
       assert.ok(!manifest.posts.some((entry) => entry.relativePath.startsWith('_drafts/')));

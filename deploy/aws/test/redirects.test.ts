@@ -26,10 +26,18 @@ describe('_redirects', () => {
     );
     assert.throws(() => parseRedirects('/a /b 302\n'), /_redirects:1: only 301/);
     assert.throws(() => parseRedirects('a /b 301\n'), /must start with "\/"/);
+    assert.throws(() => parseRedirects('/a b 301\n'), /must start with "\/"/);
+    assert.throws(() => parseRedirects('/a ftp://x/ 301\n'), /must start with "\/"/);
     assert.throws(
       () => parseRedirects('/a%C3%A9 /b 301\n/aé /c 301\n'),
       /_redirects:2: "\/aé" is already redirected on line 1/,
     );
+  });
+
+  it('reads a target off the site (a post moved with redirect_to) as a whole http(s) URL', () => {
+    assert.deepEqual(parseRedirects('/cv/ https://cv.example/ana/%C3%A9 301\n'), [
+      { from: '/cv/', to: 'https://cv.example/ana/%C3%A9', status: 301 },
+    ]);
   });
 
   it('normalizes a path to one key whatever its spelling', () => {

@@ -107,7 +107,14 @@ export async function loadJekyllPages(
     });
     const url = ownPageUrl(jekyllUrl);
     const first = url.split('/')[1] ?? '';
-    if (url === '/' || RESERVED_FIRST_SEGMENTS.has(first) || permalinkProblem(url)) {
+    // A site's 404 page (404.md at /404.html, as GitHub Pages wants it): this site has its own.
+    const notFoundPage = jekyllUrl === '/404.html' || url === '/404/';
+    if (
+      url === '/' ||
+      notFoundPage ||
+      RESERVED_FIRST_SEGMENTS.has(first) ||
+      permalinkProblem(url)
+    ) {
       notCarried.push(relativePath);
       problems.push(
         problem(
@@ -116,7 +123,9 @@ export async function loadJekyllPages(
           'page',
           url === '/'
             ? 'the home page is this site’s own (the newest posts); this page is not carried over'
-            : `its URL ${quoted(url)} is one of this site's own, or not a path of the export; this page is not carried over`,
+            : notFoundPage
+              ? 'the "not found" page (404.html) is this site’s own; this page is not carried over'
+              : `its URL ${quoted(url)} is one of this site's own, or not a path of the export; this page is not carried over`,
           'warning',
         ),
       );

@@ -232,8 +232,18 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     const { data, problems: fieldProblems, plainFields } = parseFrontMatter(split.yaml, defaults);
     for (const found of fieldProblems)
       problems.push(problem(sourcePath, found.line, found.field, found.message));
-    // A Jekyll draft is a draft by its folder.
-    if (draft) data.draft = true;
+    // A Jekyll draft is a draft by its folder; Jekyll reads no `draft:` field and publishes such a post.
+    if (jekyll && data.draft === true && !draft)
+      problems.push(
+        problem(
+          sourcePath,
+          fieldLine(split.yaml, 'draft'),
+          'draft',
+          'Jekyll ignores "draft:" and publishes this post, so it is published here too; to hide it, move it to _drafts or write "published: false"',
+          'warning',
+        ),
+      );
+    if (jekyll) data.draft = draft;
     if (fieldProblems.length === 0)
       parsed.push({
         relativePath,

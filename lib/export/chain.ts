@@ -99,6 +99,8 @@ const writeRedirects: ExportStep = {
     for (const redirect of redirects) {
       const file = pathInside(dir, redirectFile(redirect.from));
       if (existsSync(file)) {
+        // A URL Jekyll gave a post or page that is now a file of this site: the check warned, the file stays.
+        if (!redirect.explicit) continue;
         throw new Error(
           `${redirect.sourcePath}: permalink: "${redirect.from}" is already a page of the site (${path.relative(dir, file)})`,
         );
@@ -121,7 +123,7 @@ const writeRedirects: ExportStep = {
       );
     }
     writeFileSync(path.join(dir, '_redirects'), manifest.length ? `${manifest.join('\n')}\n` : '');
-    return `${redirects.length} old URLs`;
+    return `${manifest.length} old URLs`;
   },
 };
 

@@ -26,6 +26,8 @@ export interface InlineHandler {
 const HTML_URL = /\s(href|src)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
 const HTML_ID = /\sid\s*=\s*["']([^"']+)["']/gi;
+/** `<a name="x">`: browsers scroll to it for `#x` as they do to an id (older posts mark anchors so). */
+const HTML_ANCHOR_NAME = /<a\s[^>]*?\bname\s*=\s*["']([^"']+)["']/gi;
 
 /**
  * The ids of kramdown's footnotes as the renderer gives them (kramdown-html.ts): each note used, in order of
@@ -104,12 +106,14 @@ export function postLinks(
     else if (node.type === 'html') {
       for (const match of node.value.matchAll(HTML_URL)) {
         links.push({
-          url: match[2] ?? '',
+          // Browsers strip the spaces around an attribute's URL.
+          url: (match[2] ?? '').trim(),
           line,
           kind: match[1]?.toLowerCase() === 'src' ? 'image' : 'link',
         });
       }
       for (const match of node.value.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
+      for (const match of node.value.matchAll(HTML_ANCHOR_NAME)) anchors.push(match[1] ?? '');
       for (const match of node.value.matchAll(HTML_HANDLER)) {
         handlers.push({
           attribute: match[1]!.toLowerCase(),

@@ -31,6 +31,10 @@ write(
 );
 write('img/card.png', 'png');
 write(
+  '_posts/2024-01-07-draft-field.md',
+  '---\ntitle: Draft field\ndraft: true\n---\nStill published.\n',
+);
+write(
   '_posts/2024-01-06-moved.md',
   '---\ntitle: Moved\nredirect_to: /2024/01/02/hello.html\nredirect_from: /moved-once/\n---\nGone.\n',
 );
@@ -76,6 +80,7 @@ describe('a Jekyll site root, checked', () => {
   it('lets posts link to its pages and their headings, and checks the pages’ own links and those of a post it leaves out, at their source lines', async () => {
     const { problems } = await checked();
     assert.deepEqual(problems, [
+      'site/_posts/2024-01-07-draft-field.md:3: draft: warning: Jekyll ignores "draft:" and publishes this post, so it is published here too; to hide it, move it to _drafts or write "published: false"',
       'site/_posts/2024-01-03-bad-date.md:3: date: date "2024-02-30": 2024-02 has no day 30 (Jekyll would move it into the next month); correct the date',
       'site/_posts/2024-01-05-shared-badly.md:4: image: warning: "/img/missing.png": no file of the site has this path; the post is shared without an image',
       'site/_posts/2024-01-02-hello.md:7: broken link: warning: "/gone/": no page or file of the site has this path',
@@ -87,6 +92,10 @@ describe('a Jekyll site root, checked', () => {
   it('publishes no post that moved (redirect_to): its old URLs lead to the target, straight to its new URL', async () => {
     const { source, check } = await checked();
     assert.ok(source.posts.every((post) => post.fields.title !== 'Moved'));
+    assert.equal(
+      source.posts.find((post) => post.fields.title === 'Draft field')?.fields.isDraft,
+      false,
+    );
     assert.equal(check.redirects.get('/2024/01/06/moved.html'), '/posts/hello/');
     assert.equal(check.redirects.get('/moved-once/'), '/posts/hello/');
     assert.deepEqual(

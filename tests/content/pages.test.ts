@@ -20,6 +20,7 @@ const files: Record<string, string> = {
   'search.md': '---\ntitle: Search\n---\nFind things.\n',
   'old.md': '---\npermalink: /legacy/old.html\nredirect_from: /older/\n---\nOld page.\n',
   'hidden.md': '---\npublished: false\n---\nNot here.\n',
+  '404.md': '---\npermalink: /404.html\n---\nNothing here.\n',
 };
 for (const [file, text] of Object.entries(files)) {
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -97,10 +98,11 @@ describe('markdown pages of a Jekyll site', () => {
       ],
     );
     assert.match(pages[0]!.html, /We write about Field Notes\./);
-    assert.deepEqual(notCarried, ['index.md', 'search.md']);
+    assert.deepEqual(notCarried, ['index.md', 'search.md', '404.md']);
     assert.deepEqual(problems.map(formatProblem), [
       'site/index.md:1: page: warning: the home page is this site’s own (the newest posts); this page is not carried over',
       'site/search.md:1: page: warning: its URL "/search/" is one of this site\'s own, or not a path of the export; this page is not carried over',
+      'site/404.md:2: page: warning: the "not found" page (404.html) is this site’s own; this page is not carried over',
     ]);
   });
 });

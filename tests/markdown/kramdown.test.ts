@@ -168,6 +168,18 @@ describe('kramdown ids: the table of contents, the anchors and the HTML agree', 
       assert.ok(anchors.includes(id), id);
   });
 
+  it('offers <a name> targets as anchors, and reads HTML link URLs as browsers do, spaces trimmed', () => {
+    const { anchors, links } = postLinks(
+      'Intro.\n\n<a name="qa"></a>\n\n<p><a href=" /about/ ">About</a></p>\n',
+      JEKYLL_DIALECT,
+    );
+    assert.ok(anchors.includes('qa'));
+    assert.deepEqual(
+      links.map((link) => link.url),
+      ['/about/'],
+    );
+  });
+
   it('leaves no kramdown syntax in the text', () => {
     const text = markdownPlainText(
       '*[API]: Application Programming Interface\n{:ref: .x}\n\nThe API\n{: ref}\n\n^\n\n* TOC\n{:toc}\n\n## Head {#h}',

@@ -12,12 +12,18 @@ import { computeBodyFacts, type BodyFacts } from './post-fields';
 import type { BodyProblem } from '../build/problems';
 import { runWorkerBatches } from '../build/workers';
 import type { MarkdownDialect } from '../markdown/dialect';
+import { resolveRelativeUrls } from '../markdown/relative-urls';
 
 export interface BodyJob {
   body: string;
   excerptSeparator?: string;
   /** The markdown the body is written in (kramdown for a Jekyll site). */
   dialect: MarkdownDialect;
+  /**
+   * The URL a Jekyll site's document had there: its relative URLs were written for it and are resolved against
+   * it (lib/markdown/relative-urls.ts). Unset for our own posts, whose relative images sit beside them.
+   */
+  documentUrl?: string;
   /** The staged path of the post (images beside it resolve from it). */
   relativePath: string;
   facts: boolean;
@@ -73,11 +79,17 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
     try {
       // Loaded only when rendering: the highlighter's grammars are most of a check's start-up otherwise.
       const { renderMarkdown } = await import('../markdown/render');
-      const rendered = await renderMarkdown(job.body, job.relativePath, job.dialect);
+      const rendered = await renderMarkdown(
+        job.body,
+        job.relativePath,
+        job.dialect,
+        job.documentUrl,
+      );
       problems.push(...rendered.problems);
-      return problems.length > 0
-        ? { facts, html: rendered.html, problems }
-        : { facts, html: rendered.html };
+      const html = job.documentUrl
+        ? resolveRelativeUrls(rendered.html, job.documentUrl)
+        : rendered.html;
+      return problems.length > 0 ? { facts, html, problems } : { facts, html };
     } catch (error) {
       problems.push(failureProblem(error));
     }

@@ -179,6 +179,9 @@ function crossPostProblems(
             url: listed.url,
             lineOffset: post.bodyLineOffset,
             sourceLines: post.sourceLines,
+            ...(source.jekyllFiles && post.fields.jekyllUrl
+              ? { documentUrl: post.fields.jekyllUrl }
+              : {}),
             links: post.links,
             anchors: post.anchors,
           };
@@ -199,6 +202,7 @@ function crossPostProblems(
           url: page.url,
           lineOffset: page.bodyLineOffset,
           sourceLines: page.sourceLines,
+          documentUrl: page.jekyllUrl,
           links: page.links,
           anchors: page.anchors,
         })),

@@ -5,6 +5,7 @@
  * links are not fetched. Pure over its inputs, so it is unit-tested directly.
  */
 import { sourceLine } from './liquid';
+import { resolveRelative } from '../markdown/relative-urls';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostLink } from '../markdown/links';
@@ -30,6 +31,8 @@ export interface CheckedPost {
   url: string;
   /** Line of the closing front-matter `---`: body line n is file line offset + n. */
   lineOffset: number;
+  /** A Jekyll site's document: the URL its relative links were written for (lib/markdown/relative-urls.ts). */
+  documentUrl?: string;
   /** Where Liquid moved the body's lines (lib/content/liquid.ts sourceLine). */
   sourceLines?: number[];
   links: PostLink[];
@@ -103,6 +106,9 @@ function problemWith(
   }
 
   if (decoded === '') return anchorProblem(hash, post.url, anchorsByUrl);
+  // A Jekyll site's relative link leads where it led from the document's old URL.
+  const fromOldUrl = post.documentUrl && resolveRelative(decoded, post.documentUrl);
+  if (fromOldUrl) decoded = decodeURI(fromOldUrl);
   decoded = withoutBasePath(decoded, site.basePath ?? '');
   if (decoded.startsWith('/')) {
     // Resolved within the site: `/../../etc/passwd` is `/etc/passwd` of the site, as a browser reads it.

@@ -196,6 +196,7 @@ export async function loadJekyllPages(
       body: page.body,
       relativePath: page.relativePath,
       dialect: options.dialect,
+      documentUrl: page.jekyllUrl,
       facts: true,
       html: true,
     })),

@@ -390,14 +390,17 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     const separator = file.frontMatter.excerpt_separator ?? options.excerptSeparator;
     const factsKey = bodyFactsKey(body, separator, dialect);
     const staged = stagedName(file.relativePath);
+    // A Jekyll site's post: its relative URLs resolve against the URL Jekyll gave it.
+    const documentUrl = (jekyll && headers.get(file)?.jekyllUrl) || undefined;
     const htmlKey = options.html
-      ? cacheKey(signature, dialectKey(dialect), staged, body)
+      ? cacheKey(signature, dialectKey(dialect), documentUrl ?? '', staged, body)
       : undefined;
     const previous = options.html?.previous(staged);
     return {
       file,
       body,
       sourceLines,
+      documentUrl,
       separator,
       factsKey,
       staged,
@@ -415,6 +418,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
       body: item.body,
       excerptSeparator: item.separator,
       dialect,
+      ...(item.documentUrl ? { documentUrl: item.documentUrl } : {}),
       relativePath: item.staged,
       facts: !item.facts,
       html: needsHtml,

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { siteConfig } from '../../site.config';
 import { pathInsideOrUndefined } from '../build/safe-path';
 import { withoutBasePath } from './base-path';
+import { resolveRelative } from './relative-urls';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
 
@@ -57,12 +58,18 @@ function intrinsicSize(url: string): { width: number; height: number } | undefin
   }
 }
 
-function visitImages(node: Root | Element, postFilePath: string | undefined): void {
+function visitImages(
+  node: Root | Element,
+  postFilePath: string | undefined,
+  documentUrl: string | undefined,
+): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     if (child.tagName === 'img') {
       const src = String(child.properties.src ?? '');
-      if (postFilePath && src && isRelative(src))
+      // A Jekyll site's image is where its old URL put it (a static file of the site), not beside the file.
+      if (documentUrl && src) child.properties.src = resolveRelative(src, documentUrl) ?? src;
+      else if (postFilePath && src && isRelative(src))
         child.properties.src = contentAssetUrl(postFilePath, src);
       if (child.properties.width === undefined && child.properties.height === undefined) {
         const size = intrinsicSize(String(child.properties.src ?? ''));
@@ -71,14 +78,15 @@ function visitImages(node: Root | Element, postFilePath: string | undefined): vo
       child.properties.loading ??= 'lazy';
       child.properties.decoding ??= 'async';
     }
-    visitImages(child, postFilePath);
+    visitImages(child, postFilePath, documentUrl);
   }
 }
 
 /** rehype plugin; reads the post's path from the file data contentlayer attaches. */
 export function rehypeImages() {
   return (tree: Root, file: VFile) => {
-    const raw = file.data.rawDocumentData as { sourceFilePath?: string } | undefined;
-    visitImages(tree, raw?.sourceFilePath);
+    const raw = file.data.rawDocumentData as
+      { sourceFilePath?: string; documentUrl?: string } | undefined;
+    visitImages(tree, raw?.sourceFilePath, raw?.documentUrl);
   };
 }

@@ -30,17 +30,21 @@ function processorFor(dialect: MarkdownDialect): ReturnType<typeof unified> {
  * The syntax tree is the one the body facts were read from (lib/markdown/parse.ts keeps it), so a body
  * is parsed once; the transforms build a new HTML tree and leave it unchanged. Throws MarkdownLimitError
  * for a body too deeply nested to render; code blocks too large to highlight are warnings in `problems`.
- * `dialect` is the markdown the body is written in (lib/markdown/dialect.ts).
+ * `dialect` is the markdown the body is written in (lib/markdown/dialect.ts); `documentUrl`, a Jekyll site
+ * document's old URL, which its relative images resolve against (lib/markdown/relative-urls.ts).
  */
 export async function renderMarkdown(
   body: string,
   relativePath: string,
   dialect: MarkdownDialect = DEFAULT_DIALECT,
+  documentUrl?: string,
 ): Promise<{ html: string; problems: BodyProblem[] }> {
   const processor = processorFor(dialect);
   const file = new VFile({
     value: body,
-    data: { rawDocumentData: { sourceFilePath: relativePath } },
+    data: {
+      rawDocumentData: { sourceFilePath: relativePath, ...(documentUrl ? { documentUrl } : {}) },
+    },
   });
   const tree = (await processor.run(parseMarkdown(body, dialect), file)) as Root;
   const html = String(processor.stringify(tree, file));

@@ -1182,6 +1182,14 @@ function linksOf(body: HtmlElement): { href: string; text: string }[] {
     }));
 }
 
+/** The `src` of every image, video, audio, source and iframe, in order. */
+function sourcesOf(body: HtmlElement): string[] {
+  return [...elements(body)]
+    .filter((element) => MEDIA_ELEMENTS.has(element.name) && element.attributes.src)
+    .map((element) => element.attributes.src!);
+}
+const MEDIA_ELEMENTS = new Set(['img', 'video', 'audio', 'source', 'iframe']);
+
 /**
  * Links of our body that a reader would find broken or indirect, where the same link (the same text, the
  * same occurrence) works on Jekyll's site: a link the author broke on Jekyll too is not ours to fix.
@@ -1205,6 +1213,15 @@ function linkProblems(
     if (counterpart && linkProblem(counterpart.href, post.url, context.jekyll)) continue;
     problems.push(`link ${link.href}: ${problem}`);
   }
+  // Images and media that do not load, where the same one (by order) loads on Jekyll's site.
+  const jekyllSources = sourcesOf(parseHtml(post.html));
+  sourcesOf(body).forEach((source, index) => {
+    const problem = linkProblem(source, pagePath, ours);
+    if (!problem) return;
+    const counterpart = jekyllSources[index];
+    if (counterpart !== undefined && linkProblem(counterpart, post.url, context.jekyll)) return;
+    problems.push(`source ${source}: ${problem}`);
+  });
   return problems;
 }
 

@@ -441,7 +441,11 @@ describe(
         post('_posts/2023-01-09-a-style-guide-for-logs.md').redirectTo,
         '/guides/structured-logging/',
       );
-      assert.deepEqual(manifest.staticFiles, ['/downloads/sample.txt', '/img/diagram.png']);
+      assert.deepEqual(manifest.staticFiles, [
+        '/downloads/sample.txt',
+        '/guides/structured-logging/pipeline.png',
+        '/img/diagram.png',
+      ]);
       assert.ok(!manifest.posts.some((entry) => entry.relativePath.startsWith('_drafts/')));
       assert.ok(manifest.wallSeconds > 0 && manifest.cpuSeconds > 0);
     });

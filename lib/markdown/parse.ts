@@ -18,6 +18,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from './dialect';
+import { closeSelfClosedElements, kramdownHtmlFlowSyntax } from './kramdown-html-flow';
 import { assignGfmHeadingIds, assignKramdownHeadingIds, buildKramdownToc } from './heading-ids';
 import { applyAbbreviations, resolveKramdownSyntax } from './kramdown-transform';
 import { kramdownFromMarkdown, kramdownSyntax } from './kramdown-syntax';
@@ -183,13 +184,17 @@ function checkTreeDepth(tree: Root): void {
 
 /** A parser for each dialect's syntax; transforms are run by parseMarkdown, once per body. */
 function syntaxParser(kramdown: boolean): Processor<Root> {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+  // kramdown reads one tilde as text: only `~~x~~` strikes through.
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter)
+    .use(remarkGfm, kramdown ? { singleTilde: false } : {});
   const data = processor.data();
   if (kramdown) {
     processor.use(remarkDefinitionList);
     // Only `$$…$$`, inline (mathText) or as a block of its own (kramdown-syntax.ts): `$` is text in kramdown.
     const { text } = math({ singleDollarTextMath: false });
-    (data.micromarkExtensions ??= []).push({ text }, kramdownSyntax());
+    (data.micromarkExtensions ??= []).push({ text }, kramdownSyntax(), kramdownHtmlFlowSyntax());
     (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(), kramdownFromMarkdown());
   }
   (data.fromMarkdownExtensions ??= []).push(escapesFromMarkdown());
@@ -217,6 +222,7 @@ function parseBody(markdown: string, dialect: MarkdownDialect): Root {
     tooDeep,
   });
   if (facts.expandedHtml) checkTreeDepth(tree);
+  closeSelfClosedElements(tree);
   applyTypography(tree, dialect);
   applyAbbreviations(tree, facts.abbreviations);
   assignKramdownHeadingIds(tree);

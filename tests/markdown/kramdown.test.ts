@@ -124,6 +124,13 @@ const CASES: { name: string; markdown: string; kramdown: string }[] = [
     kramdown:
       '<ul class="task-list">\n  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />open</li>\n  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />done</li>\n</ul>\n',
   },
+  {
+    name: 'a span-level tag alone on its line is paragraph text; one tilde is text; no self-closed <a>',
+    markdown:
+      'Item **b**.\n<br/>\nNext *line*.\n\n<a name="qa" />\nSome **bold** text, ~one~ and ~~two~~.\n\n<img src="https://x.test/a.png">\nMore *text*.\n\n<small>Fine *print*</small>\n',
+    kramdown:
+      '<p>Item <strong>b</strong>.\n<br />\nNext <em>line</em>.</p>\n\n<p><a name="qa"></a>\nSome <strong>bold</strong> text, ~one~ and <del>two</del>.</p>\n\n<p><img src="https://x.test/a.png" />\nMore <em>text</em>.</p>\n\n<p><small>Fine <em>print</em></small></p>\n',
+  },
 ];
 
 describe('the kramdown dialect renders as real kramdown does', () => {

@@ -71,10 +71,10 @@ const kramdownHtmlFlow: Construct = {
   concrete: true,
   resolveTo: htmlFlow.resolveTo,
   tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-    const context = this;
+    // Arrow functions keep `this`, the context CommonMark's construct reads (`interrupt`, `parser`…).
     return (code) =>
       effects.check(spanTagStart, nok, (after) =>
-        htmlFlow.tokenize.call(context, effects, ok, nok)(after),
+        htmlFlow.tokenize.call(this, effects, ok, nok)(after),
       )(code);
   },
 };

@@ -23,6 +23,10 @@ export interface UnreadEntry {
   message: string;
 }
 
+/** A FIFO, socket or device: reading it could block or never end. */
+const SPECIAL_FILE =
+  'is not a regular file (a pipe, socket or device); it is not read (replace it with a file)';
+
 export interface SourceListing {
   /** Files to read, relative to the folder with `/`, sorted. */
   files: string[];
@@ -99,8 +103,10 @@ export function listSourceFiles(
             message:
               'is a symbolic link to a folder; it is not followed (link the files, or move the folder)',
           });
+        else if (!fileSystem.statSync(target).isFile())
+          unread.push({ relativePath: relative, message: SPECIAL_FILE });
         else files.push(relative);
-      }
+      } else unread.push({ relativePath: relative, message: SPECIAL_FILE });
     }
   }
   return { files: files.sort(), unread };

@@ -174,6 +174,9 @@ export function parseFrontMatter(
   ][]) {
     const value = data[field];
     const line = lineOf.get(field) ?? closingLine;
+    // A value the file does not write came from a front-matter default of `_config.yml`: say so.
+    const from =
+      !lineOf.has(field) && field in defaults ? ' (a front-matter default of _config.yml)' : '';
     if (value === undefined || value === null) {
       if ('required' in spec && spec.required)
         problems.push({ line, field, message: 'is required' });
@@ -183,13 +186,13 @@ export function parseFrontMatter(
     if (spec.type === 'string' && typeof value !== 'string') {
       // YAML reads `title: 2024` or `slug: 404` as numbers: take them as the text written.
       if (typeof value === 'number' && field !== 'date') data[field] = String(value);
-      else problems.push({ line, field, message: `must be text, not ${describe(value)}` });
+      else problems.push({ line, field, message: `must be text, not ${describe(value)}${from}` });
     }
     if (spec.type === 'boolean' && typeof value !== 'boolean') {
       problems.push({
         line,
         field,
-        message: `must be true or false, not ${JSON.stringify(value)}`,
+        message: `must be true or false, not ${JSON.stringify(value)}${from}`,
       });
     }
     const control =
@@ -200,7 +203,7 @@ export function parseFrontMatter(
       problems.push({
         line,
         field,
-        message: `contains the control character ${control}; remove it`,
+        message: `contains the control character ${control}; remove it${from}`,
       });
   }
   return { data: data as FrontMatter, problems, plainFields };

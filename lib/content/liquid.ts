@@ -10,7 +10,7 @@
  * `{% raw %}`; those markers are removed, as Jekyll removes them), and an
  * unknown filter fails like an unknown tag. Undefined variables render empty.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { pathInside } from '../build/safe-path';
 import path from 'node:path';
 import {
@@ -316,6 +316,51 @@ function messageOf(error: Error): string {
   );
 }
 
+/** Whether `file` is a regular file: a FIFO, socket or device would block the read, or never end. */
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A template file's text: refused, before reading, when it is not a regular file or is certainly longer than the
+ * parse limit (a UTF-8 character is at most 4 bytes), so a FIFO cannot hang the step nor a huge file fill memory.
+ */
+function readTemplateFile(file: string): string {
+  const stats = statSync(file);
+  if (!stats.isFile()) throw new Error(`${file} is not a regular file`);
+  if (stats.size > 4 * LIQUID_LIMITS.parseLimit) throw new Error('parse length limit exceeded');
+  return readFileSync(file, 'utf8');
+}
+
+/** `file` lies inside `root`, symbolic links resolved (what liquidjs' own Node fs checks). */
+function containsSync(root: string, file: string): boolean {
+  try {
+    const realRoot = realpathSync(root);
+    const prefix = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep;
+    return realpathSync(file).startsWith(prefix);
+  } catch {
+    return false;
+  }
+}
+
+/** The file system liquidjs reads includes through: regular files inside the root only, and no require() fallback. */
+const TEMPLATE_FS = {
+  exists: async (file: string) => isRegularFile(file),
+  existsSync: isRegularFile,
+  readFile: async (file: string) => readTemplateFile(file),
+  readFileSync: readTemplateFile,
+  resolve: (dir: string, file: string, extension: string) =>
+    path.resolve(dir, path.extname(file) ? file : file + extension),
+  contains: async (root: string, file: string) => containsSync(root, file),
+  containsSync,
+  dirname: (file: string) => path.dirname(file),
+  sep: path.sep,
+};
+
 const PAGE_PATH = 'pagePath';
 
 /** Jekyll's `{% include_relative file %}`: a file beside the post, inside the site, rendered in the post's context. */
@@ -336,6 +381,8 @@ function includeRelativeTag(root: string) {
         throw new Error(`include_relative: "${this.target}" leads outside the site`);
       }
       if (!existsSync(file)) throw new Error(`include_relative: no file "${relative}" in the site`);
+      if (!isRegularFile(file))
+        throw new Error(`include_relative: "${relative}" is not a file (a folder, pipe or device)`);
       const depth = context.getRegister(INCLUDE_DEPTH, 0) as number;
       if (depth >= LIQUID_LIMITS.includeDepth)
         throw new Error(
@@ -344,7 +391,7 @@ function includeRelativeTag(root: string) {
       context.setRegister(INCLUDE_DEPTH, depth + 1);
       try {
         yield this.liquid.renderer.renderTemplates(
-          this.liquid.parse(readFileSync(file, 'utf8')),
+          this.liquid.parse(readTemplateFile(file)),
           context,
           emitter,
         );
@@ -420,6 +467,7 @@ export function createLiquidRenderer(options: LiquidSiteOptions): LiquidRenderer
     strictFilters: true,
     strictVariables: false,
     cache: true,
+    fs: TEMPLATE_FS,
     ...LIQUID_LIMITS,
   });
 

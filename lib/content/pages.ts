@@ -4,7 +4,7 @@
  * that URL as a folder (`/about.html` becomes `/about/`, and the old URL redirects). The home page, and a page
  * whose URL is one of the site's own routes, stay ours: reported, not carried over.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { problem, type Problem } from '../build/problems';
 import type { JekyllConfig } from '../jekyll/config';
@@ -15,7 +15,7 @@ import { fieldLine, parseFrontMatter, splitFrontMatter } from './front-matter';
 import { LiquidProblem, sourceLine, type LiquidRenderer } from './liquid';
 import type { MarkdownDialect } from '../markdown/dialect';
 import type { PostLink } from '../markdown/links';
-import { permalinkProblem, quoted } from './rules';
+import { permalinkProblem, postSizeProblem, quoted } from './rules';
 import { redirectTo } from './post-fields';
 import type { MovedDocument } from './source';
 
@@ -88,8 +88,15 @@ export async function loadJekyllPages(
   const moved: MovedDocument[] = [];
   const notCarried: string[] = [];
   const prepared: (Omit<LoadedPage, 'html' | 'links' | 'anchors'> & { body: string })[] = [];
+  // Two pages at one URL: only one could be written; the first keeps it, the others are named.
+  const pageAt = new Map<string, string>();
   for (const relativePath of relativePaths) {
     const sourcePath = path.join(options.displayDir, relativePath);
+    const tooBig = postSizeProblem(statSync(path.join(options.contentDir, relativePath)).size);
+    if (tooBig) {
+      problems.push(problem(sourcePath, 1, 'file', tooBig));
+      continue;
+    }
     const text = readFileSync(path.join(options.contentDir, relativePath), 'utf8')
       .replace(/^\uFEFF/, '')
       .replace(/\r\n?/g, '\n');
@@ -100,6 +107,18 @@ export async function loadJekyllPages(
     for (const found of fieldProblems)
       problems.push(problem(sourcePath, found.line, found.field, found.message));
     if (fieldProblems.length > 0 || data.published === false) continue;
+    // Jekyll refuses a page's empty permalink (jekyllPageUrl throws): reported at the field, like Jekyll's error.
+    if (data.permalink === '') {
+      problems.push(
+        problem(
+          sourcePath,
+          fieldLine(split.yaml, 'permalink'),
+          'permalink',
+          "is empty; Jekyll refuses an empty permalink: remove the field or write the page's path",
+        ),
+      );
+      continue;
+    }
     const jekyllUrl = jekyllPageUrl({
       relativePath,
       sitePermalink: options.config.permalink,
@@ -131,6 +150,19 @@ export async function loadJekyllPages(
       );
       continue;
     }
+    const other = pageAt.get(url);
+    if (other !== undefined) {
+      problems.push(
+        problem(
+          sourcePath,
+          data.permalink === undefined ? 1 : fieldLine(split.yaml, 'permalink'),
+          'permalink',
+          `its URL ${quoted(url)} is also the URL of ${path.join(options.displayDir, other)}; give one of them another permalink`,
+        ),
+      );
+      continue;
+    }
+    pageAt.set(url, relativePath);
     const redirectFrom = data.redirect_from;
     const oldUrls = (Array.isArray(redirectFrom) ? redirectFrom : [redirectFrom]).filter(
       (item): item is string => typeof item === 'string',

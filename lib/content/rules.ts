@@ -8,6 +8,16 @@
 /** A post file: Markdown, as Jekyll reads it (`.md` or `.markdown`). */
 export const POST_FILE = /\.(md|markdown)$/i;
 
+/** A long post is 100 KB: a file past this is refused before it is read (a 1 GB one would not fit in a string). */
+export const MAX_POST_BYTES = 10_000_000;
+
+/** Why the post or page `file` is not read, or null: past MAX_POST_BYTES. */
+export function postSizeProblem(size: number): string | null {
+  return size > MAX_POST_BYTES
+    ? `is ${size.toLocaleString('en')} bytes, more than ${MAX_POST_BYTES.toLocaleString('en')}; it is not read (split it, or move what it holds out of the text)`
+    : null;
+}
+
 /** A problem in one post, reported as `file: field: message`. */
 export class ContentError extends Error {
   constructor(

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from '../markdown/dialect';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
-import { ContentError, POST_FILE } from './rules';
+import { ContentError, POST_FILE, postSizeProblem } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
 import { problem, type Problem, type Severity } from '../build/problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
@@ -211,6 +211,11 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   for (const { relativePath, folderCategories, draft } of postFiles) {
     const sourcePath = path.join(options.displayDir, relativePath);
     const file = path.join(options.contentDir, relativePath);
+    const tooBig = postSizeProblem(statSync(file).size);
+    if (tooBig) {
+      problems.push(problem(sourcePath, 1, 'file', tooBig));
+      continue;
+    }
     const text = normaliseText(readFileSync(file, 'utf8'));
     // Jekyll publishes a post without front matter; a folder of posts asks for it.
     const split =

@@ -4,14 +4,18 @@
  * and every key as `site.*` for Liquid. Problems carry the line of their key, so `npm run check` reports
  * `_config.yml:line: key: message`. Pure apart from reading the one file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { problem, type Problem } from '../build/problems';
+import { pathInside } from '../build/safe-path';
 import { parseBasePath, parseSiteUrl, SettingError } from '../build/settings';
 
-/** Jekyll's config file names, in the order it looks for them. */
-const CONFIG_FILES = ['_config.yml', '_config.yaml'];
+/** Jekyll's config file names, in the order it looks for them (a TOML one is found, to be reported, not read). */
+const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
+
+/** A `_config.yml` is a few kilobytes; one past this holds data (which belongs in `_data/`) or is not a config. */
+export const MAX_CONFIG_BYTES = 1_000_000;
 
 /** A front-matter default of `_config.yml`: values applied to the files its scope matches. */
 export interface FrontMatterDefault {
@@ -101,10 +105,36 @@ export function readJekyllConfig(
     variables: {},
   };
   const problems: Problem[] = [];
+  const refuse = (message: string) => ({
+    config: empty,
+    problems: [problem(shown, 1, 'config', message)],
+  });
+  if (file.endsWith('.toml'))
+    return refuse('TOML settings are not read; write them as _config.yml (YAML)');
+  let source: string;
+  try {
+    pathInside(dir, path.basename(file));
+  } catch {
+    // As every file of the site (lib/build/files.ts): a link out of the folder is not read.
+    return refuse('is a symbolic link out of the site; it is not read (copy the file in)');
+  }
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) return refuse('is not a file; the settings must be a YAML file');
+    if (stats.size > MAX_CONFIG_BYTES)
+      return refuse(
+        `is ${stats.size.toLocaleString('en')} bytes, more than ${MAX_CONFIG_BYTES.toLocaleString('en')}; move data into _data/`,
+      );
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    return refuse(`could not be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+  // Ruby's YAML keeps the last of two equal keys; checking keys for uniqueness is quadratic in the yaml package.
+  const document = parseDocument(source.replace(/^\uFEFF/, ''), {
     lineCounter,
     prettyErrors: false,
+    uniqueKeys: false,
   });
   for (const error of document.errors)
     problems.push(
@@ -112,7 +142,9 @@ export function readJekyllConfig(
         shown,
         lineCounter.linePos(error.pos[0]).line,
         'config',
-        error.message.split('\n')[0]!,
+        /Maximum call stack/.test(error.message)
+          ? 'is nested too deeply to read; flatten it'
+          : error.message.split('\n')[0]!,
       ),
     );
   if (problems.length > 0) return { config: empty, problems };
@@ -127,8 +159,16 @@ export function readJekyllConfig(
   let data: Record<string, unknown>;
   try {
     const value = document.toJS({ maxAliasCount: 100 }) as unknown;
-    data =
-      value && typeof value === 'object' && !Array.isArray(value) ? (value as typeof data) : {};
+    // Jekyll stops on a config that is not a map ("Configuration file: (INVALID)"); an empty one is no settings.
+    if (
+      value !== null &&
+      value !== undefined &&
+      (typeof value !== 'object' || Array.isArray(value))
+    )
+      return refuse(
+        `must be a map of settings ("key: value" lines), not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
+      );
+    data = (value ?? {}) as typeof data;
   } catch (error) {
     problems.push(problem(shown, 1, 'config', `could not be read (${(error as Error).message})`));
     return { config: empty, problems };
@@ -154,7 +194,10 @@ export function readJekyllConfig(
     } catch (error) {
       // Jekyll takes any text; a URL with a path keeps its origin, the path belongs in baseurl.
       try {
-        config.url = new URL(url).origin;
+        const parsed = new URL(url);
+        // javascript:, mailto:… have no origin ("null"): not a site's address.
+        if (!/^https?:$/.test(parsed.protocol)) throw error;
+        config.url = parsed.origin;
         problems.push(
           problem(
             shown,
@@ -238,9 +281,39 @@ export function readJekyllConfig(
         });
       }
   }
+  for (const key of ['exclude', 'include'])
+    if (
+      data[key] !== undefined &&
+      data[key] !== null &&
+      typeof data[key] !== 'string' &&
+      !(
+        Array.isArray(data[key]) &&
+        (data[key] as unknown[]).every((item) => typeof item === 'string')
+      )
+    )
+      problems.push(
+        problem(
+          shown,
+          lineOf(key),
+          key,
+          'must be a list of paths or patterns; what is not text is ignored',
+          'warning',
+        ),
+      );
   if (data.exclude !== undefined)
     config.exclude = [...new Set([...stringList(data.exclude), ...JEKYLL_DEFAULT_EXCLUDES])];
   config.include = stringList(data.include);
+  // The listing never reads dot files (lib/build/files.ts): say so rather than leave them out silently.
+  for (const entry of config.include.filter((item) => item.replace(/^\/+/, '').startsWith('.')))
+    problems.push(
+      problem(
+        shown,
+        lineOf('include'),
+        'include',
+        `"${entry}" is a dot file or folder, which is never published from the site folder; put what must be served in public/`,
+        'warning',
+      ),
+    );
   if (typeof data.future === 'boolean') config.future = data.future;
   if (typeof data.show_drafts === 'boolean') config.showDrafts = data.show_drafts;
   config.excerptSeparator = text(data.excerpt_separator);

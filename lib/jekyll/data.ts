@@ -3,7 +3,7 @@
  * `.csv` and `.tsv` (rows as objects keyed by the header row), nested folders as nested keys, each file under
  * its name without the extension. A file that cannot be read is a problem with its line; the rest still load.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument } from 'yaml';
@@ -12,6 +12,9 @@ import { problem, type Problem } from '../build/problems';
 type Data = Record<string, unknown>;
 
 const DATA_FILE = /\.(ya?ml|json|csv|tsv)$/i;
+
+/** A data file past this would take many times its size in memory (a 50 MB CSV takes about 900 MB). */
+export const MAX_DATA_BYTES = 20_000_000;
 
 /** Reads the data files (paths relative to the site root, all under `_data/`). */
 export function readSiteData(
@@ -25,6 +28,18 @@ export function readSiteData(
     const extension = DATA_FILE.exec(relativePath)?.[1]?.toLowerCase();
     if (!extension) continue; // Jekyll reads only these kinds
     const shown = path.join(displayDir, relativePath);
+    const size = statSync(path.join(root, relativePath)).size;
+    if (size > MAX_DATA_BYTES) {
+      problems.push(
+        problem(
+          shown,
+          1,
+          'data',
+          `is ${size.toLocaleString('en')} bytes, more than ${MAX_DATA_BYTES.toLocaleString('en')}; split it or leave it out of _data/`,
+        ),
+      );
+      continue;
+    }
     const text = readFileSync(path.join(root, relativePath), 'utf8').replace(/^\uFEFF/, '');
     let value: unknown;
     try {
@@ -38,7 +53,12 @@ export function readSiteData(
         });
       else {
         const lineCounter = new LineCounter();
-        const document = parseDocument(text, { lineCounter, prettyErrors: false });
+        // Ruby's YAML keeps the last of two equal keys; the yaml package's uniqueness check is quadratic.
+        const document = parseDocument(text, {
+          lineCounter,
+          prettyErrors: false,
+          uniqueKeys: false,
+        });
         const error = document.errors[0];
         if (error) {
           problems.push(
@@ -46,7 +66,9 @@ export function readSiteData(
               shown,
               lineCounter.linePos(error.pos[0]).line,
               'data',
-              error.message.split('\n')[0]!,
+              /Maximum call stack/.test(error.message)
+                ? 'is nested too deeply to read; flatten it'
+                : error.message.split('\n')[0]!,
             ),
           );
           continue;
@@ -70,14 +92,25 @@ export function readSiteData(
       .replace(/^_data\//, '')
       .replace(DATA_FILE, '')
       .split('/');
+    // Own properties only, defined rather than assigned: `_data/__proto__/x.yml` must not reach Object.prototype.
+    const set = (object: Data, key: string, item: unknown) =>
+      Object.defineProperty(object, key, {
+        value: item,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     let target = data;
     for (const key of keys.slice(0, -1)) {
-      const next = target[key];
-      target = (
-        next && typeof next === 'object' && !Array.isArray(next) ? next : (target[key] = {})
-      ) as Data;
+      const next = Object.hasOwn(target, key) ? target[key] : undefined;
+      if (next && typeof next === 'object' && !Array.isArray(next)) target = next as Data;
+      else {
+        const created: Data = {};
+        set(target, key, created);
+        target = created;
+      }
     }
-    target[keys[keys.length - 1]!] = value;
+    set(target, keys[keys.length - 1]!, value);
   }
   return { data, problems };
 }

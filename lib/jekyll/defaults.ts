@@ -4,6 +4,7 @@
  * equal length a set with a type wins; the file's own front matter wins over all of them. Hashes merge deeply.
  */
 import type { FrontMatterDefault } from './config';
+import { globMatcher } from './glob';
 
 /** Jekyll's document types: a scope may say `post` or `posts`. */
 const TYPE_NAMES: Record<string, string> = { post: 'posts', page: 'pages', draft: 'drafts' };
@@ -26,20 +27,11 @@ export function deepMerge(base: Values, overrides: Values): Values {
   return merged;
 }
 
-function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .replace(/[.+^${}()|\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0000')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\u0000/g, '(?:.*/)?');
-  return new RegExp(`^${source}`);
-}
-
 function appliesPath(scopePath: string | undefined, relativePath: string): boolean {
   const clean = sanitize(scopePath);
   if (!clean) return true;
   return clean.includes('*')
-    ? globToRegExp(clean).test(relativePath)
+    ? globMatcher(clean, { prefix: true, doubleStar: true })(relativePath)
     : relativePath.startsWith(clean);
 }
 

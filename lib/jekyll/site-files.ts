@@ -6,6 +6,7 @@
  * Pure: it sorts a listing; reading whether a file has front matter is the caller's `hasFrontMatter`.
  */
 import type { JekyllConfig } from './config';
+import { globMatcher } from './glob';
 
 /** Jekyll's post file name: a date, a slug, an extension (Document::DATE_FILENAME_MATCHER). */
 export const POST_FILE_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^./]+)$/;
@@ -43,11 +44,7 @@ function matchesAny(patterns: readonly string[], relativePath: string): boolean 
     if (!clean) return false;
     if (relativePath.startsWith(clean) || `${relativePath}/` === clean) return true;
     if (!/[*?[]/.test(clean)) return false;
-    const source = clean
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\?/g, '[^/]');
-    return new RegExp(`^${source}$`).test(relativePath);
+    return globMatcher(clean)(relativePath);
   });
 }
 

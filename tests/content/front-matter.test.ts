@@ -45,7 +45,11 @@ describe('front matter', () => {
     assert.equal(data.title, 'Own');
     assert.equal(data.layout, 'post');
     assert.deepEqual(problems, [
-      { line: 4, field: 'published', message: 'must be true or false, not "sometimes"' },
+      {
+        line: 4,
+        field: 'published',
+        message: 'must be true or false, not "sometimes" (a front-matter default of _config.yml)',
+      },
     ]);
   });
 

@@ -578,6 +578,55 @@ function listItemIal(item: ListItem, state: BlockState): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Where an HTML block ends
+
+/** Elements whose HTML block CommonMark already ends at the closing tag (its kinds 1 to 5). */
+const ENDS_AT_CLOSE = new Set(['pre', 'script', 'style', 'textarea']);
+
+/**
+ * kramdown ends an HTML block at the closing tag of the element that opened it; CommonMark runs it to the next
+ * blank line, so `</div>` followed by `## Heading` kept the heading as raw text. Each HTML block whose opening
+ * element closes at the end of a line, with more lines after it, is cut there; the lines after are parsed as
+ * markdown, in place. Returns whether any block was cut.
+ */
+function endHtmlBlocksAtClose(tree: Root, parse: ParseFragment, sourceLength: number): boolean {
+  let cut = false;
+  // Each cut parses the rest of its block again, and that rest may be cut in turn: a body of thousands of
+  // alternating lines would be parsed quadratically. Past a few times the body's length, blocks stay whole.
+  let budget = 4 * sourceLength;
+  let definitions: string | undefined;
+  for (const parent of parentsOf(tree)) {
+    const children = parent.children as RootContent[];
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index]!;
+      if (child.type !== 'html') continue;
+      const opening = OPENING_TAG.exec(child.value);
+      if (!opening || opening[3] || ENDS_AT_CLOSE.has(opening[1]!.toLowerCase())) continue;
+      const contentStart = opening[0].length;
+      const close = closingTagEnd(child.value.slice(contentStart), opening[1]!, { open: 1 });
+      if (!close) continue;
+      const closeEnd = contentStart + close.end;
+      let lineEnd = child.value.indexOf('\n', closeEnd);
+      if (lineEnd < 0 || child.value.slice(closeEnd, lineEnd).trim() !== '') continue;
+      // An attribute list right under the block belongs to it: the cut comes after it.
+      const nextEnd = child.value.indexOf('\n', lineEnd + 1);
+      if (IAL_LINE.test(child.value.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd)))
+        lineEnd = nextEnd;
+      if (lineEnd < 0) continue;
+      const after = child.value.slice(lineEnd + 1);
+      if (after.trim() === '' || after.length > budget) continue;
+      budget -= after.length;
+      definitions ??= definitionLines(tree);
+      const pieces = parsePiece(after, child, lineEnd + 1, parse, definitions);
+      child.value = child.value.slice(0, lineEnd);
+      children.splice(index + 1, 0, ...pieces);
+      cut = true;
+    }
+  }
+  return cut;
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 /**
  * Resolves kramdown's block and span syntax in place (the tree is the parser's, before it is shared).
@@ -589,7 +638,10 @@ export function resolveKramdownSyntax(
   parse: ParseFragment,
   limits: { maxDepth: number; tooDeep: (line: number) => Error },
 ): KramdownFacts {
-  const expandedHtml = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep);
+  const expanded = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep);
+  // Both run: a body may have markdown="1" blocks and blocks to cut.
+  const cut = endHtmlBlocksAtClose(tree, parse, source.length);
+  const expandedHtml = expanded || cut;
   const state: BlockState = {
     source,
     definitions: new Map(),

@@ -143,6 +143,13 @@ describe('deep nesting', () => {
     assert.match(markdownPlainText(list), /^item 0 item 1 .* item 49$/);
   });
 
+  it('cuts HTML blocks at their closing tags (kramdown) in bounded time, however many alternate with text', async () => {
+    const body = '<div>x</div>\ntext\n'.repeat(5_000);
+    const result = await timedJob(body, true, JEKYLL_DIALECT);
+    assert.equal(errorsOf(result).length, 0);
+    assert.ok((result.html ?? '').includes('<p>text'));
+  });
+
   it('does not count marks in fenced code, or across the rows of a table', async () => {
     const code = `\`\`\`python\n${'snake_case_name = other_name * 2\n'.repeat(1_000)}\`\`\`\n`;
     const table = `| name | value |\n| --- | --- |\n${'| a_b_c | *d* |\n'.repeat(1_000)}`;

@@ -131,6 +131,13 @@ const CASES: { name: string; markdown: string; kramdown: string }[] = [
     kramdown:
       '<p>Item <strong>b</strong>.\n<br />\nNext <em>line</em>.</p>\n\n<p><a name="qa"></a>\nSome <strong>bold</strong> text, ~one~ and <del>two</del>.</p>\n\n<p><img src="https://x.test/a.png" />\nMore <em>text</em>.</p>\n\n<p><small>Fine <em>print</em></small></p>\n',
   },
+  {
+    name: 'an HTML block ends at the closing tag of its element, and markdown follows at once',
+    markdown:
+      '<div class="note">\nSome raw *text*.\n</div>\n## Heading After\nParagraph *em*.\n\n<table>\n<tr><td>x</td></tr>\n</table>\n![img](https://x.test/a.png)\n\n<div>\n<div>inner</div>\nstill *raw*\n</div>\nafter *md*\n',
+    kramdown:
+      '<div class="note">\nSome raw *text*.\n</div>\n<h2 id="heading-after">Heading After</h2>\n<p>Paragraph <em>em</em>.</p>\n\n<table>\n<tr><td>x</td></tr>\n</table>\n<p><img src="https://x.test/a.png" alt="img" /></p>\n\n<div>\n<div>inner</div>\nstill *raw*\n</div>\n<p>after <em>md</em></p>\n',
+  },
 ];
 
 describe('the kramdown dialect renders as real kramdown does', () => {

@@ -709,3 +709,29 @@ export function applyAbbreviations(
     (parent as Parent).children = result as RootContent[];
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Line breaks
+
+/**
+ * kramdown's `\\` at the end of a line is a line break (as two spaces are); CommonMark reads it as an escaped
+ * backslash, so the text holds `\` before the line's end. Text is never a backslash before a newline otherwise
+ * (a lone `\` there is CommonMark's own hard break), so each such pair becomes a break.
+ */
+export function applyKramdownLineBreaks(tree: Root): void {
+  for (const parent of parentsOf(tree)) {
+    const children = parent.children as RootContent[];
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index]!;
+      if (child.type !== 'text' || !child.value.includes('\\\n')) continue;
+      const parts = child.value.split('\\\n');
+      const replacement: RootContent[] = [];
+      parts.forEach((part, at) => {
+        if (at > 0) replacement.push({ type: 'break' }, { type: 'text', value: part });
+        else if (part) replacement.push({ type: 'text', value: part, position: child.position });
+      });
+      children.splice(index, 1, ...replacement);
+      index += replacement.length - 1;
+    }
+  }
+}

@@ -20,7 +20,11 @@ import { unified, type Processor } from 'unified';
 import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from './dialect';
 import { closeSelfClosedElements, kramdownHtmlFlowSyntax } from './kramdown-html-flow';
 import { assignGfmHeadingIds, assignKramdownHeadingIds, buildKramdownToc } from './heading-ids';
-import { applyAbbreviations, resolveKramdownSyntax } from './kramdown-transform';
+import {
+  applyAbbreviations,
+  applyKramdownLineBreaks,
+  resolveKramdownSyntax,
+} from './kramdown-transform';
 import { kramdownFromMarkdown, kramdownSyntax } from './kramdown-syntax';
 import { applyTypography, escapesFromMarkdown } from './typography';
 
@@ -223,6 +227,7 @@ function parseBody(markdown: string, dialect: MarkdownDialect): Root {
   });
   if (facts.expandedHtml) checkTreeDepth(tree);
   closeSelfClosedElements(tree);
+  applyKramdownLineBreaks(tree);
   applyTypography(tree, dialect);
   applyAbbreviations(tree, facts.abbreviations);
   assignKramdownHeadingIds(tree);

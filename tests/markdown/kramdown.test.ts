@@ -138,6 +138,12 @@ const CASES: { name: string; markdown: string; kramdown: string }[] = [
     kramdown:
       '<div class="note">\nSome raw *text*.\n</div>\n<h2 id="heading-after">Heading After</h2>\n<p>Paragraph <em>em</em>.</p>\n\n<table>\n<tr><td>x</td></tr>\n</table>\n<p><img src="https://x.test/a.png" alt="img" /></p>\n\n<div>\n<div>inner</div>\nstill *raw*\n</div>\n<p>after <em>md</em></p>\n',
   },
+  {
+    name: 'a backslash pair at the end of a line is a line break, as is one backslash',
+    markdown: 'Point one.\\\\\nPoint two.\\\nthree \\\\ four\n\nA *b*\\\\\nc\n',
+    kramdown:
+      '<p>Point one.<br />\nPoint two.<br />\nthree \\ four</p>\n\n<p>A <em>b</em><br />\nc</p>\n',
+  },
 ];
 
 describe('the kramdown dialect renders as real kramdown does', () => {

@@ -580,6 +580,56 @@ function listItemIal(item: ListItem, state: BlockState): void {
 // ---------------------------------------------------------------------------------------------------
 // Where an HTML block ends
 
+/**
+ * kramdown reads an HTML block to the closing tag of the element that opened it, blank lines included;
+ * CommonMark ends it at the first blank line and reads what follows as markdown (an indented line inside a
+ * `<div>` became a code block). At the top level of a body, an HTML block whose element is not closed takes
+ * the blocks after it, as written, up to the line of its closing tag; the lines after that are read as
+ * markdown. Bounded: the text searched for closing tags is at most a few times the body's length.
+ */
+function joinUnclosedHtmlBlocks(tree: Root, source: string, parse: ParseFragment): boolean {
+  let joined = false;
+  let budget = 4 * source.length;
+  let definitions: string | undefined;
+  const children = tree.children;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
+    if (child.type !== 'html' || child.position?.start.offset === undefined) continue;
+    const opening = OPENING_TAG.exec(child.value);
+    if (!opening || opening[3] || ENDS_AT_CLOSE.has(opening[1]!.toLowerCase())) continue;
+    const depth = { open: 1 };
+    if (closingTagEnd(child.value.slice(opening[0].length), opening[1]!, depth)) continue;
+    const start = child.position.start.offset;
+    for (let last = index + 1; last < children.length; last += 1) {
+      const sibling = children[last]!;
+      const from = sibling.position?.start.offset;
+      const to = sibling.position?.end.offset;
+      if (from === undefined || to === undefined) break;
+      budget -= to - from;
+      if (budget < 0) return joined;
+      const close = closingTagEnd(source.slice(from, to), opening[1]!, depth);
+      if (!close) continue;
+      const whole: Html = {
+        type: 'html',
+        value: source.slice(start, to),
+        position: { start: child.position.start, end: sibling.position!.end },
+      };
+      const closeEnd = from + close.end - start;
+      const lineEnd = whole.value.indexOf('\n', closeEnd);
+      let pieces: RootContent[] = [];
+      if (lineEnd >= 0 && whole.value.slice(lineEnd + 1).trim()) {
+        definitions ??= definitionLines(tree);
+        pieces = parsePiece(whole.value.slice(lineEnd + 1), whole, lineEnd + 1, parse, definitions);
+        whole.value = whole.value.slice(0, lineEnd);
+      }
+      children.splice(index, last - index + 1, whole, ...pieces);
+      joined = true;
+      break;
+    }
+  }
+  return joined;
+}
+
 /** Elements whose HTML block CommonMark already ends at the closing tag (its kinds 1 to 5). */
 const ENDS_AT_CLOSE = new Set(['pre', 'script', 'style', 'textarea']);
 
@@ -639,9 +689,10 @@ export function resolveKramdownSyntax(
   limits: { maxDepth: number; tooDeep: (line: number) => Error },
 ): KramdownFacts {
   const expanded = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep);
-  // Both run: a body may have markdown="1" blocks and blocks to cut.
+  // All run: a body may have markdown="1" blocks, blocks to join and blocks to cut.
+  const joined = joinUnclosedHtmlBlocks(tree, source, parse);
   const cut = endHtmlBlocksAtClose(tree, parse, source.length);
-  const expandedHtml = expanded || cut;
+  const expandedHtml = expanded || joined || cut;
   const state: BlockState = {
     source,
     definitions: new Map(),

@@ -144,6 +144,13 @@ const CASES: { name: string; markdown: string; kramdown: string }[] = [
     kramdown:
       '<p>Point one.<br />\nPoint two.<br />\nthree \\ four</p>\n\n<p>A <em>b</em><br />\nc</p>\n',
   },
+  {
+    name: 'an HTML block runs to its closing tag across blank lines, indented lines included',
+    markdown:
+      'Intro.\n\n<div class="grid">\n  <div>\n    <p>One</p>\n  </div>\n\n    <div>\n      <p>Two *x*</p>\n    </div>\n\n</div>\nAfter *md*.\n\n<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n\nEnd.\n',
+    kramdown:
+      '<p>Intro.</p>\n\n<div class="grid">\n  <div>\n    <p>One</p>\n  </div>\n\n    <div>\n      <p>Two *x*</p>\n    </div>\n\n</div>\n<p>After <em>md</em>.</p>\n\n<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n\n<p>End.</p>\n',
+  },
 ];
 
 describe('the kramdown dialect renders as real kramdown does', () => {

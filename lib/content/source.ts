@@ -12,7 +12,7 @@ import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from '../markdown/dialect';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
-import { ContentError, POST_FILE, postSizeProblem } from './rules';
+import { ContentError, POST_FILE, postSizeProblem, quoted } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
 import { problem, type Problem, type Severity } from '../build/problems';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
@@ -293,6 +293,28 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     for (const error of errors) fieldProblem(file, error, 'error');
     for (const warning of warnings) fieldProblem(file, warning, 'warning');
     if (header) headers.set(file, header);
+  }
+  // jekyll-seo-tag reads `image: card.png` from the site root; many themes look in their own image folder
+  // instead. When no file is at the root path and exactly one static file has that name, that is the image.
+  if (jekyllFiles) {
+    const staticPaths = new Set(jekyllFiles.staticFiles.map((relative) => `/${relative}`));
+    for (const [file, header] of headers) {
+      const image = header.shareImage;
+      if (!image.startsWith('/') || staticPaths.has(image)) continue;
+      const name = image.slice(image.lastIndexOf('/'));
+      const found = [...staticPaths].filter((candidate) => candidate.endsWith(name));
+      if (found.length !== 1) continue;
+      header.shareImage = found[0]!;
+      fieldProblem(
+        file,
+        new ContentError(
+          file.sourcePath,
+          'image',
+          `${quoted(image)} is no file of the site; ${quoted(found[0]!)}, the one file of that name, is the share image`,
+        ),
+        'warning',
+      );
+    }
   }
   const distinct = distinctSlugs([...headers.values()]);
   for (const [file, header] of headers) {

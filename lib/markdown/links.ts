@@ -26,6 +26,7 @@ export interface InlineHandler {
 const HTML_URL = /\s(href|src)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
 const HTML_ID = /\sid\s*=\s*["']([^"']+)["']/gi;
+const HTML_COMMENT = /<!--[^]*?(?:-->|$)/g;
 /** `<a name="x">`: browsers scroll to it for `#x` as they do to an id (older posts mark anchors so). */
 const HTML_ANCHOR_NAME = /<a\s[^>]*?\bname\s*=\s*["']([^"']+)["']/gi;
 
@@ -104,22 +105,21 @@ export function postLinks(
       links.push({ url: node.url, line, kind: 'link' });
     else if (node.type === 'image') links.push({ url: node.url, line, kind: 'image' });
     else if (node.type === 'html') {
-      for (const match of node.value.matchAll(HTML_URL)) {
+      // What an HTML comment holds is never loaded: blanked, keeping its line breaks (lines stay right).
+      const html = node.value.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, ' '));
+      const lineAt = (index: number) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
+      for (const match of html.matchAll(HTML_URL)) {
         links.push({
-          // Browsers strip the spaces around an attribute's URL.
-          url: (match[2] ?? '').trim(),
-          line,
+          // Browsers strip the spaces around an attribute's URL, and the line breaks inside it.
+          url: (match[2] ?? '').replace(/[\t\n\r]/g, '').trim(),
+          line: lineAt(match.index),
           kind: match[1]?.toLowerCase() === 'src' ? 'image' : 'link',
         });
       }
-      for (const match of node.value.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
-      for (const match of node.value.matchAll(HTML_ANCHOR_NAME)) anchors.push(match[1] ?? '');
-      for (const match of node.value.matchAll(HTML_HANDLER)) {
-        handlers.push({
-          attribute: match[1]!.toLowerCase(),
-          line: line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0),
-        });
-      }
+      for (const match of html.matchAll(HTML_ID)) anchors.push(match[1] ?? '');
+      for (const match of html.matchAll(HTML_ANCHOR_NAME)) anchors.push(match[1] ?? '');
+      for (const match of html.matchAll(HTML_HANDLER))
+        handlers.push({ attribute: match[1]!.toLowerCase(), line: lineAt(match.index) });
     }
     if ('children' in node) {
       // Pushed one by one: spreading a root of 200,000 paragraphs into push() would overflow the stack.

@@ -31,6 +31,7 @@ write(
 );
 write('img/card.png', 'png');
 write('talks/flow/slide.png', 'png');
+write('_posts/2024-01-09-themed.md', '---\ntitle: Themed\nimage: card.png\n---\nBody.\n');
 write(
   '_posts/2024-01-08-talk.md',
   '---\ntitle: Talk\npermalink: /talks/flow/\n---\n![Slide](slide.png) <img src="missing.png">\n\n[Card](../../img/card.png)\n',
@@ -94,6 +95,7 @@ describe('a Jekyll site root, checked', () => {
         'site/_posts/2024-01-02-hello.md:7: broken link: warning: "/gone/": no page or file of the site has this path',
         'site/_posts/2024-01-03-bad-date.md:5: broken link: warning: "/nowhere-either/": no page or file of the site has this path',
         'site/_posts/2024-01-08-talk.md:5: missing image: warning: "missing.png": no page or file of the site has this path',
+        'site/_posts/2024-01-09-themed.md:3: image: warning: "/card.png" is no file of the site; "/img/card.png", the one file of that name, is the share image',
         'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',
       ].sort(),
     );
@@ -102,6 +104,10 @@ describe('a Jekyll site root, checked', () => {
   it('publishes no post that moved (redirect_to): its old URLs lead to the target, straight to its new URL', async () => {
     const { source, check } = await checked();
     assert.ok(source.posts.every((post) => post.fields.title !== 'Moved'));
+    assert.equal(
+      source.posts.find((post) => post.fields.title === 'Themed')?.fields.shareImage,
+      '/img/card.png',
+    );
     assert.equal(
       source.posts.find((post) => post.fields.title === 'Draft field')?.fields.isDraft,
       false,

@@ -63,7 +63,7 @@ export interface JekyllManifest {
   posts: JekyllDocument[];
   /** Markdown pages (`about.md`, `projects/index.md`); HTML pages from the theme are not recorded. */
   pages: JekyllDocument[];
-  /** URLs (decoded) of the static files Jekyll copied: `/img/diagram.png`. */
+  /** URLs (decoded) of the site's own static files Jekyll copied (not a theme gem's): `/img/diagram.png`. */
   staticFiles: string[];
   /** Every file Jekyll wrote, relative to its destination (`img/diagram.png`, `about/index.html`). */
   outputFiles: string[];
@@ -157,7 +157,9 @@ Jekyll::Hooks.register :pages, :post_convert do |page|
 end
 
 Jekyll::Hooks.register :site, :post_write do |site|
-  static = site.static_files.select(&:write?).map { |file| Jekyll::URL.unescape_path(file.url) }
+  # The site's own static files; a theme gem's assets belong to the theme, which is not carried over.
+  static = site.static_files.select { |file| file.write? && file.path.start_with?(site.source) }
+    .map { |file| Jekyll::URL.unescape_path(file.url) }
   File.write(ENV.fetch("JEKYLL_DIFF_MANIFEST"), JSON.generate({
     "jekyllVersion" => Jekyll::VERSION,
     "timezone" => site.config["timezone"] || ENV["TZ"],

@@ -10,59 +10,18 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { copyProject, type StepResult } from '../helpers/project-copy';
+import { ALLOWED, copyProject, listing, type StepResult } from '../helpers/project-copy';
 
 const copy = copyProject('blog-hostile-jekyll');
 const { root, project, step, build } = copy;
 after(() => copy.remove());
 
-/** Written by the build and allowed: the export and the caches (all ignored by git). */
-const ALLOWED = [
-  'out/',
-  '.cache/',
-  '.content/',
-  '.contentlayer/',
-  '.next/',
-  'public/content-assets/',
-  'next-env.d.ts',
-  'tsconfig.tsbuildinfo',
-];
-
 /** A check that would hang is stopped here: far above the 2–5 s a small site takes. */
 const CHECK_TIMEOUT_MS = 30_000;
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n/;
-
-/** Every file and folder under `dir`, relative to it, with size and modification time (node_modules by name). */
-function listing(dir: string, withStats = false): Set<string> {
-  const entries = new Set<string>();
-  const pending = [''];
-  while (pending.length > 0) {
-    const relative = pending.pop()!;
-    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      let line = entry.isDirectory() ? `${child}/` : child;
-      if (withStats && entry.isFile()) {
-        const stats = statSync(path.join(dir, child));
-        line += `\t${stats.size}\t${stats.mtimeMs}`;
-      }
-      entries.add(line);
-      if (entry.isDirectory() && child !== 'project/node_modules' && child !== 'node_modules')
-        pending.push(child);
-    }
-  }
-  return entries;
-}
 
 const post = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}\n---\n\n${body}\n`;
 const write = (dir: string, name: string, text: string | Buffer) => {

@@ -18,39 +18,12 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { copyProject } from '../helpers/project-copy';
+import { ALLOWED, copyProject, listing } from '../helpers/project-copy';
 import { SaxesParser } from 'saxes';
 
 const copy = copyProject('blog-hostile');
 const { root, project, step, build } = copy;
 after(() => copy.remove());
-
-/** Written by the build and allowed: the export and the caches (all ignored by git). */
-const ALLOWED = [
-  'out/',
-  '.cache/',
-  '.content/',
-  '.contentlayer/',
-  '.next/',
-  'public/content-assets/',
-  'next-env.d.ts',
-  'tsconfig.tsbuildinfo',
-];
-
-/** Every file and folder under `dir`, relative to it (node_modules by name only: its files are links). */
-function listing(dir: string): Set<string> {
-  const entries = new Set<string>();
-  const pending = [''];
-  while (pending.length > 0) {
-    const relative = pending.pop()!;
-    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      entries.add(entry.isDirectory() ? `${child}/` : child);
-      if (entry.isDirectory()) pending.push(child);
-    }
-  }
-  return entries;
-}
 
 /** The text of every <title> of an XML document, read by a strict XML parser (which throws on ill-formed XML). */
 function xmlTitles(xml: string): string[] {

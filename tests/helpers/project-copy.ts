@@ -5,7 +5,15 @@
  * home and temp folders point inside the root, where a listing sees anything a tool writes there.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUILD_STAGES } from '../../scripts/stages.mjs';
@@ -106,4 +114,37 @@ export function copyProject(prefix: string): ProjectCopy {
     build,
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** Written by the build and allowed: the export and the caches (all ignored by git). */
+export const ALLOWED = [
+  'out/',
+  '.cache/',
+  '.content/',
+  '.contentlayer/',
+  '.next/',
+  'public/content-assets/',
+  'next-env.d.ts',
+  'tsconfig.tsbuildinfo',
+];
+
+/** Every file and folder under `dir`, relative to it, with size and modification time (node_modules by name). */
+export function listing(dir: string, withStats = false): Set<string> {
+  const entries = new Set<string>();
+  const pending = [''];
+  while (pending.length > 0) {
+    const relative = pending.pop()!;
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      let line = entry.isDirectory() ? `${child}/` : child;
+      if (withStats && entry.isFile()) {
+        const stats = statSync(path.join(dir, child));
+        line += `\t${stats.size}\t${stats.mtimeMs}`;
+      }
+      entries.add(line);
+      if (entry.isDirectory() && child !== 'project/node_modules' && child !== 'node_modules')
+        pending.push(child);
+    }
+  }
+  return entries;
 }

@@ -4,7 +4,7 @@
  * own (never one the export already has), the files of the content folder to publish, and the content
  * folder itself. `checkContent` is `npm run check` beyond reading each post (lib/content/source.ts).
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../build/files';
 import { GENERATED_DIRS } from '../build/paths.mjs';
@@ -20,8 +20,10 @@ import { exportPaths, pathConflict } from '../site/export-paths';
 import { buildPostIndex, type IndexOptions, type PostIndex } from '../site/post-index';
 import { listedAssets, referencedAssets } from './assets';
 import { checkLinks } from './link-check';
-import { ContentError, quoted } from './rules';
-import { fieldLine } from './front-matter';
+import { ContentError, postSizeProblem, quoted } from './rules';
+import { fieldLine, parseFrontMatter, splitFrontMatter } from './front-matter';
+import { ownPageUrl } from './pages';
+import { jekyllPageUrl } from '../jekyll/permalink';
 import { problemAt, type ContentSource } from './source';
 
 export interface CheckOptions {
@@ -216,6 +218,7 @@ function crossPostProblems(
         staticFiles,
         oldUrls: new Map(kept.map((redirect) => [redirect.from, redirect.to])),
         brokenLinksAreWarnings: Boolean(source.jekyllFiles),
+        themePages: themePageUrls(source, options),
       },
     ),
   );
@@ -303,4 +306,37 @@ function safeDecode(sitePath: string): string {
   } catch {
     return sitePath;
   }
+}
+
+/**
+ * The paths Jekyll gave a site's HTML pages built by its old theme (`projects.html` with `permalink:
+ * /projects/`), so a link to one is named for what it is. Only the front matter's `permalink` is read.
+ */
+function themePageUrls(source: ContentSource, options: CheckOptions): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const relativePath of source.jekyllFiles?.themePages ?? []) {
+    const file = path.join(options.contentDir, relativePath);
+    let permalink: string | undefined;
+    try {
+      if (postSizeProblem(statSync(file).size)) continue;
+      const split = splitFrontMatter(readFileSync(file, 'utf8'));
+      const value = split ? parseFrontMatter(split.yaml, {}).data.permalink : undefined;
+      permalink = typeof value === 'string' ? value : undefined;
+    } catch {
+      continue; // unreadable: the listing reported it
+    }
+    try {
+      const url = jekyllPageUrl({
+        relativePath,
+        sitePermalink: source.jekyllPermalink,
+        ...(permalink ? { pagePermalink: permalink } : {}),
+      });
+      const shown = path.join(options.displayDir, relativePath);
+      urls.set(url, shown);
+      urls.set(ownPageUrl(url), shown);
+    } catch {
+      // a permalink Jekyll refuses: no URL to name
+    }
+  }
+  return urls;
 }

@@ -54,6 +54,8 @@ export interface SiteFiles {
   oldUrls?: ReadonlyMap<string, string>;
   /** The site's own origin (`url`): absolute links to it are internal links, checked as such. */
   origin?: string;
+  /** A Jekyll site's HTML pages built by its old theme, not carried over, by the path Jekyll gave them. */
+  themePages?: ReadonlyMap<string, string>;
   /** A Jekyll site: Jekyll publishes broken links, so they are warnings, not errors. */
   brokenLinksAreWarnings?: boolean;
 }
@@ -120,6 +122,9 @@ function problemWith(
     if (movedTo) return anchorProblem(hash, movedTo, anchorsByUrl);
     if (site.staticFiles?.has(decoded)) return null;
     if (isFileInside(site.publicDir, decoded)) return null;
+    const themePage = site.themePages?.get(page) ?? site.themePages?.get(decoded);
+    if (themePage)
+      return `leads to ${themePage}, an HTML page of the old theme, which is not carried over`;
     return 'no page or file of the site has this path';
   }
   const relative = path.posix.normalize(

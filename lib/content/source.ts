@@ -81,6 +81,8 @@ export interface ContentSource {
   posts: LoadedPost[];
   /** For a Jekyll site root, its files sorted as Jekyll sorts them (pages, static files…). */
   jekyllFiles?: JekyllSiteFiles;
+  /** For a Jekyll site root, its `permalink` setting (the URLs of its pages depend on it). */
+  jekyllPermalink?: string;
   /** A Jekyll site's markdown pages (lib/content/pages.ts), and those left to this site's own routes. */
   pages?: LoadedPage[];
   pagesNotCarried?: string[];
@@ -534,6 +536,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     rejectedPosts,
     moved,
     ...(jekyllFiles ? { jekyllFiles } : {}),
+    ...(options.jekyll?.permalink ? { jekyllPermalink: options.jekyll.permalink } : {}),
     ...(jekyllPages ? { pages: jekyllPages.pages, pagesNotCarried: jekyllPages.notCarried } : {}),
   };
 }

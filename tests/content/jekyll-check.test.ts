@@ -31,6 +31,11 @@ write(
 );
 write('img/card.png', 'png');
 write('talks/flow/slide.png', 'png');
+write('projects.html', '---\nlayout: page\npermalink: /projects/\n---\n<ul></ul>\n');
+write(
+  '_posts/2024-01-10-see-projects.md',
+  '---\ntitle: See projects\n---\nSee [the projects](/projects/).\n',
+);
 write('_posts/2024-01-09-themed.md', '---\ntitle: Themed\nimage: card.png\n---\nBody.\n');
 write(
   '_posts/2024-01-08-talk.md',
@@ -96,6 +101,7 @@ describe('a Jekyll site root, checked', () => {
         'site/_posts/2024-01-03-bad-date.md:5: broken link: warning: "/nowhere-either/": no page or file of the site has this path',
         'site/_posts/2024-01-08-talk.md:5: missing image: warning: "missing.png": no page or file of the site has this path',
         'site/_posts/2024-01-09-themed.md:3: image: warning: "/card.png" is no file of the site; "/img/card.png", the one file of that name, is the share image',
+        'site/_posts/2024-01-10-see-projects.md:4: broken link: warning: "/projects/": leads to site/projects.html, an HTML page of the old theme, which is not carried over',
         'site/about.md:9: broken link: warning: "/nowhere/": no page or file of the site has this path',
       ].sort(),
     );

@@ -630,6 +630,9 @@ function joinUnclosedHtmlBlocks(tree: Root, source: string, parse: ParseFragment
   return joined;
 }
 
+/** kramdown's option that reads the content of every HTML block as markdown. */
+const PARSE_BLOCK_HTML = /\{::options\b[^}]*\bparse_block_html=["']?true/;
+
 /** Elements whose HTML block CommonMark already ends at the closing tag (its kinds 1 to 5). */
 const ENDS_AT_CLOSE = new Set(['pre', 'script', 'style', 'textarea']);
 
@@ -689,9 +692,12 @@ export function resolveKramdownSyntax(
   limits: { maxDepth: number; tooDeep: (line: number) => Error },
 ): KramdownFacts {
   const expanded = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep);
-  // All run: a body may have markdown="1" blocks, blocks to join and blocks to cut.
-  const joined = joinUnclosedHtmlBlocks(tree, source, parse);
-  const cut = endHtmlBlocksAtClose(tree, parse, source.length);
+  // All run: a body may have markdown="1" blocks, blocks to join and blocks to cut. Not with kramdown's
+  // `{::options parse_block_html="true" /}`: then HTML blocks' content is markdown, which is closer to what
+  // CommonMark's blocks already give than raw blocks are.
+  const rawBlocks = !PARSE_BLOCK_HTML.test(source);
+  const joined = rawBlocks && joinUnclosedHtmlBlocks(tree, source, parse);
+  const cut = rawBlocks && endHtmlBlocksAtClose(tree, parse, source.length);
   const expandedHtml = expanded || joined || cut;
   const state: BlockState = {
     source,

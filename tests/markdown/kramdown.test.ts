@@ -151,6 +151,13 @@ const CASES: { name: string; markdown: string; kramdown: string }[] = [
     kramdown:
       '<p>Intro.</p>\n\n<div class="grid">\n  <div>\n    <p>One</p>\n  </div>\n\n    <div>\n      <p>Two *x*</p>\n    </div>\n\n</div>\n<p>After <em>md</em>.</p>\n\n<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n\n<p>End.</p>\n',
   },
+  {
+    name: "with parse_block_html, an HTML block's content is markdown",
+    markdown:
+      '{::options parse_block_html="true" /}\n<div class="t">\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\n</div>\n',
+    kramdown:
+      '<div class="t">\n\n  <table>\n    <thead>\n      <tr>\n        <th>A</th>\n        <th>B</th>\n      </tr>\n    </thead>\n    <tbody>\n      <tr>\n        <td>1</td>\n        <td>2</td>\n      </tr>\n    </tbody>\n  </table>\n\n</div>\n',
+  },
 ];
 
 describe('the kramdown dialect renders as real kramdown does', () => {

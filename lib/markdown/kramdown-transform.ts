@@ -216,6 +216,7 @@ function expandMarkdownHtml(
   parse: ParseFragment,
   maxDepth: number,
   tooDeep: (line: number) => Error,
+  parseBlockHtml: boolean,
 ): boolean {
   let expanded = false;
   let definitions: string | undefined;
@@ -232,10 +233,11 @@ function expandMarkdownHtml(
       }
       const opening = OPENING_TAG.exec(child.value);
       const markdownAttribute = opening?.[2] ? MARKDOWN_ATTRIBUTE.exec(opening[2]) : null;
-      if (!opening || !markdownAttribute) continue;
+      // `parse_block_html`: every HTML block reads as if it said markdown="1".
+      if (!opening || (!markdownAttribute && !parseBlockHtml)) continue;
       const tagName = opening[1]!;
       const attributes = new Map<string, string>();
-      let markdownValue = '';
+      let markdownValue = markdownAttribute ? '' : '1';
       for (const attribute of opening[2]!.matchAll(ATTRIBUTE)) {
         const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
         if (attribute[1]!.toLowerCase() === 'markdown') markdownValue = value;
@@ -691,13 +693,13 @@ export function resolveKramdownSyntax(
   parse: ParseFragment,
   limits: { maxDepth: number; tooDeep: (line: number) => Error },
 ): KramdownFacts {
-  const expanded = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep);
-  // All run: a body may have markdown="1" blocks, blocks to join and blocks to cut. Not with kramdown's
-  // `{::options parse_block_html="true" /}`: then HTML blocks' content is markdown, which is closer to what
-  // CommonMark's blocks already give than raw blocks are.
-  const rawBlocks = !PARSE_BLOCK_HTML.test(source);
-  const joined = rawBlocks && joinUnclosedHtmlBlocks(tree, source, parse);
-  const cut = rawBlocks && endHtmlBlocksAtClose(tree, parse, source.length);
+  // With kramdown's `{::options parse_block_html="true" /}` every HTML block's content is markdown: each is
+  // expanded as markdown="1" would be. What stays raw (markdown="0", a raw element) is then joined or cut as
+  // any raw block is.
+  const parseBlockHtml = PARSE_BLOCK_HTML.test(source);
+  const expanded = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep, parseBlockHtml);
+  const joined = joinUnclosedHtmlBlocks(tree, source, parse);
+  const cut = endHtmlBlocksAtClose(tree, parse, source.length);
   const expandedHtml = expanded || joined || cut;
   const state: BlockState = {
     source,

@@ -83,6 +83,21 @@ export interface KramdownFacts {
   abbreviations: Map<string, AbbreviationDefinition>;
   /** Whether any HTML block's content was parsed: the tree is then checked for depth again. */
   expandedHtml: boolean;
+  /**
+   * Footnote and link definitions that were inside an HTML block as CommonMark read it (`</div>` then
+   * `[^1]: …`), as lines to parse the body with: its references to them were read as text.
+   */
+  lateDefinitions: string[];
+}
+
+/** The definitions among parsed pieces, as lines that define their labels. */
+function definitionsIn(pieces: readonly RootContent[], found: string[]): void {
+  const pending: Nodes[] = [...pieces];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'footnoteDefinition') found.push(`[^${node.label ?? node.identifier}]: -`);
+    else if (node.type === 'definition') found.push(`[${node.label ?? node.identifier}]: #`);
+    if ('children' in node) pending.push(...(node.children as Nodes[]));
+  }
 }
 
 /** Parses a markdown text with the dialect's parser only (no transforms); lines count from 1. */
@@ -185,9 +200,7 @@ function parsePiece(
   if (text.trim() === '') return [];
   const lines = text.split('\n').length;
   const root = parse(`${text}\n\n${definitions}`);
-  const children = root.children.filter(
-    (child) => startLine(child) <= lines && child.type !== 'definition',
-  );
+  const children = root.children.filter((child) => startLine(child) <= lines);
   const fragment: Root = { type: 'root', children };
   shiftPositions(fragment, lineOfOffset(html, at) - 1, (html.position?.start.offset ?? 0) + at);
   return children;
@@ -589,7 +602,12 @@ function listItemIal(item: ListItem, state: BlockState): void {
  * the blocks after it, as written, up to the line of its closing tag; the lines after that are read as
  * markdown. Bounded: the text searched for closing tags is at most a few times the body's length.
  */
-function joinUnclosedHtmlBlocks(tree: Root, source: string, parse: ParseFragment): boolean {
+function joinUnclosedHtmlBlocks(
+  tree: Root,
+  source: string,
+  parse: ParseFragment,
+  lateDefinitions: string[],
+): boolean {
   let joined = false;
   let budget = 4 * source.length;
   let definitions: string | undefined;
@@ -622,6 +640,7 @@ function joinUnclosedHtmlBlocks(tree: Root, source: string, parse: ParseFragment
       if (lineEnd >= 0 && whole.value.slice(lineEnd + 1).trim()) {
         definitions ??= definitionLines(tree);
         pieces = parsePiece(whole.value.slice(lineEnd + 1), whole, lineEnd + 1, parse, definitions);
+        definitionsIn(pieces, lateDefinitions);
         whole.value = whole.value.slice(0, lineEnd);
       }
       children.splice(index, last - index + 1, whole, ...pieces);
@@ -644,7 +663,12 @@ const ENDS_AT_CLOSE = new Set(['pre', 'script', 'style', 'textarea']);
  * element closes at the end of a line, with more lines after it, is cut there; the lines after are parsed as
  * markdown, in place. Returns whether any block was cut.
  */
-function endHtmlBlocksAtClose(tree: Root, parse: ParseFragment, sourceLength: number): boolean {
+function endHtmlBlocksAtClose(
+  tree: Root,
+  parse: ParseFragment,
+  sourceLength: number,
+  lateDefinitions: string[],
+): boolean {
   let cut = false;
   // Each cut parses the rest of its block again, and that rest may be cut in turn: a body of thousands of
   // alternating lines would be parsed quadratically. Past a few times the body's length, blocks stay whole.
@@ -673,6 +697,7 @@ function endHtmlBlocksAtClose(tree: Root, parse: ParseFragment, sourceLength: nu
       budget -= after.length;
       definitions ??= definitionLines(tree);
       const pieces = parsePiece(after, child, lineEnd + 1, parse, definitions);
+      definitionsIn(pieces, lateDefinitions);
       child.value = child.value.slice(0, lineEnd);
       children.splice(index + 1, 0, ...pieces);
       cut = true;
@@ -698,8 +723,9 @@ export function resolveKramdownSyntax(
   // any raw block is.
   const parseBlockHtml = PARSE_BLOCK_HTML.test(source);
   const expanded = expandMarkdownHtml(tree, parse, limits.maxDepth, limits.tooDeep, parseBlockHtml);
-  const joined = joinUnclosedHtmlBlocks(tree, source, parse);
-  const cut = endHtmlBlocksAtClose(tree, parse, source.length);
+  const lateDefinitions: string[] = [];
+  const joined = joinUnclosedHtmlBlocks(tree, source, parse, lateDefinitions);
+  const cut = endHtmlBlocksAtClose(tree, parse, source.length, lateDefinitions);
   const expandedHtml = expanded || joined || cut;
   const state: BlockState = {
     source,
@@ -711,7 +737,7 @@ export function resolveKramdownSyntax(
   collectDefinitions(parents, state);
   for (const parent of parents) resolveMarkers(parent, state);
   for (const parent of parentsOf(tree)) resolveSpans(parent, state);
-  return { abbreviations: state.abbreviations, expandedHtml };
+  return { abbreviations: state.abbreviations, expandedHtml, lateDefinitions };
 }
 
 // ---------------------------------------------------------------------------------------------------

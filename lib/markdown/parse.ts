@@ -213,7 +213,7 @@ const CACHE_SIZE = 8;
 function parseBody(markdown: string, dialect: MarkdownDialect): Root {
   checkMarkdownLimits(markdown);
   const parser = dialect.kramdown ? parsers.kramdown : parsers.gfm;
-  const tree = parser.parse(markdown);
+  let tree = parser.parse(markdown);
   checkTreeDepth(tree);
   if (!dialect.kramdown) {
     // Before typography: the ids of posts written before it stay as they were (heading-ids.ts).
@@ -221,10 +221,18 @@ function parseBody(markdown: string, dialect: MarkdownDialect): Root {
     applyTypography(tree, dialect);
     return tree;
   }
-  const facts = resolveKramdownSyntax(tree, markdown, (fragment) => parser.parse(fragment), {
-    maxDepth: MAX_NESTING,
-    tooDeep,
-  });
+  const fragmentParser = (fragment: string) => parser.parse(fragment);
+  const limits = { maxDepth: MAX_NESTING, tooDeep };
+  let facts = resolveKramdownSyntax(tree, markdown, fragmentParser, limits);
+  if (facts.lateDefinitions.length > 0) {
+    // Definitions CommonMark left inside an HTML block: read the body again knowing their labels, so that
+    // `[^1]` is a footnote reference; the stand-in definitions after the body are dropped.
+    const lines = markdown.split('\n').length;
+    tree = parser.parse(`${markdown}\n\n${[...new Set(facts.lateDefinitions)].join('\n')}\n`);
+    tree.children = tree.children.filter((child) => (child.position?.start.line ?? 0) <= lines);
+    checkTreeDepth(tree);
+    facts = resolveKramdownSyntax(tree, markdown, fragmentParser, limits);
+  }
   if (facts.expandedHtml) checkTreeDepth(tree);
   closeSelfClosedElements(tree);
   applyKramdownLineBreaks(tree);

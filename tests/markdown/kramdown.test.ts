@@ -158,6 +158,12 @@ const CASES: { name: string; markdown: string; kramdown: string }[] = [
     kramdown:
       '<div class="t">\n\n  <table>\n    <thead>\n      <tr>\n        <th>A</th>\n        <th>B</th>\n      </tr>\n    </thead>\n    <tbody>\n      <tr>\n        <td>1</td>\n        <td>2</td>\n      </tr>\n    </tbody>\n  </table>\n\n</div>\n',
   },
+  {
+    name: 'a footnote defined right after an HTML block still has its reference',
+    markdown: 'Text enough[^1] here.\n\n<div class="x"></div>\n[^1]: Note *text*.\n',
+    kramdown:
+      '<p>Text enough<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup> here.</p>\n\n<div class="x"></div>\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <p>Note <em>text</em>. <a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n',
+  },
 ];
 
 describe('the kramdown dialect renders as real kramdown does', () => {

@@ -293,7 +293,9 @@ describe('hostile kramdown', () => {
       const started = performance.now();
       parseMarkdown(body, JEKYLL_DIALECT);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 6_000, `took ${elapsed.toFixed(0)} ms`);
+      // A bound against hanging, not a speed (about 3 s here; quadratic work on these takes minutes): wide
+      // enough for a machine twice as slow, busy with another build.
+      assert.ok(elapsed < 20_000, `took ${elapsed.toFixed(0)} ms`);
     });
   }
 

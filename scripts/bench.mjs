@@ -3,8 +3,8 @@
  * Build benchmark: times the site's build on a generated corpus of N posts and
  * reports what the export weighs. Linux only (reads /proc). Plain Node.
  *
- *   npm run bench -- --posts 500 [--keep]
- *   node scripts/bench.mjs --posts 500 [--keep]
+ *   npm run bench -- --posts 500 [--jekyll] [--keep]
+ *   node scripts/bench.mjs --posts 500 [--jekyll] [--keep]
  *
  * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
  * 2. cold build: deletes .cache/, .content/, .contentlayer/, .next/ and out/, then runs the
@@ -15,7 +15,11 @@
  *    gzip) loaded by a post page, the home page and a category page (stylesheets,
  *    <script src> except nomodule polyfills, preloaded scripts; same-site files);
  * 4. warm rebuilds with caches kept: after appending a sentence to one post (its text: `next build`
- *    is reused), then after changing its title (what listings show: `next build` runs).
+ *    is reused), then after changing its title (what listings show: `next build` runs);
+ * 5. with --jekyll, the reference: the same posts built by `jekyll build` (Debian's Jekyll 4.3 with minima,
+ *    jekyll-feed and jekyll-seo-tag: `apt-get install jekyll jekyll-theme-minima`), cold (no .jekyll-cache),
+ *    in the same run, and the ratio of our cold build to it. Times differ by 2× between machines; the ratio
+ *    is the figure to compare.
  *
  * Prints tables to stdout (progress goes to stderr) and writes the same figures
  * to .bench/results-N.json. The bench replaces out/, .next/ and .contentlayer/:
@@ -25,6 +29,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -67,12 +72,13 @@ function readOptions() {
     options: {
       posts: { type: 'string', default: '100' },
       keep: { type: 'boolean', default: false },
+      jekyll: { type: 'boolean', default: false },
     },
   });
   const posts = Number(values.posts);
   if (!Number.isInteger(posts) || posts < 1)
     throw new Error(`--posts must be a whole number above 0, got "${values.posts}"`);
-  return { posts, keep: values.keep };
+  return { posts, keep: values.keep, jekyll: values.jekyll };
 }
 
 // ---------------------------------------------------------------- memory of a process tree
@@ -125,11 +131,29 @@ const treeRssBytes = (rootPid) => processTree(rootPid).reduce((sum, pid) => sum 
 
 // ---------------------------------------------------------------- running steps
 
-/** Runs a command, capturing its output; resolves with wall seconds and peak tree RSS. */
+/** bash's `times` after the command: the CPU its whole process tree used (user and system), on stderr. */
+const WITH_CPU_TIMES = '"$@"; status=$?; times >&2; exit $status';
+const TIMES_LINE = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/;
+
+/** The children's CPU seconds from `times` output (its last line). */
+function cpuSecondsOf(text) {
+  const match = TIMES_LINE.exec(text.trimEnd());
+  if (!match) return NaN;
+  const [, userMinutes, userSeconds, systemMinutes, systemSeconds] = match.map(Number);
+  return userMinutes * 60 + userSeconds + systemMinutes * 60 + systemSeconds;
+}
+
+/** Runs a command, capturing its output; resolves with wall seconds, CPU seconds and peak tree RSS. */
 function runMeasured(label, command, args, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', WITH_CPU_TIMES, 'bench', command, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const errors = [];
+    child.stderr.on('data', (chunk) => errors.push(chunk));
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
@@ -148,7 +172,12 @@ function runMeasured(label, command, args, env) {
       const text = Buffer.concat(output).toString('utf8');
       if (code !== 0) reject(new StepError(label, signal ?? `exit code ${code}`, text));
       else
-        resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, output: text });
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          cpuSeconds: cpuSecondsOf(Buffer.concat(errors).toString('utf8')),
+          peakBytes: peak,
+          output: text,
+        });
     });
   });
 }
@@ -158,7 +187,7 @@ async function runBuild(phase, corpusDir) {
   const steps = [];
   for (const step of STEPS) {
     log(`  ${phase}: ${step.name} ...`);
-    const { seconds, peakBytes } = await runMeasured(
+    const { seconds, cpuSeconds, peakBytes } = await runMeasured(
       `${phase} ${step.name}`,
       step.command,
       step.args,
@@ -168,6 +197,7 @@ async function runBuild(phase, corpusDir) {
     steps.push({
       step: step.name,
       seconds: round(seconds, 2),
+      cpuSeconds: round(cpuSeconds, 2),
       peakRssMB: round(peakBytes / MB, 1),
     });
   }
@@ -177,7 +207,59 @@ async function runBuild(phase, corpusDir) {
       steps.reduce((sum, s) => sum + s.seconds, 0),
       2,
     ),
+    totalCpuSeconds: round(
+      steps.reduce((sum, s) => sum + s.cpuSeconds, 0),
+      2,
+    ),
     peakRssMB: Math.max(...steps.map((s) => s.peakRssMB)),
+  };
+}
+
+// ---------------------------------------------------------------- the reference: Jekyll
+
+/** The plugins of the reference site: minima's own, which Debian's jekyll-theme-minima brings. */
+const JEKYLL_PLUGINS = ['jekyll-feed', 'jekyll-seo-tag'];
+
+/**
+ * The same posts as a Jekyll site with minima, built cold by `jekyll build` (Debian's, on PATH), timed as our
+ * steps are. The site is made beside the corpus and removed with it.
+ */
+async function runJekyll(corpusDir) {
+  const found = spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
+  if (found.status !== 0)
+    throw new Error(
+      '--jekyll needs jekyll: apt-get install jekyll jekyll-theme-minima (Debian), then run the bench again',
+    );
+  const siteDir = `${corpusDir}-jekyll`;
+  rmSync(siteDir, { recursive: true, force: true });
+  mkdirSync(siteDir, { recursive: true });
+  cpSync(corpusDir, path.join(siteDir, '_posts'), { recursive: true });
+  writeFileSync(
+    path.join(siteDir, '_config.yml'),
+    [
+      'title: Bench',
+      'url: "https://bench.example.org"',
+      'theme: minima',
+      'plugins:',
+      ...JEKYLL_PLUGINS.map((plugin) => `  - ${plugin}`),
+      '',
+    ].join('\n'),
+  );
+  log('  jekyll: jekyll build (cold) ...');
+  const { seconds, cpuSeconds, peakBytes } = await runMeasured(
+    'jekyll build',
+    'jekyll',
+    ['build', '--quiet', '--source', siteDir, '--destination', path.join(siteDir, '_site')],
+    { ...process.env, JEKYLL_ENV: 'production' },
+  );
+  log(`  jekyll: done in ${seconds.toFixed(1)} s`);
+  return {
+    version: found.stdout.trim(),
+    plugins: ['minima', ...JEKYLL_PLUGINS],
+    seconds: round(seconds, 2),
+    cpuSeconds: round(cpuSeconds, 2),
+    peakRssMB: round(peakBytes / MB, 1),
+    siteDir,
   };
 }
 
@@ -417,9 +499,15 @@ function buildRows(phase, build) {
     ...build.steps.map((s) => [
       `${phase}  ${s.step}`,
       s.seconds.toFixed(2),
+      s.cpuSeconds.toFixed(2),
       s.peakRssMB.toFixed(1),
     ]),
-    [`${phase}  total`, build.totalSeconds.toFixed(2), build.peakRssMB.toFixed(1)],
+    [
+      `${phase}  total`,
+      build.totalSeconds.toFixed(2),
+      build.totalCpuSeconds.toFixed(2),
+      build.peakRssMB.toFixed(1),
+    ],
   ];
 }
 
@@ -430,7 +518,7 @@ function report(results) {
     `Build bench: ${results.posts} posts, Node ${results.node}, ${results.cpus} CPUs, ${results.date}`,
     '',
     table(
-      ['phase step', 'seconds', 'peak RSS MB'],
+      ['phase step', 'seconds', 'CPU seconds', 'peak RSS MB'],
       [
         ...buildRows('cold', results.cold),
         ...buildRows('warm', results.warm),
@@ -440,6 +528,15 @@ function report(results) {
     '',
     "cold: no caches. warm: one post's text edited. title: then its title edited (listings change, so next build runs).",
     '',
+    ...(results.jekyll
+      ? [
+          `Reference, same posts, same run: ${results.jekyll.version} (${results.jekyll.plugins.join(', ')}), cold: ` +
+            `${results.jekyll.seconds.toFixed(2)} s, ${results.jekyll.cpuSeconds.toFixed(2)} CPU s.`,
+          `Ratio, ours to Jekyll, cold: ${results.ratios.cold.toFixed(1)}× (CPU ${results.ratios.coldCpu.toFixed(1)}×); ` +
+            `text edit: ${results.ratios.warm.toFixed(2)}× Jekyll's cold build; title edit: ${results.ratios.title.toFixed(2)}×.`,
+          '',
+        ]
+      : []),
     `HTML pages in out/: ${results.export.htmlPages}`,
     `out/ size:          ${results.export.outMB.toFixed(2)} MB`,
     '',
@@ -486,7 +583,7 @@ function report(results) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const { posts, keep } = readOptions();
+  const { posts, keep, jekyll } = readOptions();
   process.chdir(ROOT);
   const corpusDir = path.join(os.tmpdir(), `blog-bench-${posts}`);
   let touchedBuild = false;
@@ -506,6 +603,8 @@ async function main() {
     const warm = await runBuild('warm', corpusDir);
     log(`Warm rebuild (retitled ${retitleOnePost(corpusDir)})`);
     const warmTitle = await runBuild('title', corpusDir);
+    // Last, so our cold build ran on the corpus as generated; Jekyll gets the same posts.
+    const reference = jekyll ? await runJekyll(corpusDir) : undefined;
 
     const results = {
       posts,
@@ -517,6 +616,17 @@ async function main() {
       warmTitle,
       export: exported,
       search,
+      ...(reference
+        ? {
+            jekyll: reference,
+            ratios: {
+              cold: round(cold.totalSeconds / reference.seconds, 2),
+              coldCpu: round(cold.totalCpuSeconds / reference.cpuSeconds, 2),
+              warm: round(warm.totalSeconds / reference.seconds, 2),
+              title: round(warmTitle.totalSeconds / reference.seconds, 2),
+            },
+          }
+        : {}),
     };
     report(results);
     mkdirSync('.bench', { recursive: true });
@@ -533,7 +643,10 @@ async function main() {
       );
     }
     if (keep) console.log(`Corpus kept in ${corpusDir}`);
-    else rmSync(corpusDir, { recursive: true, force: true });
+    else {
+      rmSync(corpusDir, { recursive: true, force: true });
+      rmSync(`${corpusDir}-jekyll`, { recursive: true, force: true });
+    }
   }
 }
 

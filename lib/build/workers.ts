@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** The results of each batch, in the order of the batches. */
+/** The results of each batch, in the order of the batches; `nodeArgs` go to each worker's Node before the script. */
 export async function runWorkerBatches<Job, Result>(
   script: string,
   batches: Job[][],
+  nodeArgs: readonly string[] = [],
 ): Promise<Result[][]> {
   const folder = mkdtempSync(path.join(tmpdir(), 'blog-workers-'));
   const results: Result[][] = new Array(batches.length);
@@ -24,9 +25,13 @@ export async function runWorkerBatches<Job, Result>(
       const output = path.join(folder, `out-${batch}.json`);
       writeFileSync(input, JSON.stringify(batches[batch]));
       await new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, input, output], {
-          stdio: 'inherit',
-        });
+        const child = spawn(
+          process.execPath,
+          [...nodeArgs, '--import', 'tsx', script, input, output],
+          {
+            stdio: 'inherit',
+          },
+        );
         child.on('error', reject);
         child.on('exit', (status) =>
           status === 0 ? resolve() : reject(new Error(`${script} exited with ${status}`)),

@@ -119,6 +119,8 @@ export async function runBodyJobs(jobs: BodyJob[]): Promise<BodyJobResult[]> {
   const outputs = await runWorkerBatches<BodyJob, BodyJobResult>(
     path.join('scripts', 'content-worker.ts'),
     parts,
+    // A larger young generation: rendering allocates many short-lived nodes (docs/decisions.md).
+    ['--max-semi-space-size=64'],
   );
   const results: BodyJobResult[] = new Array(jobs.length);
   outputs.forEach((part, partIndex) =>

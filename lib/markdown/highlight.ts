@@ -1,6 +1,7 @@
 /**
- * Build-time syntax highlighting: one Shiki highlighter for the whole build,
- * loaded with a fixed list of languages (loading all of Shiki's costs seconds).
+ * Build-time syntax highlighting: one Shiki highlighter for the whole build, with a fixed list of languages
+ * (loading all of Shiki's costs seconds). A grammar is given to the highlighter when a block first asks for
+ * it: registering all of them took most of a second in every worker, for the few a blog uses.
  * A block in a language outside the list is shown unhighlighted, never an error.
  *
  * Highlighting is bounded: the JavaScript regex engine scans a line in time that grows with the square of
@@ -15,7 +16,7 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { VFile } from 'vfile';
 
 /** Languages highlighted at build time; aliases (sh, js, yml, …) come with them. */
-const LANGUAGES = [
+const LANGUAGE_MODULES = [
   import('shiki/langs/bash.mjs'),
   import('shiki/langs/c.mjs'),
   import('shiki/langs/cpp.mjs'),
@@ -63,15 +64,52 @@ export const HIGHLIGHT_SOURCE = 'highlight';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
+type LanguageGrammars = Awaited<(typeof LANGUAGE_MODULES)[number]>['default'];
+
+let grammarsPromise: Promise<Map<string, LanguageGrammars>> | undefined;
+
+/** Every name and alias a block may ask for, with the grammars (the language's and those it embeds) it needs. */
+export function languageGrammars(): Promise<Map<string, LanguageGrammars>> {
+  grammarsPromise ??= Promise.all(LANGUAGE_MODULES).then((modules) => {
+    const byName = new Map<string, LanguageGrammars>();
+    for (const { default: grammars } of modules)
+      for (const grammar of grammars)
+        for (const name of [grammar.name, ...(grammar.aliases ?? [])])
+          if (!byName.has(name)) byName.set(name, grammars);
+    return byName;
+  });
+  return grammarsPromise;
+}
+
 let highlighterPromise: Promise<HighlighterCore> | undefined;
 
+/** The shared highlighter, with the themes and no language yet (rehypeHighlight loads what blocks ask for). */
 export function getHighlighter(): Promise<HighlighterCore> {
   highlighterPromise ??= createHighlighterCore({
     themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
-    langs: LANGUAGES,
+    langs: [],
     engine: createJavaScriptRegexEngine(),
   });
   return highlighterPromise;
+}
+
+/** The languages the tree's code blocks ask for, loaded into the highlighter when first asked for. */
+async function loadRequestedLanguages(tree: Root, highlighter: HighlighterCore): Promise<void> {
+  const grammars = await languageGrammars();
+  const loaded = new Set(highlighter.getLoadedLanguages());
+  const pending: (Root | Element)[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const requested = child.tagName === 'code' ? languageOf(child) : undefined;
+      const needed = requested !== undefined && !loaded.has(requested) && grammars.get(requested);
+      if (needed) {
+        await highlighter.loadLanguage(...needed);
+        for (const name of highlighter.getLoadedLanguages()) loaded.add(name);
+      }
+      pending.push(child);
+    }
+  }
 }
 
 function languageOf(code: Element): string | undefined {
@@ -208,6 +246,8 @@ function codeFigure(pre: Element, language: string, authored: Element['propertie
 /** rehype plugin: syntax highlighting with the shared highlighter. */
 export function rehypeHighlight() {
   return async (tree: Root, file: VFile) => {
-    highlightBlocks(tree, await getHighlighter(), file);
+    const highlighter = await getHighlighter();
+    await loadRequestedLanguages(tree, highlighter);
+    highlightBlocks(tree, highlighter, file);
   };
 }

@@ -51,6 +51,27 @@ describe('the markdown pipeline', () => {
     );
   });
 
+  it('loads a language when a block first asks for it, by name or alias, and only from its list', async () => {
+    const coloured = (html: string) => /<span style="--shiki-light:#[0-9A-F]{6}/i.test(html);
+    // Aliases of listed languages, and languages only embedded by others (ruby embeds haml, html css).
+    for (const [language, code] of [
+      ['sh', 'echo "$HOME"'],
+      ['yml', 'key: value'],
+      ['rb', 'puts 1'],
+      ['haml', '%p Hello'],
+      ['Dockerfile', 'FROM node:20'],
+      ['html', '<style>p { color: red }</style>'],
+    ]) {
+      const html = await render(`\`\`\`${language}\n${code}\n\`\`\`\n`);
+      assert.ok(coloured(html), `${language} is highlighted: ${html}`);
+    }
+    // Shiki has these, the list does not: shown plain, as before any was loaded.
+    for (const language of ['haskell', 'elixir']) {
+      const html = await render(`\`\`\`${language}\nmain = print 1\n\`\`\`\n`);
+      assert.ok(!coloured(html), `${language} is not highlighted: ${html}`);
+    }
+  });
+
   it('makes a code block reachable by keyboard with one tabindex, not two', async () => {
     for (const language of ['js', 'no-such-language']) {
       const html = await render(`\`\`\`${language}\nconst a = 1;\n\`\`\`\n`);

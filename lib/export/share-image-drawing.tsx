@@ -24,12 +24,13 @@ export const SHARE_IMAGE_COLOURS = {
 } as const;
 
 const PADDING = { x: 80, y: 72 };
+const TOP_BAND = 12;
 const TITLE_LINE_HEIGHT = 1.15;
 /**
  * Height left for the title: the image less the top border, the padding, the kicker (30 px, 24 px gap)
  * and the footer row (pills of 28 px text, 8 px padding, 2 px border) with a 24 px gap above it.
  */
-const TITLE_BOX_HEIGHT = SHARE_IMAGE_SIZE.height - 12 - 2 * PADDING.y - (36 + 24) - (52 + 24);
+const TITLE_BOX_HEIGHT = SHARE_IMAGE_SIZE.height - TOP_BAND - 2 * PADDING.y - (36 + 24) - (52 + 24);
 const MOST_CATEGORIES = 3;
 
 /**
@@ -161,77 +162,86 @@ export async function shareImageSvg({
         height: '100%',
         display: 'flex',
         flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: `${PADDING.y}px ${PADDING.x}px`,
         // A flat background: a gradient triples the PNG's size.
         background: SHARE_IMAGE_COLOURS.background,
-        borderTop: `12px solid ${SHARE_IMAGE_COLOURS.accent}`,
         color: SHARE_IMAGE_COLOURS.title,
         fontFamily: 'Inter',
       }}
     >
-      <div
-        style={{ display: 'flex', flexDirection: 'column', gap: 24, minHeight: 0, flexShrink: 1 }}
-      >
-        {kicker ? (
-          <div
-            style={{
-              fontSize: 30,
-              color: SHARE_IMAGE_COLOURS.kicker,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-            }}
-          >
-            {kicker}
-          </div>
-        ) : null}
-        <div
-          style={{
-            // satori clamps lines only on a block; break-word breaks a word (a URL) only where it must.
-            display: 'block',
-            lineClamp: titleLines(fontSize),
-            wordBreak: 'break-word',
-            overflow: 'hidden',
-            maxHeight: TITLE_BOX_HEIGHT,
-            fontSize,
-            fontWeight: 700,
-            lineHeight: TITLE_LINE_HEIGHT,
-            letterSpacing: '-0.02em',
-          }}
-        >
-          {title}
-        </div>
-      </div>
+      {/* The accent band on top: a box of its own, as a border is drawn through a mask the size of the image. */}
+      <div style={{ height: TOP_BAND, flexShrink: 0, background: SHARE_IMAGE_COLOURS.accent }} />
       <div
         style={{
           display: 'flex',
+          flexDirection: 'column',
           justifyContent: 'space-between',
-          alignItems: 'flex-end',
-          gap: 32,
-          marginTop: 24,
+          flexGrow: 1,
+          minHeight: 0,
+          padding: `${PADDING.y}px ${PADDING.x}px`,
         }}
       >
-        <div style={{ display: 'flex', gap: 16, flexShrink: 1, minWidth: 0, overflow: 'hidden' }}>
-          {shownCategories.map((category) => (
-            <div key={category} style={pill}>
-              {category}
+        <div
+          style={{ display: 'flex', flexDirection: 'column', gap: 24, minHeight: 0, flexShrink: 1 }}
+        >
+          {kicker ? (
+            <div
+              style={{
+                fontSize: 30,
+                color: SHARE_IMAGE_COLOURS.kicker,
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              }}
+            >
+              {kicker}
             </div>
-          ))}
-          {hiddenCategories > 0 ? (
-            <div style={{ ...pill, flexShrink: 0 }}>{`+${hiddenCategories}`}</div>
           ) : null}
+          <div
+            style={{
+              // satori clamps lines only on a block; break-word breaks a word (a URL) only where it must.
+              display: 'block',
+              lineClamp: titleLines(fontSize),
+              wordBreak: 'break-word',
+              maxHeight: TITLE_BOX_HEIGHT,
+              fontSize,
+              fontWeight: 700,
+              lineHeight: TITLE_LINE_HEIGHT,
+              letterSpacing: '-0.02em',
+            }}
+          >
+            {title}
+          </div>
         </div>
         <div
           style={{
-            fontSize: 34,
-            fontWeight: 700,
-            color: SHARE_IMAGE_COLOURS.site,
-            flexShrink: 0,
-            whiteSpace: 'nowrap',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'flex-end',
+            gap: 32,
+            marginTop: 24,
           }}
         >
-          {siteConfig.title}
+          <div style={{ display: 'flex', gap: 16, flexShrink: 1, minWidth: 0, overflow: 'hidden' }}>
+            {shownCategories.map((category) => (
+              <div key={category} style={pill}>
+                {category}
+              </div>
+            ))}
+            {hiddenCategories > 0 ? (
+              <div style={{ ...pill, flexShrink: 0 }}>{`+${hiddenCategories}`}</div>
+            ) : null}
+          </div>
+          <div
+            style={{
+              fontSize: 34,
+              fontWeight: 700,
+              color: SHARE_IMAGE_COLOURS.site,
+              flexShrink: 0,
+              whiteSpace: 'nowrap',
+            }}
+          >
+            {siteConfig.title}
+          </div>
         </div>
       </div>
     </div>,

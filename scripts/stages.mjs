@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,15 +62,15 @@ export function buildStage(name) {
 }
 
 /**
- * The command line of one step, to run in the project folder `root`: TypeScript through that project's
- * tsx, JavaScript with plain Node (contentlayer's step was always timed without tsx), both with the Node
- * running this.
+ * The command line of one step, to run in the project folder `root`: TypeScript with that project's tsx
+ * as Node's loader (`node --import tsx`: the tsx command would start a second Node for each step),
+ * JavaScript with plain Node, both with the Node running this.
  */
 export function stepCommand(step, root = PROJECT_ROOT) {
   if (!step.script.endsWith('.ts'))
     return { command: process.execPath, args: [step.script, ...step.args] };
-  const tsx = createRequire(path.join(root, 'package.json')).resolve('tsx/cli');
-  return { command: process.execPath, args: [tsx, step.script, ...step.args] };
+  const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
+  return { command: process.execPath, args: ['--import', tsx, step.script, ...step.args] };
 }
 
 /**

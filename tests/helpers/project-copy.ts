@@ -79,7 +79,8 @@ export function copyProject(prefix: string): ProjectCopy {
     timeoutMs = 300_000,
   ): StepResult => {
     const started = performance.now();
-    const result = spawnSync(path.join(project, 'node_modules/.bin/tsx'), [script, ...args], {
+    // tsx as Node's loader, as `npm run build` runs its steps (scripts/stages.mjs): one Node, not two.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: project,
       env: env(extra),
       encoding: 'utf8',

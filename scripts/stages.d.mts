@@ -7,6 +7,8 @@ export interface BuildStep {
   /** The script under scripts/, relative to the project folder. */
   script: string;
   args: string[];
+  /** Options for the step's Node, before the script. */
+  nodeArgs?: string[];
 }
 
 export interface BuildStage extends BuildStep {

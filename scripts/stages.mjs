@@ -3,8 +3,8 @@
  * tests' project copies (tests/helpers/project-copy.ts) all read this list. Plain Node, so the bench and
  * dev can import it without tsx.
  *
- * Each step is `{ name, label, script, args }`: `name` says which stage it is, `label` is what the bench
- * prints for it. The content stage also lists its `parts`: the same work as two commands (the check and
+ * Each step is `{ name, label, script, args, nodeArgs? }`: `name` says which stage it is, `label` is what the
+ * bench prints for it, `nodeArgs` are options for its Node. The content stage also lists its `parts`: the same work as two commands (the check and
  * staging, then contentlayer), which the bench times one by one and dev runs before its watchers start.
  * The parts leave out only the content stage's last check (that contentlayer generated every staged post).
  */
@@ -16,18 +16,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Node's options for the step that renders markdown: a larger young generation, as rendering allocates many
+ * short-lived nodes (lib/content/body-jobs.ts gives its workers the same).
+ */
+const RENDERING_NODE_ARGS = ['--max-semi-space-size=64'];
+
 export const BUILD_STAGES = [
   {
     name: 'content',
     label: 'content (check, stage, contentlayer2 build)',
     script: 'scripts/content.ts',
     args: [],
+    nodeArgs: RENDERING_NODE_ARGS,
     parts: [
       {
         name: 'content-stage',
         label: 'check + stage (Liquid, fields, links)',
         script: 'scripts/content.ts',
         args: ['--stage'],
+        nodeArgs: RENDERING_NODE_ARGS,
       },
       {
         name: 'contentlayer',
@@ -67,10 +75,14 @@ export function buildStage(name) {
  * JavaScript with plain Node, both with the Node running this.
  */
 export function stepCommand(step, root = PROJECT_ROOT) {
+  const nodeArgs = step.nodeArgs ?? [];
   if (!step.script.endsWith('.ts'))
-    return { command: process.execPath, args: [step.script, ...step.args] };
+    return { command: process.execPath, args: [...nodeArgs, step.script, ...step.args] };
   const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
-  return { command: process.execPath, args: ['--import', tsx, step.script, ...step.args] };
+  return {
+    command: process.execPath,
+    args: [...nodeArgs, '--import', tsx, step.script, ...step.args],
+  };
 }
 
 /**

@@ -97,8 +97,12 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
   return problems.length > 0 ? { facts, problems } : { facts };
 }
 
-/** Below this many jobs, starting worker processes costs more than it saves. */
-const IN_PROCESS_JOBS = 24;
+/**
+ * Jobs each worker process must have before workers are started: below it, one process renders faster than
+ * several, whose start-up (1.3 s each) and whose GC threads fighting over the same cores cost more than they
+ * save on two cores (docs/decisions.md).
+ */
+const IN_PROCESS_JOBS = 250;
 
 export async function runBodyJobs(jobs: BodyJob[]): Promise<BodyJobResult[]> {
   // Reading facts alone (`npm run check`) measured no faster in workers than here (docs/decisions.md): only

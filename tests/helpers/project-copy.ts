@@ -29,6 +29,7 @@ export interface ProjectCopy {
     args: string[],
     env: Record<string, string>,
     timeoutMs?: number,
+    nodeArgs?: readonly string[],
   ) => StepResult;
   /** `npm run build`'s stages (scripts/stages.mjs), stopping at the first that fails. */
   build: (env: Record<string, string>) => StepResult;
@@ -77,10 +78,11 @@ export function copyProject(prefix: string): ProjectCopy {
     args: string[],
     extra: Record<string, string>,
     timeoutMs = 300_000,
+    nodeArgs: readonly string[] = [],
   ): StepResult => {
     const started = performance.now();
     // tsx as Node's loader, as `npm run build` runs its steps (scripts/stages.mjs): one Node, not two.
-    const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    const result = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
       cwd: project,
       env: env(extra),
       encoding: 'utf8',
@@ -96,7 +98,7 @@ export function copyProject(prefix: string): ProjectCopy {
   const build = (extra: Record<string, string>): StepResult => {
     const steps: StepResult[] = [];
     for (const stage of BUILD_STAGES) {
-      const result = step(stage.script, stage.args, extra);
+      const result = step(stage.script, stage.args, extra, undefined, stage.nodeArgs);
       steps.push(result);
       if (result.status !== 0) break;
     }

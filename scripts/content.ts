@@ -39,6 +39,7 @@ import {
   type CheckOptions,
   type ContentCheck,
 } from '../lib/content/check';
+import { forgetStagedKey, writeStagedKey } from '../lib/content/contentlayer-key';
 import { readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
 import type { BodyFactsCache } from '../lib/content/post-fields';
 import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
@@ -149,6 +150,8 @@ if (mode === 'check') {
   else console.log(`Content OK: ${postCounts()}`);
 } else if (mode === 'watch') {
   const stage = (current: ContentSource, currentCheck: ContentCheck) => {
+    // contentlayer dev reads what is staged here; no key says what build would read.
+    forgetStagedKey();
     const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
     stagePages(current.pages ?? [], PAGES_STAGING_DIR);
     report([...current.problems, ...currentCheck.problems, ...staged.problems]);
@@ -168,8 +171,11 @@ if (mode === 'check') {
   const includesDir = includesDirFor(contentDir);
   if (existsSync(includesDir)) watch(includesDir, { recursive: true }, restage);
 } else {
+  forgetStagedKey();
   const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
   stagePages(source.pages ?? [], PAGES_STAGING_DIR);
+  // What contentlayer will read, keyed: scripts/contentlayer.mjs skips a build from the same documents.
+  writeStagedKey();
   problems.push(...staged.problems);
   report(problems);
   if (failed(problems)) process.exit(1);

@@ -16,3 +16,5 @@ export const MOVED_FILE: string;
 export const PAGES_STAGING_DIR: string;
 export const CONTENTLAYER_SOURCE_DIR: string;
 export const GENERATED_PAGES_FILE: string;
+export const STAGED_KEY_FILE: string;
+export const CONTENTLAYER_KEY_FILE: string;

@@ -31,6 +31,12 @@ export const FACTS_CACHE_FILE = '.content/body-facts.json';
 export const GENERATED_DIR = '.contentlayer/generated';
 export const GENERATED_POSTS_FILE = '.contentlayer/generated/Post/_index.json';
 export const GENERATED_PAGES_FILE = '.contentlayer/generated/Page/_index.json';
+/**
+ * The key of the documents the content step staged and of contentlayer's config (written by the content step),
+ * and the key GENERATED_DIR was made from (written by scripts/contentlayer.mjs): equal, contentlayer is skipped.
+ */
+export const STAGED_KEY_FILE = '.content/contentlayer-key';
+export const CONTENTLAYER_KEY_FILE = '.cache/contentlayer-key';
 /** The files of the content folder that posts link to, served at /content-assets/. */
 export const CONTENT_ASSETS_DIR = 'public/content-assets';
 

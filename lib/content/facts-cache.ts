@@ -3,7 +3,7 @@
  * one cache key (lib/build/cache-key.ts: the body and the code that reads it), so a change of that code
  * reads them again; only the facts of today's posts are kept, so the file does not grow forever.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BodyFacts, BodyFactsCache } from './post-fields';
 
@@ -23,5 +23,8 @@ export function writeFactsCache(
 ): void {
   const used = new Set(posts.map((post) => post.factsKey));
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ facts: [...cache].filter(([key]) => used.has(key)) }));
+  // Written aside and renamed: two runs at once (a check beside `npm run dev`) never read half a file.
+  const written = `${file}.${process.pid}`;
+  writeFileSync(written, JSON.stringify({ facts: [...cache].filter(([key]) => used.has(key)) }));
+  renameSync(written, file);
 }

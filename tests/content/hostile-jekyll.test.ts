@@ -16,7 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { ALLOWED, copyProject, listing, type StepResult } from '../helpers/project-copy';
 
 const copy = copyProject('blog-hostile-jekyll');
-const { root, project, step, build } = copy;
+const { root, project, step, stepAsync, build } = copy;
 after(() => copy.remove());
 
 /** A check that would hang is stopped here: far above the 2–5 s a small site takes. */
@@ -417,38 +417,43 @@ function makeSite(
   setUp?.(dir);
 }
 
-describe('npm run check on hostile Jekyll site roots', { timeout: 1_800_000 }, () => {
-  for (const [name, spec] of Object.entries(CASES)) {
-    it(name, () => {
-      const dir = path.join(sitesDir, name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, ''));
-      makeSite(dir, spec.files, spec.setUp);
-      const before = listing(dir, true);
-      const result: StepResult = step(
-        'scripts/content.ts',
-        ['--check'],
-        { CONTENT_DIR: dir },
-        CHECK_TIMEOUT_MS,
-      );
-      assert.equal(result.timedOut, false, `still running after ${CHECK_TIMEOUT_MS / 1000} s`);
-      assert.doesNotMatch(result.output, STACK_TRACE, `a stack trace:\n${result.output}`);
-      assert.equal(result.status, spec.status, result.output);
-      for (const [file, expected] of spec.lines ?? []) {
-        const lines = linesAbout(result.output, dir, file);
-        assert.ok(
-          lines.some((line) => expected.test(line)),
-          `expected ${file}${expected} among:\n${lines.join('\n') || result.output}`,
+// Two checks at a time: each is mostly a Node start, and the cases share nothing but the project copy.
+describe(
+  'npm run check on hostile Jekyll site roots',
+  { timeout: 1_800_000, concurrency: 2 },
+  () => {
+    for (const [name, spec] of Object.entries(CASES)) {
+      it(name, async () => {
+        const dir = path.join(sitesDir, name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, ''));
+        makeSite(dir, spec.files, spec.setUp);
+        const before = listing(dir, true);
+        const result: StepResult = await stepAsync(
+          'scripts/content.ts',
+          ['--check'],
+          { CONTENT_DIR: dir },
+          CHECK_TIMEOUT_MS,
         );
-      }
-      if (spec.output) assert.match(result.output, spec.output);
-      if (spec.notOutput) assert.doesNotMatch(result.output, spec.notOutput);
-      assert.deepEqual(
-        [...listing(dir, true)].sort(),
-        [...before].sort(),
-        'the site folder was written',
-      );
-    });
-  }
-});
+        assert.equal(result.timedOut, false, `still running after ${CHECK_TIMEOUT_MS / 1000} s`);
+        assert.doesNotMatch(result.output, STACK_TRACE, `a stack trace:\n${result.output}`);
+        assert.equal(result.status, spec.status, result.output);
+        for (const [file, expected] of spec.lines ?? []) {
+          const lines = linesAbout(result.output, dir, file);
+          assert.ok(
+            lines.some((line) => expected.test(line)),
+            `expected ${file}${expected} among:\n${lines.join('\n') || result.output}`,
+          );
+        }
+        if (spec.output) assert.match(result.output, spec.output);
+        if (spec.notOutput) assert.doesNotMatch(result.output, spec.notOutput);
+        assert.deepEqual(
+          [...listing(dir, true)].sort(),
+          [...before].sort(),
+          'the site folder was written',
+        );
+      });
+    }
+  },
+);
 
 describe(
   'npm run check on one Jekyll site holding every per-file case',

@@ -6,7 +6,7 @@
  * publishes the old text. Builds in a copy of the project (tests/helpers/project-copy.ts).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -41,6 +41,7 @@ describe('rebuilding after an edit', { timeout: 300_000 }, () => {
   it('builds the posts from scratch', () => {
     rmSync(path.join(copy.project, '.cache/next-export'), { recursive: true, force: true });
     const output = build();
+    assert.match(output, /Generated 2 documents/);
     assert.match(output, /next build: done/);
     assert.match(page('posts/newest/index.html'), /The first text of the newest post\./);
   });
@@ -55,6 +56,8 @@ describe('rebuilding after an edit', { timeout: 300_000 }, () => {
       ),
     );
     const output = build();
+    // The body is in no staged document: contentlayer has nothing new to type.
+    assert.match(output, /contentlayer: skipped/);
     assert.match(output, /next build: skipped/);
     const html = page('posts/newest/index.html');
     assert.match(html, /The edited text of the newest post, with <em>markup<\/em>\./);
@@ -74,9 +77,21 @@ describe('rebuilding after an edit', { timeout: 300_000 }, () => {
   it('runs next build again after a title edit, and lists the new title', () => {
     write('2024-03-01-older.md', post('Older post, retitled', '2024-03-01', 'The older text.'));
     const output = build();
+    assert.doesNotMatch(output, /contentlayer: skipped/);
     assert.match(output, /next build: done/);
     assert.match(page('index.html'), /Older post, retitled/);
     assert.match(page('posts/older/index.html'), /The older text\./);
     assert.match(page('posts/newest/index.html'), /The edited text/);
+  });
+
+  it('runs contentlayer again after contentlayer dev changed its data, even for the same documents', () => {
+    // dev regenerates the data from what it staged; a build from the documents of the last build must not trust it.
+    const keyFile = path.join(copy.project, '.cache/contentlayer-key');
+    assert.ok(existsSync(keyFile));
+    const dev = copy.step('scripts/contentlayer.mjs', ['dev'], { CONTENT_DIR: folder }, 3_000);
+    assert.ok(dev.timedOut, 'contentlayer dev keeps watching');
+    assert.ok(!existsSync(keyFile), 'contentlayer dev forgot the key of the last build');
+    const output = build();
+    assert.doesNotMatch(output, /contentlayer: skipped/);
   });
 });

@@ -4,7 +4,7 @@
  * output. Files are copied (node_modules hard-linked: Turbopack refuses a symlink, and copying it is slow);
  * home and temp folders point inside the root, where a listing sees anything a tool writes there.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -31,6 +31,13 @@ export interface ProjectCopy {
     timeoutMs?: number,
     nodeArgs?: readonly string[],
   ) => StepResult;
+  /** `step` without blocking, so a test can run several at once. */
+  stepAsync: (
+    script: string,
+    args: string[],
+    env: Record<string, string>,
+    timeoutMs?: number,
+  ) => Promise<StepResult>;
   /** `npm run build`'s stages (scripts/stages.mjs), stopping at the first that fails. */
   build: (env: Record<string, string>) => StepResult;
   remove: () => void;
@@ -95,6 +102,32 @@ export function copyProject(prefix: string): ProjectCopy {
       timedOut: result.error !== undefined,
     };
   };
+  const stepAsync = (
+    script: string,
+    args: string[],
+    extra: Record<string, string>,
+    timeoutMs = 300_000,
+  ): Promise<StepResult> =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+        cwd: project,
+        env: env(extra),
+      });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      child.on('error', reject);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, output, seconds: (performance.now() - started) / 1000, timedOut });
+      });
+    });
   const build = (extra: Record<string, string>): StepResult => {
     const steps: StepResult[] = [];
     for (const stage of BUILD_STAGES) {
@@ -114,6 +147,7 @@ export function copyProject(prefix: string): ProjectCopy {
     root,
     project,
     step,
+    stepAsync,
     build,
     remove: () => rmSync(root, { recursive: true, force: true }),
   };

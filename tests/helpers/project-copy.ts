@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUILD_STAGES } from '../../scripts/stages.mjs';
+import { BUILD_STAGES, stepCommand } from '../../scripts/stages.mjs';
 
 export interface ProjectCopy {
   /** The temporary root: project/, home/, tmp/ and whatever the test adds. */
@@ -80,6 +80,10 @@ export function copyProject(prefix: string): ProjectCopy {
       ...extra,
     }) as unknown as NodeJS.ProcessEnv;
 
+  // The command line `npm run build` gives a step (scripts/stages.mjs), run in the copy.
+  const commandOf = (script: string, args: string[], nodeArgs: readonly string[] = []) =>
+    stepCommand({ name: script, label: script, script, args, nodeArgs: [...nodeArgs] }, project);
+
   const step = (
     script: string,
     args: string[],
@@ -88,8 +92,8 @@ export function copyProject(prefix: string): ProjectCopy {
     nodeArgs: readonly string[] = [],
   ): StepResult => {
     const started = performance.now();
-    // tsx as Node's loader, as `npm run build` runs its steps (scripts/stages.mjs): one Node, not two.
-    const result = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+    const { command, args: argv } = commandOf(script, args, nodeArgs);
+    const result = spawnSync(command, argv, {
       cwd: project,
       env: env(extra),
       encoding: 'utf8',
@@ -110,7 +114,8 @@ export function copyProject(prefix: string): ProjectCopy {
   ): Promise<StepResult> =>
     new Promise((resolve, reject) => {
       const started = performance.now();
-      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      const { command, args: argv } = commandOf(script, args);
+      const child = spawn(command, argv, {
         cwd: project,
         env: env(extra),
       });

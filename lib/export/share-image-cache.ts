@@ -35,7 +35,7 @@ const IN_PROCESS_IMAGES = 16;
  * its process ends, whatever the garbage collector does, so workers are short-lived; but each start is
  * costly (docs/decisions.md). So every worker gets as many as fit its share of a fixed memory budget.
  */
-const WORKERS_MEMORY_BUDGET_MB = 2048;
+const WORKERS_MEMORY_BUDGET_MB = 1536;
 const MB_PER_IMAGE = 3.5;
 
 /** Even batches of at most the images a worker's share of the budget holds; with enough images, a multiple of the workers in number. */

@@ -31,8 +31,8 @@ describe('share image batches', () => {
   it('gives a worker fewer images the more workers share the memory budget', () => {
     const largest = (workers: number) =>
       Math.max(...imageBatches(jobs, workers).map((batch) => batch.length));
-    assert.ok(largest(2) <= 300, String(largest(2)));
-    assert.ok(largest(8) <= 80, String(largest(8)));
+    assert.ok(largest(2) <= 220, String(largest(2)));
+    assert.ok(largest(8) <= 60, String(largest(8)));
     assert.ok(largest(2) > largest(8));
   });
 });

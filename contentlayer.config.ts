@@ -59,6 +59,7 @@ export const Post = defineDocumentType(() => ({
     publishedAt: { type: 'nested', of: ParsedDate, required: true },
     updatedAt: { type: 'nested', of: ParsedDate },
     categoryRefs: { type: 'list', of: CategoryRef, required: true },
+    tagRefs: { type: 'list', of: CategoryRef, required: true },
     summary: { type: 'string', required: true },
     hasOwnExcerpt: { type: 'boolean', required: true },
     headings: { type: 'list', of: TocHeading, required: true },

@@ -37,6 +37,7 @@ export default defineConfig({
         'a11y.spec.ts',
         'discovery.spec.ts',
         'narrow.spec.ts',
+        'taxonomies.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -34,6 +34,8 @@ export interface SiteConfig {
   excerptSeparator?: string;
   /** Display names that override the spelling found in posts, keyed by category slug. */
   categoryLabels: Record<string, string>;
+  /** Display names that override the spelling found in posts, keyed by tag slug. */
+  tagLabels: Record<string, string>;
   /** Folder of markdown posts, relative to the project root or absolute. */
   contentDir: string;
   /** Drafts and unpublished posts are shown (marked) only while developing. */
@@ -101,6 +103,8 @@ export const siteConfig: SiteConfig = {
   excerptSeparator: jekyll?.excerptSeparator, // e.g. '<!--more-->'
   // e.g. { aws: 'AWS' } to show "AWS" wherever posts wrote "aws".
   categoryLabels: {},
+  // e.g. { javascript: 'JavaScript' }.
+  tagLabels: {},
   contentDir,
   showDrafts: development || (env.showDrafts ?? jekyll?.showDrafts ?? false),
   jekyllRedirects: env.jekyllRedirects ?? Boolean(jekyll),

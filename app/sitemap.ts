@@ -1,9 +1,10 @@
 import type { MetadataRoute } from 'next';
-import { categoryListing, homeListing, type Listing } from '@/lib/site/listings';
+import { homeListing, termListing, type Listing } from '@/lib/site/listings';
 import { pageCount, pagePath } from '@/lib/site/pagination';
 import { getPages } from '@/lib/site/pages';
-import { getCategories, getPosts } from '@/lib/site/posts';
-import { absoluteUrl, archivePath, categoriesPath } from '@/lib/site/urls';
+import { getPosts } from '@/lib/site/posts';
+import { TAXONOMIES } from '@/lib/site/taxonomies';
+import { absoluteUrl, archivePath } from '@/lib/site/urls';
 import { siteConfig } from '@/site.config';
 
 export const dynamic = 'force-static';
@@ -25,9 +26,14 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const newest = lastModified(posts[0]?.date.epochMs);
   return [
     ...listingEntries(homeListing()),
-    { url: absoluteUrl(categoriesPath()), lastModified: newest },
+    ...TAXONOMIES.map((taxonomy) => ({
+      url: absoluteUrl(taxonomy.indexPath()),
+      lastModified: newest,
+    })),
     { url: absoluteUrl(archivePath()), lastModified: newest },
-    ...getCategories().flatMap((category) => listingEntries(categoryListing(category.slug)!)),
+    ...TAXONOMIES.flatMap((taxonomy) =>
+      taxonomy.terms().flatMap((term) => listingEntries(termListing(taxonomy, term.slug)!)),
+    ),
     ...posts
       .filter((post) => post.inSitemap)
       .map((post) => ({

@@ -6,7 +6,7 @@ import { formatDay } from '@/lib/site/format';
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string; categories?: string };
+  meta: { title?: string; date?: string; categories?: string; tags?: string };
   sub_results?: { url: string; title: string; excerpt: string }[];
 }
 interface PagefindResult {
@@ -126,6 +126,10 @@ export function SearchResults({ basePath }: { basePath: string }) {
                         {[
                           result.meta.date ? formatDay(result.meta.date) : '',
                           result.meta.categories,
+                          result.meta.tags
+                            ?.split(' · ')
+                            .map((tag) => `#${tag}`)
+                            .join(' '),
                         ]
                           .filter(Boolean)
                           .join(' · ')}

@@ -1,6 +1,6 @@
 /**
  * Being found, on the fixture export (under /blog): search, feeds in three
- * formats for the site and each category, metadata, JSON-LD, share images.
+ * formats for the site and each category and tag, metadata, JSON-LD, share images.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -161,10 +161,14 @@ test.describe('feeds', () => {
     }
     expect(json.items[1].content_html).toContain('<table>');
 
-    // Categories and dates with time zones.
-    expect(rss.items[0]?.categories).toEqual(['DevOps', 'Kubernetes']);
-    expect(atom.items[0]?.categories).toEqual(['DevOps=devops', 'Kubernetes=kubernetes']);
-    expect(json.items[0].tags).toEqual(['DevOps', 'Kubernetes']);
+    // Categories, then tags, and dates with time zones.
+    expect(rss.items[0]?.categories).toEqual(['DevOps', 'Kubernetes', 'zero downtime']);
+    expect(atom.items[0]?.categories).toEqual([
+      'DevOps=devops',
+      'Kubernetes=kubernetes',
+      'zero downtime=zero-downtime',
+    ]);
+    expect(json.items[0].tags).toEqual(['DevOps', 'Kubernetes', 'zero downtime']);
     expect(rss.items[1]?.date).toBe('Thu, 01 Jun 2023 12:30:00 GMT');
     expect(atom.items[1]?.date).toBe('2023-06-01T12:30:00.000Z');
     expect(json.items[1].date_published).toBe('2023-06-01T14:30:00+02:00');
@@ -192,15 +196,20 @@ test.describe('feeds', () => {
     ).toEqual(['Escaping <b>tags</b> & ampersands in titles']);
   });
 
-  test('every category feed, in every format, lists exactly the posts of its category page', async ({
+  test('every category and tag feed, in every format, lists exactly the posts of its pages', async ({
     page,
   }) => {
-    await page.goto('/blog/categories/');
-    const categoryPaths = await page
-      .getByRole('main')
-      .getByRole('link')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-    expect(categoryPaths.length).toBeGreaterThan(1);
+    const categoryPaths: string[] = [];
+    for (const index of ['/blog/categories/', '/blog/tags/']) {
+      await page.goto(index);
+      const paths = await page
+        .locator('ul[data-term-list]')
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+      expect(paths.length, index).toBeGreaterThan(1);
+      categoryPaths.push(...paths);
+    }
+    expect(categoryPaths).toContain('/blog/tags/markdown/');
     for (const categoryPath of categoryPaths) {
       // The category's posts as its pages list them, page after page.
       const listed: string[] = [];

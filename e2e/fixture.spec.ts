@@ -247,7 +247,7 @@ test('the feed lists every published post and no draft, with absolute URLs under
     PUBLISHED.map((post) => encodeURI(`${ORIGIN}/posts/${post.slug}/`)),
   );
   expect(feed.items.map((item) => item.title)).toEqual(PUBLISHED.map((post) => post.title));
-  expect(feed.items[0]?.categories).toEqual(['DevOps', 'Kubernetes']);
+  expect(feed.items[0]?.categories).toEqual(['DevOps', 'Kubernetes', 'zero downtime']);
   expect(feed.items).toHaveLength(PUBLISHED.length);
   // 2023-06-01 14:30 +0200 is 12:30 UTC.
   expect(feed.items[1]?.pubDate).toBe('Thu, 01 Jun 2023 12:30:00 GMT');
@@ -263,12 +263,17 @@ test('the sitemap lists every page under /blog and no draft', async ({ page }) =
       '/page/4/',
       '/page/5/',
       '/categories/',
+      '/tags/',
       '/archive/',
       ...['cafe-ops', 'cloud-computing', 'devops', 'kubernetes', 'testing'].map(
         (slug) => `/categories/${slug}/`,
       ),
       '/categories/devops/page/2/',
       '/categories/testing/page/2/',
+      ...['cafe', 'gfm', 'images', 'jekyll', 'liquid', 'markdown', 'zero-downtime'].map(
+        (slug) => `/tags/${slug}/`,
+      ),
+      '/tags/markdown/page/2/',
       ...PUBLISHED.map((post) => encodeURI(`/posts/${post.slug}/`)),
     ]
       .map((path) => `${ORIGIN}${path}`)

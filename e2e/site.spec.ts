@@ -73,6 +73,23 @@ test('the categories index lists aws with its count', async ({ page }) => {
   await expect(aws).toContainText('1 post');
 });
 
+test('a blog without tags: the tag index says so, the post shows none, and no tag route is left', async ({
+  page,
+  pageProblems,
+}) => {
+  await page.goto('/tags/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags');
+  await expect(page.getByRole('main')).toContainText('0 tags');
+  await expect(page.getByRole('main').getByRole('link')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Most used' })).toBeHidden();
+  await page.goto(POST_URL);
+  await expect(page.getByRole('list', { name: 'Tags' })).toHaveCount(0);
+  // The placeholder that lets a static export build a route with no tag is removed after the build.
+  pageProblems.allowNotFound();
+  for (const path of ['/tags/_/', '/tags/_/feed.xml'])
+    expect((await page.request.get(path)).status(), path).toBe(404);
+});
+
 test('an unknown URL shows the designed 404 page with status 404', async ({
   page,
   pageProblems,
@@ -114,6 +131,7 @@ test('the sitemap is well-formed and lists every page; robots.txt points at it',
     [
       'https://www.fullstackmaster.net/',
       'https://www.fullstackmaster.net/categories/',
+      'https://www.fullstackmaster.net/tags/',
       'https://www.fullstackmaster.net/archive/',
       'https://www.fullstackmaster.net/categories/aws/',
       `https://www.fullstackmaster.net${POST_URL}`,

@@ -1,7 +1,8 @@
 // The site's only script on every page (~1 KB): pages are plain HTML documents,
-// without Next's client runtime (docs/decisions.md). It wires three things the
-// server already rendered: the theme toggle, the code blocks' Copy buttons, and
-// the "/" and Ctrl/Cmd+K shortcut to the search box. Loaded with `defer`.
+// without Next's client runtime (docs/decisions.md). It wires four things the
+// server already rendered: the theme toggle, the code blocks' Copy buttons, the
+// "/" and Ctrl/Cmd+K shortcut to the search box, and the order switch of the tag
+// and category indexes. Loaded with `defer`.
 (function () {
   var root = document.documentElement;
   var NEXT = { system: 'light', light: 'dark', dark: 'system' };
@@ -40,12 +41,34 @@
     setTimeout(function () { button.textContent = 'Copy'; }, 2000);
   }
 
+  // Tag and category indexes are rendered by name; "Most used" reorders the items by their post count
+  // (ties keep name order), and "By name" puts them back. The switch is hidden until this script runs.
+  function orderTerms(button) {
+    var list = document.querySelector('ul[data-term-list]');
+    if (!list) return;
+    var byCount = button.dataset.order === 'count';
+    var items = Array.prototype.slice.call(list.children);
+    items.forEach(function (item, position) {
+      if (!item.dataset.nameRank) item.dataset.nameRank = String(position);
+    });
+    items.sort(function (a, b) {
+      var rank = Number(a.dataset.nameRank) - Number(b.dataset.nameRank);
+      return byCount ? Number(b.dataset.count) - Number(a.dataset.count) || rank : rank;
+    });
+    items.forEach(function (item) { list.appendChild(item); });
+    document.querySelectorAll('button[data-order]').forEach(function (other) {
+      other.setAttribute('aria-pressed', String(other === button));
+    });
+  }
+
   document.addEventListener('click', function (event) {
     var target = event.target instanceof Element ? event.target : null;
     var toggle = target && target.closest('button[data-theme-toggle]');
     if (toggle) return chooseNextTheme();
     var copy = target && target.closest('button[data-copy-code]');
-    if (copy) copyCode(copy);
+    if (copy) return copyCode(copy);
+    var order = target && target.closest('button[data-order]');
+    if (order) orderTerms(order);
   });
 
   // "/" or Ctrl/Cmd+K focuses the header's search box, or opens the search page where the box is hidden (phones).
@@ -67,5 +90,8 @@
   });
 
   labelToggles();
+  document.querySelectorAll('[data-term-order]').forEach(function (orderSwitch) {
+    orderSwitch.hidden = false;
+  });
   root.dataset.copyReady = '';
 })();

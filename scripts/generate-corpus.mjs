@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes a deterministic corpus of realistic markdown blog posts in the front-matter
- * format of content/posts (layout, quoted title, date, categories, quoted excerpt),
+ * format of content/posts (layout, quoted title, date, categories, tags, quoted excerpt),
  * for benchmarks and scale tests. Plain Node, no dependencies. The same --seed
  * always gives the same files.
  *
@@ -35,6 +35,46 @@ function createRandom(seed) {
 }
 
 // ---------------------------------------------------------------- vocabulary
+
+// Tags, some spelled as writers spell them (a case, a dot, a space): one tag by slug each.
+const TAGS = [
+  'Lambda',
+  'S3',
+  'IAM',
+  'Terraform',
+  'CI/CD',
+  'GitHub Actions',
+  'Docker',
+  'Helm',
+  'observability',
+  'cost',
+  'performance',
+  'caching',
+  'Node.js',
+  'hooks',
+  'SSR',
+  'generics',
+  'PostgreSQL',
+  'DynamoDB',
+  'Redis',
+  'migrations',
+  'OAuth',
+  'secrets',
+  'interviews',
+  'mentoring',
+  'pytest',
+  'asyncio',
+  'Playwright',
+  'unit tests',
+  'API design',
+  'GraphQL',
+  'event-driven',
+  'queues',
+  'rate limiting',
+  'incidents',
+  'architecture',
+  'refactoring',
+];
 
 const CATEGORIES = [
   'aws',
@@ -269,7 +309,17 @@ function pickCategories(r) {
   return categories;
 }
 
-function renderPost(r, { title, date, categories }) {
+/** Zero to four tags, from their own random stream so the rest of the corpus is what it was without tags. */
+function pickTags(tagRandom) {
+  const tags = [];
+  for (let n = tagRandom.int(0, 4); n > 0; n--) {
+    const tag = tagRandom.pick(TAGS);
+    if (!tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}
+
+function renderPost(r, { title, date, categories, tags }) {
   const excerpt = sentence(r, { plain: true });
   const frontMatter = [
     '---',
@@ -277,6 +327,7 @@ function renderPost(r, { title, date, categories }) {
     `title: ${quote(title)}`,
     `date: ${date}`,
     `categories: [${categories.join(', ')}]`,
+    ...(tags.length > 0 ? [`tags: [${tags.map(quote).join(', ')}]`] : []),
     `excerpt: ${quote(excerpt)}`,
     '---',
   ];
@@ -287,13 +338,19 @@ function renderPost(r, { title, date, categories }) {
 
 export function generateCorpus({ count, out, seed = 7 }) {
   const r = createRandom(seed);
+  const tagRandom = createRandom(seed + 1);
   const used = new Set();
   mkdirSync(out, { recursive: true });
   for (let i = 0; i < count; i++) {
     const title = r.pick(TITLE_PATTERNS)(titleCase(r.pick(TOPICS)), r);
     const date = postDate(i, count);
     const slug = uniqueSlug(slugify(title), used);
-    const text = renderPost(r, { title, date, categories: pickCategories(r) });
+    const text = renderPost(r, {
+      title,
+      date,
+      categories: pickCategories(r),
+      tags: pickTags(tagRandom),
+    });
     writeFileSync(path.join(out, `${date}-${slug}.md`), text);
   }
 }

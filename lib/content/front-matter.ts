@@ -17,6 +17,7 @@ export const FRONT_MATTER_FIELDS = {
   categories: { type: 'json' },
   category: { type: 'string' },
   tags: { type: 'json' },
+  tag: { type: 'string' },
   excerpt: { type: 'string' },
   excerpt_separator: { type: 'string' },
   published: { type: 'boolean' },
@@ -35,6 +36,7 @@ export interface FrontMatter {
   categories?: unknown;
   category?: string;
   tags?: unknown;
+  tag?: string;
   excerpt?: string;
   excerpt_separator?: string;
   published?: boolean;
@@ -90,6 +92,8 @@ const CONTROL_CHECKED = {
   excerpt: true,
   category: false,
   categories: false,
+  tag: false,
+  tags: false,
   slug: false,
 } as const;
 

@@ -45,6 +45,8 @@ export interface LoadedPage {
 export const RESERVED_FIRST_SEGMENTS = new Set([
   'posts',
   'categories',
+  'tags',
+  'authors',
   'page',
   'archive',
   'search',

@@ -13,6 +13,7 @@ import {
   parsePostDate,
   permalinkProblem,
   postCategories,
+  postTags,
   quoted,
   postSlug,
   readingMinutes,
@@ -34,6 +35,8 @@ export interface DerivedFields {
   publishedAt: ParsedDate;
   updatedAt: ParsedDate | null;
   categoryRefs: CategoryRef[];
+  /** `tags` (or `tag`), as Jekyll reads them; matched by the categories' slug rule. */
+  tagRefs: CategoryRef[];
   /** The excerpt: the author's (`excerpt:`), else the body's first paragraph as text. A staged field: its name stays. */
   summary: string;
   hasOwnExcerpt: boolean;
@@ -265,6 +268,11 @@ export function deriveHeaderFields(
         undefined,
       )
     : ownCategories;
+  const tagRefs = rule(
+    frontMatter.tag !== undefined ? 'tag' : 'tags',
+    () => postTags(frontMatter.tags, frontMatter.tag),
+    [],
+  );
   const title =
     frontMatter.title?.trim() ||
     (jekyll || frontMatter.title === undefined ? jekyllTitleFromSlug(fileName.name) : '');
@@ -317,6 +325,7 @@ export function deriveHeaderFields(
         iso: updatedAt.iso,
       },
       categoryRefs,
+      tagRefs,
       isDraft: isDraft(frontMatter),
       // jekyll-sitemap's switch: `sitemap: false` keeps the post out of the sitemap.
       inSitemap: frontMatter.sitemap !== false,

@@ -193,7 +193,7 @@ export function permalinkProblem(permalink: string): string | null {
   return null;
 }
 
-/** Category slug: lowercase, accents stripped, runs of other characters to one hyphen. */
+/** Category and tag slug: lowercase, accents stripped, runs of other characters to one hyphen. */
 export function categorySlug(name: string): string {
   return name
     .normalize('NFKD')
@@ -203,36 +203,42 @@ export function categorySlug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A category or a tag of a post: its name as written and its slug. */
 export interface CategoryRef {
   name: string;
   slug: string;
 }
 
-/**
- * The categories a post is in, in the order written: `categories` (a YAML list
- * or a space-separated string, as Jekyll reads it) then `category` (one name,
- * spaces allowed). Duplicates by slug are dropped.
- */
-export function postCategories(categories: unknown, category: unknown): CategoryRef[] {
-  const names: string[] = [];
-  if (typeof categories === 'string') {
-    names.push(...categories.split(/\s+/));
-  } else if (Array.isArray(categories)) {
-    for (const item of categories) {
+/** The names in a list field (a YAML list or a space-separated string, as Jekyll reads it) and a one-name field. */
+function termNames(
+  list: unknown,
+  one: unknown,
+  fields: { list: string; one: string },
+): { listed: string[]; single: string[] } {
+  const listed: string[] = [];
+  if (typeof list === 'string') {
+    listed.push(...list.split(/\s+/));
+  } else if (Array.isArray(list)) {
+    for (const item of list) {
       if (typeof item !== 'string' && typeof item !== 'number') {
-        throw new Error('every entry of "categories" must be a name');
+        throw new Error(`every entry of "${fields.list}" must be a name`);
       }
-      names.push(String(item));
+      listed.push(String(item));
     }
-  } else if (categories !== undefined && categories !== null) {
-    throw new Error('"categories" must be a list or a space-separated string');
+  } else if (list !== undefined && list !== null) {
+    throw new Error(`"${fields.list}" must be a list or a space-separated string`);
   }
-  if (typeof category === 'string' || typeof category === 'number') {
-    names.push(String(category));
-  } else if (category !== undefined && category !== null) {
-    throw new Error('"category" must be one name');
+  const single: string[] = [];
+  if (typeof one === 'string' || typeof one === 'number') {
+    single.push(String(one));
+  } else if (one !== undefined && one !== null) {
+    throw new Error(`"${fields.one}" must be one name`);
   }
+  return { listed, single };
+}
 
+/** Names as refs, in order, without empty slugs or duplicates by slug. */
+export function termRefs(names: readonly string[]): CategoryRef[] {
   const seen = new Set<string>();
   const refs: CategoryRef[] = [];
   for (const rawName of names) {
@@ -243,6 +249,29 @@ export function postCategories(categories: unknown, category: unknown): Category
     refs.push({ name, slug });
   }
   return refs;
+}
+
+/**
+ * The categories a post is in, in the order written: `categories` (a YAML list
+ * or a space-separated string, as Jekyll reads it) then `category` (one name,
+ * spaces allowed). Duplicates by slug are dropped.
+ */
+export function postCategories(categories: unknown, category: unknown): CategoryRef[] {
+  const { listed, single } = termNames(categories, category, {
+    list: 'categories',
+    one: 'category',
+  });
+  return termRefs([...listed, ...single]);
+}
+
+/**
+ * The tags of a post, as Jekyll reads them (Utils.pluralized_array_from_hash): `tag` (one name, spaces
+ * allowed) when the post has that field, else `tags` (a YAML list or a space-separated string).
+ * Duplicates by slug are dropped.
+ */
+export function postTags(tags: unknown, tag: unknown): CategoryRef[] {
+  const { listed, single } = termNames(tags, tag, { list: 'tags', one: 'tag' });
+  return termRefs(tag !== undefined && tag !== null ? single : listed);
 }
 
 /** Jekyll's two ways of keeping a post out: `published: false` and `draft: true`. */

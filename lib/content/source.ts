@@ -385,6 +385,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
                 title: header.title,
                 slug: header.postSlug,
                 categories: header.categoryRefs.map((ref) => ref.name),
+                tags: header.tagRefs.map((ref) => ref.name),
               }
             : {}),
           url: urlOf(file),

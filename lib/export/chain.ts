@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind';
 import { pathInside } from '../build/safe-path';
 import { permalinkProblem } from '../content/rules';
 import type { Post, PostListItem } from '../site/post-index';
-import { categoryPath, PLACEHOLDER_CATEGORY, PLACEHOLDER_PAGE } from '../site/urls';
+import { categoryPath, PLACEHOLDER_PAGE, PLACEHOLDER_TERM, tagPath } from '../site/urls';
 import { writeCspHashes } from './csp';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
 import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
@@ -68,7 +68,8 @@ const removePlaceholderCategory: ExportStep = {
   name: 'Placeholder',
   run: ({ dir }) => {
     const removed = [
-      ['category', categoryPath(PLACEHOLDER_CATEGORY)],
+      ['category', categoryPath(PLACEHOLDER_TERM)],
+      ['tag', tagPath(PLACEHOLDER_TERM)],
       ['page', `/${PLACEHOLDER_PAGE}/`],
     ].filter(([, placeholderPath]) => {
       const placeholder = pathInside(dir, placeholderPath!);

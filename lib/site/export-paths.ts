@@ -16,6 +16,7 @@ import {
   postShareImagePath,
   searchPath,
   sitemapPath,
+  tagsPath,
 } from './urls';
 
 /** Folders of the export that one tool writes whole: no permalink may lead into them. */
@@ -52,6 +53,7 @@ export function exportPaths(
   const pages = new Set([
     homePath(),
     categoriesPath(),
+    tagsPath(),
     archivePath(),
     searchPath(),
     ...FIXED_FILES,
@@ -65,7 +67,7 @@ export function exportPaths(
     for (const { file } of Object.values(FEED_FILES)) pages.add(`${listingPath}${file}`);
   };
   addListing(homePath(), index.posts.length);
-  for (const category of index.categories) addListing(category.url, category.posts.length);
+  for (const term of [...index.categories, ...index.tags]) addListing(term.url, term.posts.length);
   for (const post of index.posts) {
     pages.add(post.url);
     if (post.shareImage.drawn) pages.add(postShareImagePath(post.slug));

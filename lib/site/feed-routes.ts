@@ -1,19 +1,22 @@
 /**
- * The GET handlers of the six feed routes (three formats, site and category),
+ * The GET handlers of the feed routes (three formats; the site, each category and each tag),
  * so each route file is two lines. Each route file still declares
  * `dynamic = 'force-static'` itself, as Next reads it from the file.
  */
-import { categoryFeedSource, feedResponse, siteFeedSource, type FeedFormat } from './feed';
-import { categoryParams } from './posts';
+import { feedResponse, siteFeedSource, termFeedSource, type FeedFormat } from './feed';
+import type { Taxonomy } from './taxonomies';
 
 export function siteFeedRoute(format: FeedFormat) {
   return { GET: () => feedResponse(siteFeedSource(), format) };
 }
 
-export function categoryFeedRoute(format: FeedFormat) {
+export function termFeedRoute(taxonomy: Taxonomy, format: FeedFormat) {
   return {
-    GET: async (_request: Request, { params }: { params: Promise<{ category: string }> }) =>
-      feedResponse(categoryFeedSource(decodeURIComponent((await params).category)), format),
-    generateStaticParams: categoryParams,
+    GET: async (_request: Request, { params }: { params: Promise<Record<string, string>> }) =>
+      feedResponse(
+        termFeedSource(taxonomy, decodeURIComponent((await params)[taxonomy.param] ?? '')),
+        format,
+      ),
+    generateStaticParams: taxonomy.params,
   };
 }

@@ -31,7 +31,8 @@ export interface FeedEntryInput {
   contentHtml: string;
   date: FeedDate;
   updated?: FeedDate;
-  categories: { name: string; slug: string; url: string }[];
+  /** Its categories, then its tags; `scheme` is the absolute URL of their index (Atom's category scheme). */
+  categories: { name: string; slug: string; url: string; scheme: string }[];
 }
 
 export interface FeedInput {
@@ -43,8 +44,6 @@ export interface FeedInput {
   language: string;
   copyright: string;
   author: { name: string; link?: string };
-  /** Absolute URL of the category index, Atom's category scheme. */
-  categoriesUrl: string;
   /** Newest first. */
   entries: FeedEntryInput[];
 }
@@ -138,7 +137,7 @@ function buildFeed(
         name: text(category.name),
         domain: category.url,
         term: text(category.slug),
-        scheme: input.categoriesUrl,
+        scheme: category.scheme,
       })),
     });
   }

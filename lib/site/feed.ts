@@ -1,6 +1,6 @@
 /**
  * Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) for the whole site and for each
- * category, built with the `feed` library from the same post index as every
+ * category and tag, built with the `feed` library from the same post index as every
  * page. Items carry the full post HTML with absolute URLs; the files are
  * written by lib/site/feed-writer.ts.
  */
@@ -9,12 +9,13 @@ import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
 import { bodiesSplicedAfterBuild, feedBodyToken, postBodyHtml } from '../export/post-bodies';
-import { getCategory, getPost, getPosts, type PostListItem } from './posts';
-import { absoluteUrl, categoriesPath, categoryPath, homePath } from './urls';
+import { getPost, getPosts, type PostListItem } from './posts';
+import type { Taxonomy } from './taxonomies';
+import { absoluteUrl, categoriesPath, homePath, tagsPath } from './urls';
 
 export { FEED_FILES, feedPath, type FeedFormat };
 
-/** A set of feeds: the site's, or one category's. */
+/** A set of feeds: the site's, or one category's or tag's. */
 export interface FeedSource {
   title: string;
   description: string;
@@ -32,17 +33,15 @@ export function siteFeedSource(): FeedSource {
   };
 }
 
-/** What a category is, for its feeds and its listing's meta description. */
-export const categoryDescription = (name: string) => `Posts about ${name} on ${siteConfig.title}.`;
-
-export function categoryFeedSource(slug: string): FeedSource | undefined {
-  const category = getCategory(slug);
-  if (!category) return undefined;
+/** The feeds of one category or tag. */
+export function termFeedSource(taxonomy: Taxonomy, slug: string): FeedSource | undefined {
+  const term = taxonomy.term(slug);
+  if (!term) return undefined;
   return {
-    title: `${siteConfig.title}: ${category.name}`,
-    description: categoryDescription(category.name),
-    pagePath: categoryPath(category.slug),
-    posts: category.posts,
+    title: `${siteConfig.title}: ${term.name}`,
+    description: taxonomy.describe(term.name),
+    pagePath: term.url,
+    posts: term.posts,
   };
 }
 
@@ -67,7 +66,6 @@ function feedInput(source: FeedSource): FeedInput {
     language: siteConfig.language,
     copyright: `© ${siteConfig.author.name}`,
     author: { name: siteConfig.author.name, link: siteConfig.author.url },
-    categoriesUrl: absoluteUrl(categoriesPath()),
     entries: source.posts.map((post, position) => ({
       title: post.title,
       url: absoluteUrl(post.url),
@@ -79,11 +77,20 @@ function feedInput(source: FeedSource): FeedInput {
           : `<p>${escapeHtml(post.excerpt)}</p>`,
       date: post.date,
       updated: post.updated ?? undefined,
-      categories: post.categories.map((category) => ({
-        name: category.name,
-        slug: category.slug,
-        url: absoluteUrl(category.url),
-      })),
+      categories: [
+        ...post.categories.map((category) => ({
+          name: category.name,
+          slug: category.slug,
+          url: absoluteUrl(category.url),
+          scheme: absoluteUrl(categoriesPath()),
+        })),
+        ...post.tags.map((tag) => ({
+          name: tag.name,
+          slug: tag.slug,
+          url: absoluteUrl(tag.url),
+          scheme: absoluteUrl(tagsPath()),
+        })),
+      ],
     })),
   };
 }

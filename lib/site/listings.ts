@@ -1,16 +1,17 @@
 /**
- * The paginated listings of the site (the home page and each category), with
- * everything their routes need, so the four listing routes stay thin.
+ * The paginated listings of the site (the home page, each category and each tag), with
+ * everything their routes need, so the listing routes stay thin.
  */
 import type { Metadata } from 'next';
 import { siteConfig } from '@/site.config';
-import { categoryDescription, categoryFeedSource, type FeedSource } from './feed';
+import { termFeedSource, type FeedSource } from './feed';
 import { pluralize } from './format';
 import { pageMetadata, redirectMetadata } from './metadata';
 import { pageParams, pagePath, paginate, type PageOf } from './pagination';
-import { getCategory, getPosts, type PostListItem } from './posts';
+import { getPosts, type PostListItem } from './posts';
 import { breadcrumbLd, websiteLd, type JsonLd } from './structured-data';
-import { categoriesPath, homePath } from './urls';
+import type { Taxonomy } from './taxonomies';
+import { homePath } from './urls';
 
 export interface Listing {
   title: string;
@@ -20,7 +21,7 @@ export interface Listing {
   posts: PostListItem[];
   /** The line under the heading. */
   subheading: string;
-  /** The listing's own feed, besides the site's (categories). */
+  /** The listing's own feed, besides the site's (categories and tags). */
   feed?: FeedSource;
   structuredData: JsonLd;
 }
@@ -37,20 +38,21 @@ export function homeListing(): Listing {
   };
 }
 
-export function categoryListing(slug: string): Listing | undefined {
-  const category = getCategory(slug);
-  if (!category) return undefined;
+/** The listing of one category or tag. */
+export function termListing(taxonomy: Taxonomy, slug: string): Listing | undefined {
+  const term = taxonomy.term(slug);
+  if (!term) return undefined;
   return {
-    title: category.name,
-    description: categoryDescription(category.name),
-    path: category.url,
-    posts: category.posts,
-    subheading: pluralize(category.posts.length, 'post'),
-    feed: categoryFeedSource(slug),
+    title: taxonomy.termTitle(term.name),
+    description: taxonomy.describe(term.name),
+    path: term.url,
+    posts: term.posts,
+    subheading: pluralize(term.posts.length, 'post'),
+    feed: termFeedSource(taxonomy, slug),
     structuredData: breadcrumbLd([
       { name: 'Home', path: homePath() },
-      { name: 'Categories', path: categoriesPath() },
-      { name: category.name, path: category.url },
+      { name: taxonomy.title, path: taxonomy.indexPath() },
+      { name: term.name, path: term.url },
     ]),
   };
 }

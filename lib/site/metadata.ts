@@ -14,7 +14,9 @@ interface PageMetadataInput {
   modifiedTime?: string;
   /** Categories of an article (`article:section`). */
   sections?: string[];
-  /** Feeds of this page besides the site's (a category's). */
+  /** Tags of an article (`article:tag`, after its categories). */
+  tags?: string[];
+  /** Feeds of this page besides the site's (a category's or a tag's). */
   feeds?: FeedSource[];
   /**
    * Share image, root-relative or an http(s) URL; the site's default image when absent. `drawn`: one the build
@@ -34,6 +36,7 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
     publishedTime,
     modifiedTime,
     sections = [],
+    tags = [],
     feeds = [],
     image: shareImage = { url: DEFAULT_SHARE_IMAGE, drawn: true },
   } = input;
@@ -62,7 +65,7 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
             publishedTime,
             modifiedTime: modifiedTime ?? publishedTime,
             section: sections[0],
-            tags: sections,
+            tags: [...sections, ...tags],
             authors: [siteConfig.author.name],
           }
         : { type: 'website' }),

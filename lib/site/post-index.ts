@@ -1,6 +1,6 @@
 /**
  * Builds, once, every view of the posts that pages need: the publish rule,
- * newest-first order, lookups by slug and category, the archive by year,
+ * newest-first order, lookups by slug, category and tag, the archive by year,
  * previous/next and related posts. Pure over its input so the rules are
  * unit-tested without a build.
  */
@@ -9,7 +9,7 @@ import { withBasePath } from '../markdown/base-path';
 import type { TocHeading } from '../markdown/headings';
 import type { DerivedFields } from '../content/post-fields';
 import { rewriteOldLinks } from './old-links';
-import { categoryPath, postPath, postShareImagePath } from './urls';
+import { categoryPath, postPath, postShareImagePath, tagPath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
 export interface SourcePost extends Omit<
@@ -47,6 +47,7 @@ export interface PostListItem {
   date: ParsedDate;
   updated: ParsedDate | null;
   categories: CategoryLink[];
+  tags: TagLink[];
   excerpt: string;
   readingMinutes: number;
   isDraft: boolean;
@@ -67,20 +68,27 @@ export interface Post extends PostListItem {
   /** The post published just before this one, and just after. */
   previous: PostListItem | null;
   next: PostListItem | null;
-  /** Up to RELATED_COUNT posts: most shared categories first, then newest. */
+  /** Up to RELATED_COUNT posts: most shared categories and tags first, then newest. */
   related: PostListItem[];
 }
 
-export interface CategoryLink {
+/** A category or a tag, as a post links to it. */
+export interface TermLink {
   slug: string;
   name: string;
   url: string;
 }
 
-export interface Category extends CategoryLink {
+/** A category or a tag with its posts. */
+export interface Term extends TermLink {
   /** Newest first. */
   posts: PostListItem[];
 }
+
+export type CategoryLink = TermLink;
+export type TagLink = TermLink;
+export type Category = Term;
+export type Tag = Term;
 
 export interface ArchiveYear {
   year: number;
@@ -94,6 +102,9 @@ export interface PostIndex {
   /** Sorted by display name. */
   categories: Category[];
   categoryBySlug: Map<string, Category>;
+  /** Sorted by display name. */
+  tags: Tag[];
+  tagBySlug: Map<string, Tag>;
   /** Newest year first, posts newest first. */
   years: ArchiveYear[];
   /** Any body's HTML as the site serves it (a post's or a page's): links to old URLs rewritten, base path added. */
@@ -109,6 +120,8 @@ export interface IndexOptions {
   now?: number;
   /** Display names by category slug that win over the spelling in posts. */
   categoryLabels: Record<string, string>;
+  /** Display names by tag slug that win over the spelling in posts. */
+  tagLabels?: Record<string, string>;
   /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
   basePath?: string;
   /** The site's origin: links in bodies to a post's old URL with it are rewritten too. */
@@ -121,8 +134,8 @@ export interface IndexOptions {
 }
 
 export const RELATED_COUNT = 3;
-/** Posts with more categories than this are matched on their first ones only (2^n subsets). */
-const MAX_MATCHED_CATEGORIES = 6;
+/** Posts with more categories and tags than this are matched on their first ones only (2^n subsets). */
+const MAX_MATCHED_TERMS = 6;
 
 function newestFirst(a: SourcePost, b: SourcePost): number {
   return b.publishedAt.epochMs - a.publishedAt.epochMs || a.postSlug.localeCompare(b.postSlug);
@@ -170,19 +183,13 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     )
     .sort(newestFirst);
 
-  // A category is named as the newest post spells it, unless the site config says otherwise.
-  const categoryNames = new Map<string, string>();
-  for (const source of visible) {
-    for (const ref of source.categoryRefs) {
-      if (!categoryNames.has(ref.slug))
-        categoryNames.set(ref.slug, options.categoryLabels[ref.slug] ?? ref.name);
-    }
-  }
-  const categoryLink = (slug: string): CategoryLink => ({
-    slug,
-    name: categoryNames.get(slug) ?? slug,
-    url: categoryPath(slug),
-  });
+  const categoryLink = termLinker(
+    visible,
+    (source) => source.categoryRefs,
+    options.categoryLabels,
+    categoryPath,
+  );
+  const tagLink = termLinker(visible, (source) => source.tagRefs, options.tagLabels ?? {}, tagPath);
 
   const posts: PostListItem[] = visible.map((source) => ({
     slug: source.postSlug,
@@ -191,6 +198,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     date: source.publishedAt,
     updated: source.updatedAt ?? null,
     categories: source.categoryRefs.map((ref) => categoryLink(ref.slug)),
+    tags: source.tagRefs.map((ref) => tagLink(ref.slug)),
     // contentlayer's field `summary` is the excerpt: the author's, else the first paragraph's text.
     excerpt: source.summary,
     readingMinutes: source.readingMinutes,
@@ -203,24 +211,10 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
       : { url: postShareImagePath(source.postSlug), drawn: true },
   }));
 
-  const categoryBySlug = new Map<string, Category>();
-  for (const post of posts) {
-    for (const link of post.categories) {
-      let category = categoryBySlug.get(link.slug);
-      if (!category) {
-        category = { ...link, posts: [] };
-        categoryBySlug.set(link.slug, category);
-      }
-      category.posts.push(post);
-    }
-  }
-  const categories = [...categoryBySlug.values()].sort(
-    (a, b) =>
-      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
-      a.slug.localeCompare(b.slug),
-  );
+  const categories = groupByTerm(posts, (post) => post.categories);
+  const tags = groupByTerm(posts, (post) => post.tags);
 
-  const relatedOf = relatedPostsFinder(posts);
+  let relatedOf: ((position: number) => PostListItem[]) | undefined;
   // Links to a post by one of its old URLs go straight to it (lib/site/old-links.ts): rewritten when a body is
   // read, so a post whose URL changes never leaves stale links in another post's cached HTML.
   const oldLinks = {
@@ -247,11 +241,72 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
       headings: source.headings ?? [],
       previous: posts[position + 1] ?? null,
       next: posts[position - 1] ?? null,
-      related: relatedOf(position),
+      // Found on first use: only a post's own page shows them, so listing and feed workers never pay.
+      get related() {
+        relatedOf ??= relatedPostsFinder(posts);
+        return relatedOf(position);
+      },
     });
   });
 
-  return { posts, postBySlug, categories, categoryBySlug, years: groupByYear(posts), bodyHtml };
+  return {
+    posts,
+    postBySlug,
+    categories: categories.terms,
+    categoryBySlug: categories.bySlug,
+    tags: tags.terms,
+    tagBySlug: tags.bySlug,
+    years: groupByYear(posts),
+    bodyHtml,
+  };
+}
+
+/** A term (category or tag) is named as the newest post spells it, unless the site config says otherwise. */
+function termLinker(
+  visible: readonly SourcePost[],
+  refsOf: (source: SourcePost) => readonly { slug: string; name: string }[],
+  labels: Record<string, string>,
+  pathOf: (slug: string) => string,
+): (slug: string) => TermLink {
+  const names = new Map<string, string>();
+  for (const source of visible) {
+    for (const ref of refsOf(source)) {
+      if (!names.has(ref.slug)) names.set(ref.slug, labels[ref.slug] ?? ref.name);
+    }
+  }
+  const links = new Map<string, TermLink>();
+  return (slug) => {
+    let link = links.get(slug);
+    if (!link) {
+      link = { slug, name: names.get(slug) ?? slug, url: pathOf(slug) };
+      links.set(slug, link);
+    }
+    return link;
+  };
+}
+
+/** Each term with its posts (newest first, as `posts` is), sorted by display name. */
+function groupByTerm(
+  posts: readonly PostListItem[],
+  linksOf: (post: PostListItem) => readonly TermLink[],
+): { terms: Term[]; bySlug: Map<string, Term> } {
+  const bySlug = new Map<string, Term>();
+  for (const post of posts) {
+    for (const link of linksOf(post)) {
+      let term = bySlug.get(link.slug);
+      if (!term) {
+        term = { ...link, posts: [] };
+        bySlug.set(link.slug, term);
+      }
+      term.posts.push(post);
+    }
+  }
+  const terms = [...bySlug.values()].sort(
+    (a, b) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+      a.slug.localeCompare(b.slug),
+  );
+  return { terms, bySlug };
 }
 
 function groupByYear(posts: PostListItem[]): ArchiveYear[] {
@@ -265,9 +320,9 @@ function groupByYear(posts: PostListItem[]): ArchiveYear[] {
   return years;
 }
 
-/** Every non-empty subset of a post's category slugs, as sorted keys, grouped by size. */
-function categorySubsets(slugs: string[]): string[][] {
-  const sorted = [...slugs].sort().slice(0, MAX_MATCHED_CATEGORIES);
+/** Every non-empty subset of a post's terms, as sorted keys, grouped by size. */
+function termSubsets(terms: string[]): string[][] {
+  const sorted = [...terms].sort().slice(0, MAX_MATCHED_TERMS);
   const bySize: string[][] = sorted.map(() => []);
   for (let mask = 1; mask < 1 << sorted.length; mask += 1) {
     const members = sorted.filter((_, bit) => mask & (1 << bit));
@@ -276,17 +331,23 @@ function categorySubsets(slugs: string[]): string[][] {
   return bySize;
 }
 
+/** A post's categories and tags as one set of terms: a shared category and a shared tag count one each. */
+const termsOf = (post: PostListItem) => [
+  ...post.categories.map((category) => `c:${category.slug}`),
+  ...post.tags.map((tag) => `t:${tag.slug}`),
+];
+
 /**
  * Related posts without comparing every pair of posts. Each post is filed under
- * every subset of its categories (at most 2^6 lists, each newest first). For a
+ * every subset of its terms, categories and tags alike (at most 2^6 lists, each newest first). For a
  * post, the lists of its largest subsets are read first: a post found in a list
- * of size k shares at least k categories, and any post sharing more was already
+ * of size k shares at least k terms, and any post sharing more was already
  * found in a larger list, so reading the head of each list is enough. The cost
  * is linear in the number of posts, not quadratic.
  */
 function relatedPostsFinder(posts: PostListItem[]): (position: number) => PostListItem[] {
   const positionsBySubset = new Map<string, number[]>();
-  const subsetsOf = posts.map((post) => categorySubsets(post.categories.map((c) => c.slug)));
+  const subsetsOf = posts.map((post) => termSubsets(termsOf(post)));
   subsetsOf.forEach((bySize, position) => {
     for (const key of bySize.flat()) {
       const list = positionsBySubset.get(key);

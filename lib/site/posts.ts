@@ -5,16 +5,26 @@
 import { allPosts } from 'contentlayer/generated';
 import { readStagedHtml } from '../content/staging';
 import { publishOptions } from './publish-options';
-import { PLACEHOLDER_CATEGORY } from './urls';
+import { PLACEHOLDER_TERM } from './urls';
 import {
   buildPostIndex,
   type ArchiveYear,
-  type Category,
   type Post,
   type PostListItem,
+  type Term,
 } from './post-index';
 
-export type { ArchiveYear, Category, CategoryLink, Post, PostListItem } from './post-index';
+export type {
+  ArchiveYear,
+  Category,
+  CategoryLink,
+  Post,
+  PostListItem,
+  Tag,
+  TagLink,
+  Term,
+  TermLink,
+} from './post-index';
 
 // The generated data is the slim part of each post (fields, no body), so every page imports it cheaply;
 // a post's HTML is read from its file by the one page (and feed entry) that shows it.
@@ -37,19 +47,22 @@ export function getPost(slug: string): Post | undefined {
   return index.postBySlug.get(slug);
 }
 
-/** Every category with at least one published post, by name. */
-export function getCategories(): Category[] {
-  return index.categories;
+/** Every category (or tag) with at least one published post, by name. */
+export function getTerms(taxonomy: 'categories' | 'tags'): Term[] {
+  return taxonomy === 'categories' ? index.categories : index.tags;
 }
 
-/** The params of every category route; the placeholder when there is no category (lib/site/urls.ts). */
-export function categoryParams(): { category: string }[] {
-  const categories = index.categories.map((category) => ({ category: category.slug }));
-  return categories.length > 0 ? categories : [{ category: PLACEHOLDER_CATEGORY }];
+export function getTerm(taxonomy: 'categories' | 'tags', slug: string): Term | undefined {
+  return (taxonomy === 'categories' ? index.categoryBySlug : index.tagBySlug).get(slug);
 }
 
-export function getCategory(slug: string): Category | undefined {
-  return index.categoryBySlug.get(slug);
+/** Each term's slug under `param`; the placeholder when there is none (lib/site/urls.ts). */
+export function termParams(
+  taxonomy: 'categories' | 'tags',
+  param: string,
+): Record<string, string>[] {
+  const terms = getTerms(taxonomy).map((term) => ({ [param]: term.slug }));
+  return terms.length > 0 ? terms : [{ [param]: PLACEHOLDER_TERM }];
 }
 
 /** Every published post grouped by year, newest first. */

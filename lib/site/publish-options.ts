@@ -13,6 +13,7 @@ export const publishOptions: IndexOptions = {
   showDrafts: siteConfig.showDrafts,
   showFuture: siteConfig.showFuture,
   categoryLabels: siteConfig.categoryLabels,
+  tagLabels: siteConfig.tagLabels,
   basePath: siteConfig.basePath,
   origin: siteConfig.baseUrl,
 };

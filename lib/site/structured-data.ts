@@ -50,6 +50,7 @@ export function blogPostingLd(post: Post, imagePath: string): JsonLd {
     publisher: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
     image: absoluteUrl(imagePath),
     articleSection: post.categories.map((category) => category.name),
+    ...(post.tags.length > 0 ? { keywords: post.tags.map((tag) => tag.name) } : {}),
     inLanguage: siteConfig.language,
   };
 }

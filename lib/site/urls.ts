@@ -6,11 +6,13 @@ export const postPath = (slug: string) => `/posts/${slug}/`;
 export const postShareImagePath = (slug: string) => `/posts/${slug}/share-image.png`;
 export const categoriesPath = () => '/categories/';
 export const categoryPath = (slug: string) => `/categories/${slug}/`;
+export const tagsPath = () => '/tags/';
+export const tagPath = (slug: string) => `/tags/${slug}/`;
 /**
- * The category param of a blog without categories: a static export needs one param for every dynamic route.
- * No category slug can be "_" (lib/content/rules.ts categorySlug), and post-export deletes its files.
+ * The category or tag param of a blog without any: a static export needs one param for every dynamic route.
+ * No category or tag slug can be "_" (lib/content/rules.ts categorySlug), and post-export deletes its files.
  */
-export const PLACEHOLDER_CATEGORY = '_';
+export const PLACEHOLDER_TERM = '_';
 /** The page route's param of a site without pages; post-export deletes its folder, as the category's. */
 export const PLACEHOLDER_PAGE = '_';
 export const archivePath = () => '/archive/';

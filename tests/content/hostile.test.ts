@@ -336,17 +336,22 @@ describe('a hostile corpus that builds, safely', { timeout: 600_000 }, () => {
   });
 });
 
-describe('a blog without categories', { timeout: 600_000 }, () => {
+describe('a blog without categories or tags', { timeout: 600_000 }, () => {
   const content = path.join(root, 'plain');
-  it('builds, with a categories page and no placeholder category', () => {
+  it('builds, with a categories page, a tags page and no placeholder', () => {
     write(content, '2024-01-01-plain.md', post('title: Plain\ndate: 2024-01-01'));
     const result = build({ CONTENT_DIR: content });
     assert.equal(result.status, 0, result.output);
-    assert.ok(existsSync(path.join(project, 'out/categories/index.html')));
-    assert.deepEqual(readdirSync(path.join(project, 'out/categories')), ['index.html']);
+    for (const taxonomy of ['categories', 'tags']) {
+      assert.deepEqual(readdirSync(path.join(project, 'out', taxonomy)), ['index.html']);
+      assert.match(
+        readFileSync(path.join(project, 'out', taxonomy, 'index.html'), 'utf8'),
+        new RegExp(`<h1[^>]*>${taxonomy === 'tags' ? 'Tags' : 'Categories'}</h1>.*>0 ${taxonomy}<`),
+      );
+    }
     assert.doesNotMatch(
       readFileSync(path.join(project, 'out/sitemap.xml'), 'utf8'),
-      /categories\/_\//,
+      /(categories|tags)\/_\//,
     );
   });
 

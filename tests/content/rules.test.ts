@@ -6,6 +6,7 @@ import {
   parsePostDate,
   permalinkProblem,
   postCategories,
+  postTags,
   postSlug,
   readingMinutes,
 } from '../../lib/content/rules';
@@ -180,6 +181,33 @@ describe('postCategories', () => {
     assert.throws(() => postCategories({ a: 1 }, undefined), /must be a list/);
     assert.throws(() => postCategories([['nested']], undefined), /must be a name/);
     assert.throws(() => postCategories(undefined, ['a']), /must be one name/);
+  });
+});
+
+describe('postTags', () => {
+  it("reads a YAML list and a space-separated string, matched by the categories' slug rule", () => {
+    assert.deepEqual(postTags(['Node.js', 'Café', 'node-js'], undefined), [
+      { name: 'Node.js', slug: 'node-js' },
+      { name: 'Café', slug: 'cafe' },
+    ]);
+    assert.deepEqual(
+      postTags('aws  lambda\tcost', undefined).map((tag) => tag.slug),
+      ['aws', 'lambda', 'cost'],
+    );
+  });
+
+  it('reads `tag` as one name, and then ignores `tags`, as Jekyll does', () => {
+    assert.deepEqual(postTags(['a', 'b'], 'Machine Learning'), [
+      { name: 'Machine Learning', slug: 'machine-learning' },
+    ]);
+    assert.deepEqual(postTags(undefined, undefined), []);
+    assert.deepEqual(postTags(null, null), []);
+  });
+
+  it('names the field that is not a name', () => {
+    assert.throws(() => postTags({ a: 1 }, undefined), /"tags" must be a list/);
+    assert.throws(() => postTags([{ a: 1 }], undefined), /every entry of "tags"/);
+    assert.throws(() => postTags(undefined, ['a']), /"tag" must be one name/);
   });
 });
 

@@ -1,15 +1,15 @@
 /**
  * Correctness at scale: the export of 300 generated posts (scripts/build-scale.mjs,
  * run first by `npm run test:scale`) has, for every post, its page, its place in
- * the home and category listings, and its entries in the site and category feeds
- * and the sitemap. No timing here: speed is measured by `npm run bench`.
+ * the home, category and tag listings, and its entries in the site, category and
+ * tag feeds and the sitemap. No timing here: speed is measured by `npm run bench`.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { categorySlug, postCategories } from '../../lib/content/rules';
+import { postCategories, postTags } from '../../lib/content/rules';
 import { isRscPayloadFile } from '../../lib/export/framework-runtime';
 
 const POSTS_DIR = 'e2e/.out/scale-posts';
@@ -25,6 +25,7 @@ interface SourcePost {
   slug: string;
   title: string;
   categories: string[];
+  tags: string[];
 }
 
 const posts: SourcePost[] = readdirSync(POSTS_DIR)
@@ -38,9 +39,10 @@ const posts: SourcePost[] = readdirSync(POSTS_DIR)
     return {
       slug: file.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, ''),
       title: String(frontMatter.title),
-      categories: postCategories(frontMatter.categories, frontMatter.category).map((ref) =>
-        categorySlug(ref.name),
+      categories: postCategories(frontMatter.categories, frontMatter.category).map(
+        (ref) => ref.slug,
       ),
+      tags: postTags(frontMatter.tags, frontMatter.tag).map((ref) => ref.slug),
     };
   });
 
@@ -72,11 +74,28 @@ function linkedPosts(pages: string[]): Map<string, number> {
 }
 
 const categories = [...new Set(posts.flatMap((post) => post.categories))];
+const tags = [...new Set(posts.flatMap((post) => post.tags))];
+/** Every category and tag: its folder in the export and its posts' slugs. */
+const terms = [
+  ...categories.map((slug) => ({
+    dir: path.join('categories', slug),
+    slugs: posts.filter((post) => post.categories.includes(slug)).map((post) => post.slug),
+  })),
+  ...tags.map((slug) => ({
+    dir: path.join('tags', slug),
+    slugs: posts.filter((post) => post.tags.includes(slug)).map((post) => post.slug),
+  })),
+];
 
 describe(`the export of ${posts.length} generated posts`, () => {
-  it('was built from 300 posts in more than ten categories', () => {
+  it('was built from 300 posts in more than ten categories and thirty tags', () => {
     assert.equal(posts.length, 300);
     assert.ok(categories.length > 10, `${categories.length} categories`);
+    assert.ok(tags.length > 30, `${tags.length} tags`);
+    assert.ok(
+      posts.some((post) => post.tags.length === 0),
+      'some posts have no tag',
+    );
   });
 
   it('has a page for every post, with its title', () => {
@@ -99,19 +118,15 @@ describe(`the export of ${posts.length} generated posts`, () => {
     for (const [slug, count] of linked) assert.equal(count, 1, slug);
   });
 
-  it('lists every post exactly once on the pages of each of its categories, and no other post', () => {
-    for (const category of categories) {
-      const expected = posts
-        .filter((post) => post.categories.includes(category))
-        .map((post) => post.slug)
-        .sort();
-      const linked = linkedPosts(listingPages(path.join('categories', category)));
-      assert.deepEqual([...linked.keys()].sort(), expected, category);
-      for (const [slug, count] of linked) assert.equal(count, 1, `${category}: ${slug}`);
+  it('lists every post exactly once on the pages of each of its categories and tags, and no other post', () => {
+    for (const term of terms) {
+      const linked = linkedPosts(listingPages(term.dir));
+      assert.deepEqual([...linked.keys()].sort(), [...term.slugs].sort(), term.dir);
+      for (const [slug, count] of linked) assert.equal(count, 1, `${term.dir}: ${slug}`);
     }
   });
 
-  it("has an entry for every post in the site feeds, and for each category's posts in its feeds", () => {
+  it("has an entry for every post in the site feeds, and for each category's and tag's posts in its feeds", () => {
     const feedLinks = (dir: string) => ({
       rss: [
         ...read(path.join(dir, 'feed.xml')).matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g),
@@ -127,20 +142,19 @@ describe(`the export of ${posts.length} generated posts`, () => {
     for (const [format, links] of Object.entries(feedLinks('.'))) {
       assert.deepEqual([...links].sort(), urls(posts.map((post) => post.slug)), `site ${format}`);
     }
-    for (const category of categories) {
-      const expected = urls(
-        posts.filter((post) => post.categories.includes(category)).map((post) => post.slug),
-      );
-      for (const [format, links] of Object.entries(feedLinks(path.join('categories', category)))) {
-        assert.deepEqual([...links].sort(), expected, `${category} ${format}`);
+    for (const term of terms) {
+      for (const [format, links] of Object.entries(feedLinks(term.dir))) {
+        assert.deepEqual([...links].sort(), urls(term.slugs), `${term.dir} ${format}`);
       }
     }
   });
 
-  it('lists every post in the sitemap and the search index', () => {
+  it('lists every post, category and tag in the sitemap, and every post in the search index', () => {
     const sitemap = read('sitemap.xml');
     for (const post of posts)
       assert.ok(sitemap.includes(`<loc>${ORIGIN}/posts/${post.slug}/</loc>`), post.slug);
+    for (const term of terms)
+      assert.ok(sitemap.includes(`<loc>${ORIGIN}/${term.dir}/</loc>`), term.dir);
     const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as {
       languages: Record<string, { page_count: number }>;
     };

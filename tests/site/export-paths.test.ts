@@ -3,13 +3,14 @@ import { describe, it } from 'node:test';
 import { buildPostIndex, type SourcePost } from '../../lib/site/post-index';
 import { exportPaths, pathConflict } from '../../lib/site/export-paths';
 
-const source = (slug: string, categories: string[]): SourcePost => ({
+const source = (slug: string, categories: string[], tags: string[] = []): SourcePost => ({
   sourcePath: `content/posts/${slug}.md`,
   postSlug: slug,
   title: slug,
   publishedAt: { epochMs: 0, day: '2024-01-01', iso: '2024-01-01T00:00:00Z' },
   updatedAt: null,
   categoryRefs: categories.map((name) => ({ name, slug: name })),
+  tagRefs: tags.map((name) => ({ name, slug: name })),
   summary: '',
   headings: [],
   readingMinutes: 1,
@@ -17,7 +18,7 @@ const source = (slug: string, categories: string[]): SourcePost => ({
 });
 
 describe('paths of the export', () => {
-  const index = buildPostIndex([source('a', ['aws']), source('b', [])], {
+  const index = buildPostIndex([source('a', ['aws'], ['lambda']), source('b', [])], {
     showDrafts: false,
     categoryLabels: {},
   });
@@ -30,6 +31,9 @@ describe('paths of the export', () => {
       '/posts/b/share-image.png',
       '/categories/aws/',
       '/categories/aws/atom.xml',
+      '/tags/',
+      '/tags/lambda/',
+      '/tags/lambda/feed.xml',
       '/feed.json',
       '/search/',
       '/archive/',
@@ -47,6 +51,7 @@ describe('paths of the export', () => {
       '/sitemap.xml',
       '/page/1/index.html',
       '/categories/aws/page/1/index.html',
+      '/tags/lambda/page/1/index.html',
     ]) {
       assert.ok(paths.files.has(file), file);
     }

@@ -68,7 +68,6 @@ const input: FeedInput = {
   language: 'en',
   copyright: '© A & B <Co>',
   author: { name: 'A & B <Co>', link: 'https://example.org/' },
-  categoriesUrl: 'https://example.org/blog/categories/',
   entries: [
     {
       title: hostileTitle,
@@ -81,6 +80,13 @@ const input: FeedInput = {
           name: hostileCategory,
           slug: 'svg-onload-alert-1',
           url: 'https://example.org/blog/categories/svg-onload-alert-1/',
+          scheme: 'https://example.org/blog/categories/',
+        },
+        {
+          name: 'Node.js',
+          slug: 'node-js',
+          url: 'https://example.org/blog/tags/node-js/',
+          scheme: 'https://example.org/blog/tags/',
         },
       ],
     },
@@ -115,7 +121,13 @@ describe('feeds carry titles, excerpts and names as text, and stay well-formed',
     assert.ok(hostile && plain);
     assert.equal(first(hostile, 'title').text, xmlAllowedText(hostileTitle));
     assert.equal(first(hostile, 'description').text, escapeHtml(xmlAllowedText(hostileExcerpt)));
-    assert.equal(first(hostile, 'category').text, hostileCategory);
+    assert.deepEqual(
+      all(hostile, 'category').map((category) => [category.text, category.attributes.domain]),
+      [
+        [hostileCategory, 'https://example.org/blog/categories/svg-onload-alert-1/'],
+        ['Node.js', 'https://example.org/blog/tags/node-js/'],
+      ],
+    );
     assert.equal(first(hostile, 'content:encoded').text, xmlAllowedText(contentHtml));
     assert.equal(first(plain, 'title').text, 'Plain');
     assert.equal(first(plain, 'content:encoded').text, '<p>Plain <em>HTML</em>.</p>');
@@ -133,12 +145,16 @@ describe('feeds carry titles, excerpts and names as text, and stay well-formed',
     assert.equal(summary.attributes.type, 'text');
     assert.equal(summary.text, xmlAllowedText(hostileExcerpt));
     assert.deepEqual(
-      { ...first(hostile, 'category').attributes },
-      {
-        label: hostileCategory,
-        scheme: 'https://example.org/blog/categories/',
-        term: 'svg-onload-alert-1',
-      },
+      all(hostile, 'category').map((category) => ({ ...category.attributes })),
+      [
+        {
+          label: hostileCategory,
+          scheme: 'https://example.org/blog/categories/',
+          term: 'svg-onload-alert-1',
+        },
+        // A tag is a category of the tags' scheme.
+        { label: 'Node.js', scheme: 'https://example.org/blog/tags/', term: 'node-js' },
+      ],
     );
     const content = first(hostile, 'content');
     assert.equal(content.attributes.type, 'html');
@@ -158,7 +174,7 @@ describe('feeds carry titles, excerpts and names as text, and stay well-formed',
     assert.equal(hostile.title, hostileTitle);
     assert.equal(hostile.summary, hostileExcerpt);
     assert.equal(hostile.content_html, contentHtml);
-    assert.deepEqual(hostile.tags, [hostileCategory]);
+    assert.deepEqual(hostile.tags, [hostileCategory, 'Node.js']);
   });
 
   it('keeps a post-export body token intact inside the content', () => {

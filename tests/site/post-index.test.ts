@@ -1,18 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePostDate, postCategories } from '../../lib/content/rules';
+import { parsePostDate, postCategories, postTags } from '../../lib/content/rules';
 import { buildPostIndex, type SourcePost } from '../../lib/site/post-index';
 
 function source(
-  overrides: Partial<SourcePost> & { postSlug: string; date?: string; cats?: string[] },
+  overrides: Partial<SourcePost> & {
+    postSlug: string;
+    date?: string;
+    cats?: string[];
+    tags?: string[];
+  },
 ): SourcePost {
-  const { date = '2024-01-01', cats = [], ...rest } = overrides;
+  const { date = '2024-01-01', cats = [], tags = [], ...rest } = overrides;
   return {
     title: `Title of ${overrides.postSlug}`,
     sourcePath: `content/posts/${overrides.postSlug}.md`,
     publishedAt: parsePostDate(date),
     updatedAt: null,
     categoryRefs: postCategories(cats, undefined),
+    tagRefs: postTags(tags, undefined),
     summary: 'summary',
     readingMinutes: 1,
     isDraft: false,
@@ -179,23 +185,31 @@ describe('buildPostIndex', () => {
   it('matches a brute-force ranking on a larger random corpus', () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    // Three categories and three tags, one of them spelled like a category: a shared category and a shared
+    // tag count one each, and a category "a" is not the tag "a".
+    const categoryNames = ['a', 'b', 'c'];
+    const tagNames = ['a', 'x', 'y'];
     const sources = Array.from({ length: 300 }, (_, i) =>
       source({
         postSlug: `p${i}`,
         date: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
-        cats: names.filter(() => random() < 0.35),
+        cats: categoryNames.filter(() => random() < 0.35),
+        tags: tagNames.filter(() => random() < 0.35),
       }),
     );
     const index = buildPostIndex(sources, options);
     const posts = index.posts;
+    const termsOf = (post: (typeof posts)[number]) => [
+      ...post.categories.map((c) => `category ${c.slug}`),
+      ...post.tags.map((t) => `tag ${t.slug}`),
+    ];
     for (const post of posts) {
-      const mine = new Set(post.categories.map((c) => c.slug));
+      const mine = new Set(termsOf(post));
       const expected = posts
         .map((other, position) => ({
           other,
           position,
-          shared: other.categories.filter((c) => mine.has(c.slug)).length,
+          shared: termsOf(other).filter((term) => mine.has(term)).length,
         }))
         .filter(({ other, shared }) => other.slug !== post.slug && shared > 0)
         .sort((x, y) => y.shared - x.shared || x.position - y.position)
@@ -207,6 +221,49 @@ describe('buildPostIndex', () => {
         post.slug,
       );
     }
+  });
+
+  it('weighs shared tags as shared categories: one each', () => {
+    const index = buildPostIndex(
+      [
+        source({ postSlug: 'me', date: '2020-06-01', cats: ['aws'], tags: ['lambda', 'cost'] }),
+        source({ postSlug: 'category-only', date: '2024-01-01', cats: ['aws'] }),
+        source({ postSlug: 'both', date: '2019-01-01', cats: ['aws'], tags: ['cost'] }),
+        source({ postSlug: 'two-tags', date: '2018-01-01', tags: ['cost', 'lambda'] }),
+        // The tag "aws" is not the category "aws".
+        source({ postSlug: 'tag-named-aws', date: '2025-01-01', tags: ['aws'] }),
+      ],
+      options,
+    );
+    assert.deepEqual(
+      index.postBySlug.get('me')?.related.map((p) => p.slug),
+      ['both', 'two-tags', 'category-only'],
+    );
+  });
+
+  it('groups posts by tag, named as the newest post spells it or as the site config says', () => {
+    const index = buildPostIndex(
+      [
+        source({ postSlug: 'old', date: '2020-01-01', tags: ['javascript', 'Node.js'] }),
+        source({ postSlug: 'new', date: '2024-01-01', tags: ['JavaScript'] }),
+        source({ postSlug: 'draft', date: '2024-02-01', tags: ['drafts-only'], isDraft: true }),
+      ],
+      { ...options, tagLabels: { 'node-js': 'Node' } },
+    );
+    assert.deepEqual(
+      index.tags.map((tag) => [tag.name, tag.url, tag.posts.map((post) => post.slug)]),
+      [
+        ['JavaScript', '/tags/javascript/', ['new', 'old']],
+        ['Node', '/tags/node-js/', ['old']],
+      ],
+    );
+    assert.equal(index.tagBySlug.get('drafts-only'), undefined);
+    assert.deepEqual(
+      index.postBySlug.get('old')?.tags.map((tag) => tag.name),
+      ['JavaScript', 'Node'],
+    );
+    // Tags and categories are separate: a tag is no category.
+    assert.deepEqual(index.categories, []);
   });
 
   it('groups the archive by year, newest first', () => {

@@ -1,24 +1,7 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ListingPage } from '@/components/listing-page';
-import { categoryListing, listingMetadata } from '@/lib/site/listings';
-import { categoryParams } from '@/lib/site/posts';
-
-interface Props {
-  params: Promise<{ category: string }>;
-}
+import { termListingRoute } from '@/lib/site/listing-routes';
+import { categories } from '@/lib/site/taxonomies';
 
 export const dynamicParams = false;
-
-export const generateStaticParams = categoryParams;
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = categoryListing(decodeURIComponent((await params).category));
-  return listing ? listingMetadata(listing, 1) : {};
-}
-
-export default async function CategoryPage({ params }: Props) {
-  const listing = categoryListing(decodeURIComponent((await params).category));
-  if (!listing) notFound();
-  return <ListingPage listing={listing} pageNumber={1} />;
-}
+const route = termListingRoute(categories);
+export const { generateStaticParams, generateMetadata } = route;
+export default route.Page;

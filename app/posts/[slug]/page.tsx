@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { PostNavigation } from '@/components/post-navigation';
+import { PostTags } from '@/components/post-tags';
 import { PostBody } from '@/components/prose';
 import { TableOfContents } from '@/components/table-of-contents';
 import { formatDay } from '@/lib/site/format';
@@ -31,6 +32,7 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
     publishedTime: post.date.iso,
     modifiedTime: post.updated?.iso,
     sections: post.categories.map((category) => category.name),
+    tags: post.tags.map((tag) => tag.name),
     image: post.shareImage,
   });
 }
@@ -39,7 +41,7 @@ export default async function PostPage({ params }: PostPageProps) {
   const post = getPost(decodeURIComponent((await params).slug));
   if (!post) notFound();
   return (
-    // Only this article is indexed for search: its title, standfirst, categories and body.
+    // Only this article is indexed for search: its title, standfirst, categories, tags and body.
     <article className="relative" data-pagefind-body="">
       <header className="mb-8">
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
@@ -53,8 +55,15 @@ export default async function PostPage({ params }: PostPageProps) {
           hidden
           data-pagefind-meta={`categories:${post.categories.map((category) => category.name.replaceAll(',', ' ')).join(' · ')}`}
         />
+        {post.tags.length > 0 ? (
+          <span
+            hidden
+            data-pagefind-meta={`tags:${post.tags.map((tag) => tag.name.replaceAll(',', ' ')).join(' · ')}`}
+          />
+        ) : null}
         <div className="mt-4">
           <PostMeta post={post} />
+          <PostTags tags={post.tags} />
         </div>
         {post.updated ? (
           <p className="mt-2 text-sm text-muted" data-pagefind-ignore="">

@@ -1,5 +1,6 @@
-import { categoryFeedRoute } from '@/lib/site/feed-routes';
+import { termFeedRoute } from '@/lib/site/feed-routes';
+import { categories } from '@/lib/site/taxonomies';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
-export const { GET, generateStaticParams } = categoryFeedRoute('rss');
+export const { GET, generateStaticParams } = termFeedRoute(categories, 'rss');

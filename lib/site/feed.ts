@@ -9,7 +9,7 @@ import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
 import { bodiesSplicedAfterBuild, feedBodyToken, postBodyHtml } from '../export/post-bodies';
-import { getPost, getPosts, type PostListItem } from './posts';
+import { getPost, getPosts, type PostListItem, type TermLink } from './posts';
 import type { Taxonomy } from './taxonomies';
 import { absoluteUrl, categoriesPath, homePath, tagsPath } from './urls';
 
@@ -52,6 +52,15 @@ function fullText(slug: string): string {
   return post ? postBodyHtml(post).feedHtml : '';
 }
 
+/** A post's categories or tags as a feed's item categories, with the absolute URL of their index. */
+const feedTerms = (links: readonly TermLink[], indexPath: string) =>
+  links.map((link) => ({
+    name: link.name,
+    slug: link.slug,
+    url: absoluteUrl(link.url),
+    scheme: absoluteUrl(indexPath),
+  }));
+
 /** The inputs of one feed, from the site's settings and the source's posts. */
 function feedInput(source: FeedSource): FeedInput {
   return {
@@ -78,18 +87,8 @@ function feedInput(source: FeedSource): FeedInput {
       date: post.date,
       updated: post.updated ?? undefined,
       categories: [
-        ...post.categories.map((category) => ({
-          name: category.name,
-          slug: category.slug,
-          url: absoluteUrl(category.url),
-          scheme: absoluteUrl(categoriesPath()),
-        })),
-        ...post.tags.map((tag) => ({
-          name: tag.name,
-          slug: tag.slug,
-          url: absoluteUrl(tag.url),
-          scheme: absoluteUrl(tagsPath()),
-        })),
+        ...feedTerms(post.categories, categoriesPath()),
+        ...feedTerms(post.tags, tagsPath()),
       ],
     })),
   };

@@ -12,6 +12,15 @@ import type { Taxonomy } from './taxonomies';
 
 type Params = Promise<Record<string, string>>;
 
+/** The listing a route's params name (undefined for an unknown term) and the page number, when it has one. */
+async function readParams(taxonomy: Taxonomy, params: Params) {
+  const values = await params;
+  return {
+    listing: termListing(taxonomy, decodeURIComponent(values[taxonomy.param] ?? '')),
+    pageNumber: Number(values.page ?? 1),
+  };
+}
+
 /** The index of every term: `/tags/`. */
 export function termIndexRoute(taxonomy: Taxonomy) {
   return {
@@ -28,16 +37,14 @@ export function termIndexRoute(taxonomy: Taxonomy) {
 
 /** Page 1 of a term's listing: `/tags/<slug>/`. */
 export function termListingRoute(taxonomy: Taxonomy) {
-  const listingOf = async (params: Params) =>
-    termListing(taxonomy, decodeURIComponent((await params)[taxonomy.param] ?? ''));
   return {
     generateStaticParams: taxonomy.params,
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-      const listing = await listingOf(params);
+      const { listing } = await readParams(taxonomy, params);
       return listing ? listingMetadata(listing, 1) : {};
     },
     Page: async function TermListingPage({ params }: { params: Params }) {
-      const listing = await listingOf(params);
+      const { listing } = await readParams(taxonomy, params);
       if (!listing) notFound();
       return <ListingPage listing={listing} pageNumber={1} />;
     },
@@ -46,13 +53,6 @@ export function termListingRoute(taxonomy: Taxonomy) {
 
 /** Page n of a term's listing: `/tags/<slug>/page/<n>/` (page 1 sends readers to the listing's URL). */
 export function termListingPageRoute(taxonomy: Taxonomy) {
-  const read = async (params: Params) => {
-    const values = await params;
-    return {
-      listing: termListing(taxonomy, decodeURIComponent(values[taxonomy.param] ?? '')),
-      pageNumber: Number(values.page),
-    };
-  };
   return {
     generateStaticParams() {
       return taxonomy.params().flatMap((param) => {
@@ -63,11 +63,11 @@ export function termListingPageRoute(taxonomy: Taxonomy) {
       });
     },
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-      const { listing, pageNumber } = await read(params);
+      const { listing, pageNumber } = await readParams(taxonomy, params);
       return listing ? listingMetadata(listing, pageNumber, { isPageRoute: true }) : {};
     },
     Page: async function TermListingPageN({ params }: { params: Params }) {
-      const { listing, pageNumber } = await read(params);
+      const { listing, pageNumber } = await readParams(taxonomy, params);
       if (!listing) notFound();
       return <ListingPage listing={listing} pageNumber={pageNumber} isPageRoute />;
     },

@@ -29,35 +29,39 @@ export interface Taxonomy {
   indexDescription: string;
 }
 
-export const categories: Taxonomy = {
+/** A taxonomy from what differs; its lookups follow from its name and param. */
+function taxonomy(
+  described: Omit<Taxonomy, 'terms' | 'term' | 'params' | 'singular' | 'plural'>,
+): Taxonomy {
+  return {
+    ...described,
+    singular: described.param,
+    plural: described.name,
+    terms: () => getTerms(described.name),
+    term: (slug) => getTerm(described.name, slug),
+    params: () => termParams(described.name, described.param),
+  };
+}
+
+export const categories = taxonomy({
   name: 'categories',
   param: 'category',
   title: 'Categories',
-  singular: 'category',
-  plural: 'categories',
   indexPath: categoriesPath,
-  terms: () => getTerms('categories'),
-  term: (slug) => getTerm('categories', slug),
-  params: () => termParams('categories', 'category'),
   termTitle: (name) => name,
   describe: (name) => `Posts about ${name} on ${siteConfig.title}.`,
   indexDescription: 'Every topic on the blog.',
-};
+});
 
-export const tags: Taxonomy = {
+export const tags = taxonomy({
   name: 'tags',
   param: 'tag',
   title: 'Tags',
-  singular: 'tag',
-  plural: 'tags',
   indexPath: tagsPath,
-  terms: () => getTerms('tags'),
-  term: (slug) => getTerm('tags', slug),
-  params: () => termParams('tags', 'tag'),
   // "Tag: aws" tells a tag's page from a category of the same name.
   termTitle: (name) => `Tag: ${name}`,
   describe: (name) => `Posts tagged ${name} on ${siteConfig.title}.`,
   indexDescription: 'Every tag on the blog, with its number of posts.',
-};
+});
 
 export const TAXONOMIES = [categories, tags] as const;

@@ -73,7 +73,7 @@ export const Post = defineDocumentType(() => ({
   },
 }));
 
-/** A Jekyll site's markdown page (lib/content/pages.ts), staged with its HTML. */
+/** A markdown page, the site's own or a Jekyll site's (lib/content/pages.ts), staged with its HTML. */
 export const Page = defineDocumentType(() => ({
   name: 'Page',
   filePathPattern: 'pages/**/*.json',
@@ -87,6 +87,8 @@ export const Page = defineDocumentType(() => ({
     description: { type: 'string', required: true },
     sitemap: { type: 'boolean', required: true },
     html: { type: 'string', required: true },
+    nav: { type: 'string', required: false },
+    navOrder: { type: 'number', required: false },
   },
 }));
 

@@ -38,6 +38,7 @@ export default defineConfig({
         'discovery.spec.ts',
         'narrow.spec.ts',
         'taxonomies.spec.ts',
+        'pages.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -3,6 +3,7 @@
  * that reads the environment, so every other file gets settings from one place;
  * lib/build/settings.ts validates each variable (a bad one stops the build, named).
  */
+import { existsSync } from 'node:fs';
 import { readSettings } from './lib/build/settings';
 import { jekyllConfigFile, jekyllSmartQuotes, readJekyllConfig } from './lib/jekyll/config';
 
@@ -38,6 +39,12 @@ export interface SiteConfig {
   tagLabels: Record<string, string>;
   /** Folder of markdown posts, relative to the project root or absolute. */
   contentDir: string;
+  /**
+   * Folder of the site's own markdown pages (About, Talks…), each at `/<name>/` or its `permalink:`; `nav: true`
+   * (or `nav: "Label"`, with `nav_order: 1`) adds one to the header after `nav`. PAGES_DIR sets it; by default
+   * content/pages when it exists and CONTENT_DIR is unset. A Jekyll site's markdown pages come with the site.
+   */
+  pagesDir?: string;
   /** Drafts and unpublished posts are shown (marked) only while developing. */
   showDrafts: boolean;
   /**
@@ -72,6 +79,7 @@ export interface SiteConfig {
 const env = readSettings(process.env);
 const development = process.env.NODE_ENV === 'development';
 const contentDir = env.contentDir ?? 'content/posts';
+const DEFAULT_PAGES_DIR = 'content/pages';
 
 /**
  * When CONTENT_DIR is a Jekyll site root, its `_config.yml` (problems are reported by `npm run check`). Its
@@ -106,6 +114,9 @@ export const siteConfig: SiteConfig = {
   // e.g. { javascript: 'JavaScript' }.
   tagLabels: {},
   contentDir,
+  pagesDir:
+    env.pagesDir ??
+    (env.contentDir === undefined && existsSync(DEFAULT_PAGES_DIR) ? DEFAULT_PAGES_DIR : undefined),
   showDrafts: development || (env.showDrafts ?? jekyll?.showDrafts ?? false),
   jekyllRedirects: env.jekyllRedirects ?? Boolean(jekyll),
   showFuture: development || (env.showFuture ?? jekyll?.future ?? false),

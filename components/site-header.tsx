@@ -1,4 +1,5 @@
 import { SiteLink } from '@/components/site-link';
+import { siteNav } from '@/lib/site/pages';
 import { siteConfig } from '@/site.config';
 import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
@@ -6,7 +7,7 @@ import { ThemeToggle } from './theme-toggle';
 function NavLinks({ className }: { className: string }) {
   return (
     <ul className={className}>
-      {siteConfig.nav.map((item) => (
+      {siteNav().map((item) => (
         <li key={item.href}>
           <SiteLink href={item.href} className="block rounded py-1 text-muted hover:text-accent">
             {item.label}

@@ -8,6 +8,8 @@ const PAGES = {
   'post with toc and code': '/blog/posts/kubernetes-rollouts/',
   category: '/blog/categories/devops/',
   archive: '/blog/archive/',
+  'tag index': '/blog/tags/',
+  'about page': '/blog/about/',
   'page 2': '/blog/page/2/',
   'not found': '/blog/no-such-page/',
 };

@@ -135,6 +135,7 @@ test('the sitemap is well-formed and lists every page; robots.txt points at it',
       'https://www.fullstackmaster.net/categories/',
       'https://www.fullstackmaster.net/tags/',
       'https://www.fullstackmaster.net/archive/',
+      'https://www.fullstackmaster.net/about/',
       'https://www.fullstackmaster.net/categories/aws/',
       `https://www.fullstackmaster.net${POST_URL}`,
     ].sort(),
@@ -147,4 +148,19 @@ test('a URL without its trailing slash reaches the page', async ({ page }) => {
   await page.goto(POST_URL.replace(/\/$/, ''));
   await expect(page).toHaveURL(POST_URL);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(POST_TITLE);
+});
+
+test('the About page is in the header and says who writes the blog, linking to the main site', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Main', exact: true })
+    .getByRole('link', { name: 'About' })
+    .click();
+  await expect(page).toHaveURL('/about/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About');
+  await expect(
+    page.getByRole('main').getByRole('link', { name: 'fullstackmaster.net' }),
+  ).toHaveAttribute('href', 'https://www.fullstackmaster.net');
 });

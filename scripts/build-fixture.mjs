@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds the fixture corpus (e2e/fixtures/jekyll/_posts) as a second export under the
+ * Builds the fixture corpus (e2e/fixtures/jekyll/_posts, with the pages of e2e/fixtures/pages) as a second export under the
  * base path /blog with two posts a page and jekyllRedirects on, into e2e/.out/fixture,
  * for the Playwright suite.
  */
@@ -9,6 +9,7 @@ import { exportTo } from './export-to.mjs';
 // Two posts a page, so the few fixture posts make several pages; Jekyll's default permalinks redirected.
 exportTo('e2e/.out/fixture', {
   CONTENT_DIR: 'e2e/fixtures/jekyll/_posts',
+  PAGES_DIR: 'e2e/fixtures/pages',
   BASE_PATH: '/blog',
   POSTS_PER_PAGE: '2',
   JEKYLL_REDIRECTS: '1',

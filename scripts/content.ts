@@ -65,6 +65,9 @@ function load(): Promise<ContentSource> {
     html: mode === 'check' ? undefined : { previous: previousHtmlReader(HTML_DIR, HTML_KEYS_FILE) },
     contentDir,
     displayDir: siteConfig.contentDir,
+    ...(siteConfig.pagesDir
+      ? { pagesDir: { dir: path.resolve(siteConfig.pagesDir), displayDir: siteConfig.pagesDir } }
+      : {}),
     ...(jekyllSite ? { jekyll: jekyllSite.config } : {}),
     jekyllRedirects: siteConfig.jekyllRedirects,
     excerptSeparator: siteConfig.excerptSeparator,
@@ -103,7 +106,15 @@ if (!existsSync(contentDir)) {
   console.error(`${siteConfig.contentDir}: folder not found; set CONTENT_DIR to your posts`);
   process.exit(1);
 }
-const refused = contentDirProblem(contentDir, siteConfig.contentDir);
+if (siteConfig.pagesDir && !existsSync(siteConfig.pagesDir)) {
+  console.error(
+    `${siteConfig.pagesDir}: folder not found; set PAGES_DIR to your pages, or unset it`,
+  );
+  process.exit(1);
+}
+const refused =
+  contentDirProblem(contentDir, siteConfig.contentDir) ??
+  (siteConfig.pagesDir && contentDirProblem(siteConfig.pagesDir, siteConfig.pagesDir, 'PAGES_DIR'));
 if (refused) {
   console.error(refused);
   process.exit(1);
@@ -130,7 +141,7 @@ const postCounts = () => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const site = source.jekyllFiles;
   if (!site)
-    return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}, checked in ${seconds} s`;
+    return `${source.posts.length} posts (${source.posts.length - drafts} published) in ${siteConfig.contentDir}${siteConfig.pagesDir ? ` and ${source.pages?.length ?? 0} pages in ${siteConfig.pagesDir}` : ''}, checked in ${seconds} s`;
   // A Jekyll site: what comes over and what does not, in one line.
   const notCarried = [
     source.pagesNotCarried?.length &&
@@ -170,6 +181,7 @@ if (mode === 'check') {
   watch(contentDir, { recursive: true }, restage);
   const includesDir = includesDirFor(contentDir);
   if (existsSync(includesDir)) watch(includesDir, { recursive: true }, restage);
+  if (siteConfig.pagesDir) watch(siteConfig.pagesDir, { recursive: true }, restage);
 } else {
   forgetStagedKey();
   const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);

@@ -25,6 +25,7 @@ const started = performance.now();
 const key = nextBuildKey({
   root: process.cwd(),
   contentDir: siteConfig.contentDir,
+  ...(siteConfig.pagesDir ? { pagesDir: siteConfig.pagesDir } : {}),
   // `next build` runs with NODE_ENV=production whatever the shell says.
   env: { ...process.env, NODE_ENV: 'production' },
   publishedSlugs: loadPublishedIndex().index.posts.map((post) => post.slug),

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: SitePageProps): Promise<Metad
   return pageMetadata({ title: page.title, description: page.description, path: page.url });
 }
 
-/** A markdown page of a Jekyll site (about.md, projects/index.md): its title and body, no date. */
+/** A markdown page, the site's own (content/pages/about.md) or a Jekyll site's: its title and body, no date. */
 export default async function SitePage({ params }: SitePageProps) {
   const page = getPage((await params).pagePath);
   if (!page) notFound();

@@ -23,6 +23,8 @@ export interface EnvSettings {
   basePath?: string;
   postsPerPage?: number;
   contentDir?: string;
+  /** PAGES_DIR: the folder of the site's own markdown pages (About…); default content/pages. */
+  pagesDir?: string;
   showDrafts?: boolean;
   jekyllRedirects?: boolean;
   showFuture?: boolean;
@@ -132,6 +134,7 @@ export function readSettings(env: Env, cwd = process.cwd()): EnvSettings {
     basePath: read('BASE_PATH', (raw) => parseBasePath(raw)),
     postsPerPage: read('POSTS_PER_PAGE', (raw) => parsePostsPerPage(raw)),
     contentDir: read('CONTENT_DIR', (raw) => parseContentDir(raw, cwd)),
+    pagesDir: read('PAGES_DIR', (raw) => parseContentDir(raw, cwd, 'PAGES_DIR')),
     showDrafts: read('SHOW_DRAFTS', (raw) => parseFlag(raw, 'SHOW_DRAFTS')),
     jekyllRedirects: read('JEKYLL_REDIRECTS', (raw) => parseFlag(raw, 'JEKYLL_REDIRECTS')),
     showFuture: read('FUTURE', (raw) => parseFlag(raw, 'FUTURE')),

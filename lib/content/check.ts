@@ -286,17 +286,21 @@ export function checkContent(source: ContentSource, options: CheckOptions): Cont
  * A content folder the build writes into, or that holds the project's output, would lose posts or publish the
  * build's own files: refused before anything runs.
  */
-export function contentDirProblem(contentDir: string, displayDir: string): string | null {
+export function contentDirProblem(
+  contentDir: string,
+  displayDir: string,
+  setting = 'CONTENT_DIR',
+): string | null {
   const real = (dir: string) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir));
   const content = real(contentDir);
   const overlaps = (a: string, b: string) =>
     a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
   for (const written of [...GENERATED_DIRS, 'node_modules']) {
     if (overlaps(content, real(written)))
-      return `${displayDir}: CONTENT_DIR overlaps ${written}/, which the build writes or owns; keep posts in a folder of their own`;
+      return `${displayDir}: ${setting} overlaps ${written}/, which the build writes or owns; keep posts and pages in folders of their own`;
   }
   if (content === real('.'))
-    return `${displayDir}: CONTENT_DIR is the project itself; keep posts in a folder of their own (content/posts)`;
+    return `${displayDir}: ${setting} is the project itself; keep posts and pages in folders of their own (content/posts, content/pages)`;
   return null;
 }
 

@@ -1,8 +1,10 @@
 /**
- * A Jekyll site's markdown pages (`about.md`, `projects/index.md`): front matter with the site's defaults for
- * pages, Liquid, the one markdown pipeline, and a URL — the one Jekyll gave the page when it ends in "/", else
- * that URL as a folder (`/about.html` becomes `/about/`, and the old URL redirects). The home page, and a page
- * whose URL is one of the site's own routes, stay ours: reported, not carried over.
+ * The site's markdown pages: its own (`content/pages/about.md`, at `/about/` or its `permalink:`) and a Jekyll
+ * site's (`about.md`, `projects/index.md`, with the site's defaults for pages). Both have front matter, Liquid,
+ * the one markdown pipeline, and a URL — the one Jekyll gives the file when it ends in "/", else that URL as a
+ * folder (`/about.html` becomes `/about/`; for a Jekyll page the old URL redirects). An own page at one of the
+ * site's routes is an error; a Jekyll page there (the home page, its old `/tags/`) is reported and left to the
+ * site's own route, so a site brought over builds as it is.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +22,10 @@ import { redirectTo } from './post-fields';
 import type { MovedDocument } from './source';
 
 export interface LoadedPage {
-  /** Relative to the site root. */
+  /** Relative to its folder (the site root, or the own pages' folder). */
   relativePath: string;
+  /** One of the site's own pages (PAGES_DIR), not a Jekyll site's. */
+  own: boolean;
   sourcePath: string;
   title: string;
   /** Its URL on this site (ends in "/"). */
@@ -34,6 +38,10 @@ export interface LoadedPage {
   /** `sitemap: false` leaves it out of the sitemap, as jekyll-sitemap does. */
   sitemap: boolean;
   html: string;
+  /** In the header's navigation (`nav: true`, or `nav: "Label"`), with this label, ordered by `navOrder`. */
+  nav?: string;
+  /** `nav_order`: lower first; pages without one follow, by title. */
+  navOrder?: number;
   /** For the link check, not staged: the body's links and ids, and the line the body starts after. */
   links: PostLink[];
   anchors: string[];
@@ -68,17 +76,45 @@ export function ownPageUrl(jekyllUrl: string): string {
   return `${jekyllUrl.replace(/(?:\/index)?\.[^./]+$/, '')}/`;
 }
 
-export interface PageSourceOptions {
-  contentDir: string;
+/** Where pages are read from: a Jekyll site root (with its `_config.yml`), or a folder of the site's own pages. */
+export interface PageFolder {
+  dir: string;
+  /** How messages name the folder (as the author configured it). */
   displayDir: string;
-  config: JekyllConfig;
+  relativePaths: readonly string[];
+  /** Unset for the site's own pages. */
+  jekyll?: JekyllConfig;
+}
+
+export interface PageSourceOptions {
   liquid: LiquidRenderer;
   dialect: MarkdownDialect;
 }
 
+/** `nav` and `nav_order` of a page's front matter, or the problem with them. */
+function pageNav(
+  data: Record<string, unknown>,
+  title: string,
+): { nav?: string; navOrder?: number } | { field: string; message: string } {
+  const { nav, nav_order: navOrder } = data;
+  if (nav !== undefined && typeof nav !== 'boolean' && typeof nav !== 'string')
+    return { field: 'nav', message: 'must be true, false or the label to show in the header' };
+  if (navOrder !== undefined && (typeof navOrder !== 'number' || !Number.isFinite(navOrder)))
+    return { field: 'nav_order', message: 'must be a number (lower comes first)' };
+  const label = typeof nav === 'string' ? nav.trim() : nav === true ? title : undefined;
+  if (typeof nav === 'string' && !label)
+    return { field: 'nav', message: 'is an empty label; write true to show the title' };
+  if (label && label.length > 40)
+    return { field: 'nav', message: 'is longer than 40 characters; a header link must be short' };
+  return {
+    ...(label ? { nav: label } : {}),
+    ...(label && navOrder !== undefined ? { navOrder: navOrder as number } : {}),
+  };
+}
+
 /** Reads, renders and places every markdown page; what is not carried over is in `notCarried`. */
-export async function loadJekyllPages(
-  relativePaths: readonly string[],
+export async function loadPages(
+  folders: readonly PageFolder[],
   options: PageSourceOptions,
 ): Promise<{
   pages: LoadedPage[];
@@ -92,19 +128,32 @@ export async function loadJekyllPages(
   const prepared: (Omit<LoadedPage, 'html' | 'links' | 'anchors'> & { body: string })[] = [];
   // Two pages at one URL: only one could be written; the first keeps it, the others are named.
   const pageAt = new Map<string, string>();
-  for (const relativePath of relativePaths) {
-    const sourcePath = path.join(options.displayDir, relativePath);
-    const tooBig = postSizeProblem(statSync(path.join(options.contentDir, relativePath)).size);
+  const files = folders.flatMap((folder) =>
+    folder.relativePaths.map((relativePath) => ({ folder, relativePath })),
+  );
+  for (const { folder, relativePath } of files) {
+    const own = !folder.jekyll;
+    const sourcePath = path.join(folder.displayDir, relativePath);
+    const tooBig = postSizeProblem(statSync(path.join(folder.dir, relativePath)).size);
     if (tooBig) {
       problems.push(problem(sourcePath, 1, 'file', tooBig));
       continue;
     }
-    const text = readFileSync(path.join(options.contentDir, relativePath), 'utf8')
+    const text = readFileSync(path.join(folder.dir, relativePath), 'utf8')
       .replace(/^\uFEFF/, '')
       .replace(/\r\n?/g, '\n');
     const split = splitFrontMatter(text);
-    if (!split) continue; // sorted as a page because it starts with "---": an unclosed block is text
-    const defaults = frontMatterDefaults(options.config.defaults, relativePath, 'pages');
+    if (!split) {
+      // A Jekyll page starts with "---" to be one: an unclosed block is text. An own page must have a title.
+      if (own)
+        problems.push(
+          problem(sourcePath, 1, 'front matter', 'is missing; start the page with a "---" block'),
+        );
+      continue;
+    }
+    const defaults = folder.jekyll
+      ? frontMatterDefaults(folder.jekyll.defaults, relativePath, 'pages')
+      : {};
     const { data, problems: fieldProblems } = parseFrontMatter(split.yaml, defaults);
     for (const found of fieldProblems)
       problems.push(problem(sourcePath, found.line, found.field, found.message));
@@ -121,12 +170,14 @@ export async function loadJekyllPages(
       );
       continue;
     }
-    const jekyllUrl = jekyllPageUrl({
+    const fromFile = jekyllPageUrl({
       relativePath,
-      sitePermalink: options.config.permalink,
+      sitePermalink: folder.jekyll?.permalink,
       ...(typeof data.permalink === 'string' ? { pagePermalink: data.permalink } : {}),
     });
-    const url = ownPageUrl(jekyllUrl);
+    const url = ownPageUrl(fromFile);
+    // An own page never had another URL: nothing to redirect.
+    const jekyllUrl = own ? url : fromFile;
     const first = url.split('/')[1] ?? '';
     // A site's 404 page (404.md at /404.html, as GitHub Pages wants it): this site has its own.
     const notFoundPage = jekyllUrl === '/404.html' || url === '/404/';
@@ -136,6 +187,19 @@ export async function loadJekyllPages(
       RESERVED_FIRST_SEGMENTS.has(first) ||
       permalinkProblem(url)
     ) {
+      if (own) {
+        problems.push(
+          problem(
+            sourcePath,
+            data.permalink === undefined ? 1 : fieldLine(split.yaml, 'permalink'),
+            'permalink',
+            url === '/'
+              ? 'the home page is the newest posts; give this page a permalink such as /about/'
+              : `its URL ${quoted(url)} is one of this site's own routes, or not a path of the export; give it another permalink`,
+          ),
+        );
+        continue;
+      }
       notCarried.push(relativePath);
       problems.push(
         problem(
@@ -159,12 +223,12 @@ export async function loadJekyllPages(
           sourcePath,
           data.permalink === undefined ? 1 : fieldLine(split.yaml, 'permalink'),
           'permalink',
-          `its URL ${quoted(url)} is also the URL of ${path.join(options.displayDir, other)}; give one of them another permalink`,
+          `its URL ${quoted(url)} is also the URL of ${other}; give one of them another permalink`,
         ),
       );
       continue;
     }
-    pageAt.set(url, relativePath);
+    pageAt.set(url, sourcePath);
     const redirectFrom = data.redirect_from;
     const oldUrls = (Array.isArray(redirectFrom) ? redirectFrom : [redirectFrom]).filter(
       (item): item is string => typeof item === 'string',
@@ -197,11 +261,20 @@ export async function loadJekyllPages(
       .pop()!
       .replace(/\.[^.]+$/, '');
     const folderName = relativePath.split('/').slice(-2, -1)[0] ?? fileName;
+    const title =
+      data.title?.trim() || jekyllTitleFromSlug(fileName === 'index' ? folderName : fileName);
+    // Only own pages join the header: a Jekyll theme's `nav_order` (a string in some) means something else.
+    const nav = own ? pageNav(data, title) : {};
+    if ('field' in nav) {
+      problems.push(problem(sourcePath, fieldLine(split.yaml, nav.field), nav.field, nav.message));
+      continue;
+    }
     prepared.push({
       relativePath,
+      own,
       sourcePath,
-      title:
-        data.title?.trim() || jekyllTitleFromSlug(fileName === 'index' ? folderName : fileName),
+      title,
+      ...nav,
       url,
       jekyllUrl,
       oldUrls,

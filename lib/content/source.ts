@@ -35,7 +35,7 @@ import { frontMatterDefaults } from '../jekyll/defaults';
 import { sortJekyllFiles, type JekyllSiteFiles } from '../jekyll/site-files';
 import { readSiteData } from '../jekyll/data';
 import { jekyllPageUrl } from '../jekyll/permalink';
-import { loadJekyllPages, ownPageUrl, type LoadedPage } from './pages';
+import { loadPages, ownPageUrl, type LoadedPage, type PageFolder } from './pages';
 
 /** Jekyll's has_yaml_header?: the file's first line is "---" (trailing spaces allowed). */
 function startsWithFrontMatter(file: string): boolean {
@@ -83,7 +83,7 @@ export interface ContentSource {
   jekyllFiles?: JekyllSiteFiles;
   /** For a Jekyll site root, its `permalink` setting (the URLs of its pages depend on it). */
   jekyllPermalink?: string;
-  /** A Jekyll site's markdown pages (lib/content/pages.ts), and those left to this site's own routes. */
+  /** The site's own markdown pages and a Jekyll site's (lib/content/pages.ts), and the Jekyll pages left to this site's own routes. */
   pages?: LoadedPage[];
   pagesNotCarried?: string[];
   /** Every file of the content folder that is read (lib/build/files.ts listSourceFiles): listed once a run. */
@@ -119,6 +119,8 @@ export interface ContentOptions {
   jekyllRedirects?: boolean;
   /** How messages name the content folder (as the author configured it). */
   displayDir: string;
+  /** The folder of the site's own markdown pages (PAGES_DIR), as read and as messages name it. */
+  pagesDir?: { dir: string; displayDir: string };
   excerptSeparator?: string;
   /** The markdown posts are written in: kramdown for a Jekyll site root, GFM otherwise (site.config.ts). */
   dialect?: MarkdownDialect;
@@ -402,17 +404,18 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     return { file, body, sourceLines };
   });
 
-  const jekyllPages =
-    jekyll && jekyllFiles
-      ? await loadJekyllPages(jekyllFiles.pages, {
-          contentDir: options.contentDir,
-          displayDir: options.displayDir,
-          config: jekyll.config,
-          liquid,
-          dialect,
-        })
-      : undefined;
-  problems.push(...(jekyllPages?.problems ?? []));
+  const pageFolders: PageFolder[] = [];
+  if (jekyll && jekyllFiles)
+    pageFolders.push({
+      dir: options.contentDir,
+      displayDir: options.displayDir,
+      relativePaths: jekyllFiles.pages,
+      jekyll: jekyll.config,
+    });
+  if (options.pagesDir) pageFolders.push(ownPageFolder(options.pagesDir, problems));
+  const loadedPages =
+    pageFolders.length > 0 ? await loadPages(pageFolders, { liquid, dialect }) : undefined;
+  problems.push(...(loadedPages?.problems ?? []));
 
   // Facts (and HTML) of changed bodies only, computed in parallel.
   const signature = options.html ? renderingSignature(options.contentDir, files) : '';
@@ -477,7 +480,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
 
   const posts: LoadedPost[] = [];
   const rejectedPosts: RejectedPost[] = [];
-  const moved: MovedDocument[] = [...(jekyllPages?.moved ?? [])];
+  const moved: MovedDocument[] = [...(loadedPages?.moved ?? [])];
   for (const { file, facts, sourceLines } of work) {
     for (const handler of facts?.handlers ?? []) {
       const message = `${handler.attribute}= in raw HTML does not run: the site's Content-Security-Policy allows no inline event handler; attach it from a <script> instead`;
@@ -538,8 +541,35 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     moved,
     ...(jekyllFiles ? { jekyllFiles } : {}),
     ...(options.jekyll?.permalink ? { jekyllPermalink: options.jekyll.permalink } : {}),
-    ...(jekyllPages ? { pages: jekyllPages.pages, pagesNotCarried: jekyllPages.notCarried } : {}),
+    ...(loadedPages ? { pages: loadedPages.pages, pagesNotCarried: loadedPages.notCarried } : {}),
   };
+}
+
+/** The markdown files of the own pages' folder; anything else there is reported, not published. */
+function ownPageFolder(
+  pagesDir: { dir: string; displayDir: string },
+  problems: Problem[],
+): PageFolder {
+  const { files, unread } = listSourceFiles(pagesDir.dir);
+  for (const entry of unread)
+    problems.push(
+      problem(path.join(pagesDir.displayDir, entry.relativePath), 1, 'file', entry.message),
+    );
+  const relativePaths: string[] = [];
+  for (const relativePath of files) {
+    if (/\.(?:md|markdown)$/i.test(relativePath)) relativePaths.push(relativePath);
+    else
+      problems.push(
+        problem(
+          path.join(pagesDir.displayDir, relativePath),
+          1,
+          'file',
+          'is not a markdown page, and is not published; put the files pages link to in public/',
+          'warning',
+        ),
+      );
+  }
+  return { ...pagesDir, relativePaths };
 }
 
 /** A ContentError from a rule across posts (two slugs alike…), with the line of its field. */

@@ -72,10 +72,12 @@ export function stagePages(pages: readonly LoadedPage[], pagesDir: string): numb
   const wanted = new Set<string>();
   let written = 0;
   for (const page of pages) {
-    const name = page.relativePath.replace(/\.[^./]+$/, '.json');
+    // Own pages under "_own/", a folder Jekyll never publishes, so no Jekyll page shares a name with one.
+    const name = `${page.own ? '_own/' : ''}${page.relativePath.replace(/\.[^./]+$/, '.json')}`;
     wanted.add(name);
     const {
       relativePath: _relativePath,
+      own: _own,
       url,
       links: _links,
       anchors: _anchors,

@@ -27,6 +27,7 @@ export const NEXT_BUILD_ENV = [
   'BASE_PATH',
   'POSTS_PER_PAGE',
   'CONTENT_DIR',
+  'PAGES_DIR',
   'SHOW_DRAFTS',
   'FUTURE',
   'JEKYLL_REDIRECTS',
@@ -63,6 +64,8 @@ export interface NextBuildInputs {
   root: string;
   /** The posts folder: read by the content step only (its assets reach Next through public/). */
   contentDir: string;
+  /** The pages folder, read by the content step only (pages reach Next through contentlayer's data). */
+  pagesDir?: string;
   env: Readonly<Record<string, string | undefined>>;
   /** Slugs of the published posts, as the publish rule decides today. */
   publishedSlugs: readonly string[];
@@ -78,6 +81,7 @@ export function nextBuildKey(inputs: NextBuildInputs): string {
   const skipped = new Set([
     ...NOT_READ_BY_NEXT.map((dir) => path.resolve(inputs.root, dir)),
     path.resolve(inputs.root, inputs.contentDir),
+    ...(inputs.pagesDir ? [path.resolve(inputs.root, inputs.pagesDir)] : []),
   ]);
   for (const file of projectFiles(inputs.root, skipped))
     add(`file ${file}`, readFileSync(path.join(inputs.root, file)));

@@ -62,7 +62,7 @@ export const HIGHLIGHT_BUDGET = 10_000_000;
 /** The `source` of the warnings this plugin puts on the file (lib/markdown/render.ts collects them). */
 export const HIGHLIGHT_SOURCE = 'highlight';
 
-export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
 
 type LanguageGrammars = Awaited<(typeof LANGUAGE_MODULES)[number]>['default'];
 
@@ -86,7 +86,10 @@ let highlighterPromise: Promise<HighlighterCore> | undefined;
 /** The shared highlighter, with the themes and no language yet (rehypeHighlight loads what blocks ask for). */
 export function getHighlighter(): Promise<HighlighterCore> {
   highlighterPromise ??= createHighlighterCore({
-    themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+    themes: [
+      import('shiki/themes/github-light.mjs'),
+      import('shiki/themes/github-dark-default.mjs'),
+    ],
     langs: [],
     engine: createJavaScriptRegexEngine(),
   });

@@ -20,6 +20,7 @@ function project(): NextBuildInputs {
     '.contentlayer/.cache/v1/data.json': '{"at":1}',
     '.content/html/a.html': '<p>Body</p>',
     'content/posts/2024-01-01-a.md': '---\ntitle: A\n---\nBody',
+    'content/pages/about.md': '---\ntitle: About\n---\nBody',
     'out/index.html': '<html>',
     'e2e/.out/fixture/index.html': '<html>',
   };
@@ -30,6 +31,7 @@ function project(): NextBuildInputs {
   return {
     root,
     contentDir: 'content/posts',
+    pagesDir: 'content/pages',
     env: { SITE_URL: 'https://example.com' },
     publishedSlugs: ['a'],
     year: 2026,
@@ -45,11 +47,12 @@ describe('the key of what next build reads', () => {
     assert.equal(nextBuildKey(inputs), nextBuildKey(inputs));
   });
 
-  it('ignores post bodies, the posts folder, caches and the export', () => {
+  it('ignores post bodies, the posts and pages folders, caches and the export', () => {
     const inputs = project();
     const before = nextBuildKey(inputs);
     write(inputs, '.content/html/a.html', '<p>Edited body</p>');
     write(inputs, 'content/posts/2024-01-01-a.md', '---\ntitle: A\n---\nEdited body');
+    write(inputs, 'content/pages/about.md', '---\ntitle: About\n---\nEdited body');
     write(inputs, '.contentlayer/.cache/v1/data.json', '{"at":2}');
     write(inputs, 'out/index.html', '<html lang="en">');
     write(inputs, 'e2e/.out/fixture/index.html', '<html lang="en">');

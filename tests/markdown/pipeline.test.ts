@@ -43,7 +43,7 @@ describe('the markdown pipeline', () => {
     const html = await render('```ts\nconst a: number = 1;\n```');
     assert.match(
       html,
-      /<figure class="code-block" data-language="ts"><figcaption class="code-bar" data-pagefind-ignore=""><span class="code-language">ts<\/span><button type="button" class="copy-code" data-copy-code="" aria-label="Copy ts code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark"/,
+      /<figure class="code-block" data-language="ts"><figcaption class="code-bar" data-pagefind-ignore=""><span class="code-language">ts<\/span><button type="button" class="copy-code" data-copy-code="" aria-label="Copy ts code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark-default"/,
     );
     assert.match(
       html,

@@ -40,7 +40,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
         url: absoluteUrl(post.url),
         lastModified: new Date((post.updated ?? post.date).epochMs),
       })),
-    // A Jekyll site's pages, but those that say `sitemap: false` (as jekyll-sitemap reads it).
+    // The markdown pages, but those that say `sitemap: false` (as jekyll-sitemap reads it).
     ...getPages()
       .filter((page) => page.sitemap)
       .map((page) => ({ url: absoluteUrl(page.url) })),

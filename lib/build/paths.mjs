@@ -15,7 +15,7 @@ export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
 export const SHARE_IMAGE_CACHE_DIR = '.cache/share-images';
 /** The content step's output: one document per post (contentlayer reads them), each body's HTML, their keys. */
 export const STAGING_DIR = '.content/posts';
-/** A Jekyll site's markdown pages, one document each (with its HTML), for contentlayer too. */
+/** The markdown pages (the site's own and a Jekyll site's), one document each (with its HTML), for contentlayer too. */
 export const PAGES_STAGING_DIR = '.content/pages';
 /** The folder contentlayer reads: the posts' and pages' documents are in it. */
 export const CONTENTLAYER_SOURCE_DIR = '.content';

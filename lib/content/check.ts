@@ -78,7 +78,7 @@ function crossPostProblems(
   const { posts } = source;
   const moved = source.moved.filter((document) => options.publish.showDrafts || !document.isDraft);
   const paths = exportPaths(index, options.postsPerPage, listFiles(options.publicDir));
-  // A Jekyll site's markdown pages are pages of the site: links may lead to them, and theirs are checked too.
+  // Markdown pages (own and a Jekyll site's) are pages of the site: links may lead to them, and theirs are checked too.
   const pages = source.pages ?? [];
   for (const page of pages) {
     paths.pages.add(page.url);

@@ -40,7 +40,7 @@ export interface LoadedPage {
   html: string;
   /** In the header's navigation (`nav: true`, or `nav: "Label"`), with this label, ordered by `navOrder`. */
   nav?: string;
-  /** `nav_order`: lower first; pages without one follow, by title. */
+  /** `nav_order`: lower first; pages without one follow, by label. */
   navOrder?: number;
   /** For the link check, not staged: the body's links and ids, and the line the body starts after. */
   links: PostLink[];
@@ -144,7 +144,7 @@ export async function loadPages(
       .replace(/\r\n?/g, '\n');
     const split = splitFrontMatter(text);
     if (!split) {
-      // A Jekyll page starts with "---" to be one: an unclosed block is text. An own page must have a title.
+      // A Jekyll page starts with "---" to be one: an unclosed block is text. An own page must have the block.
       if (own)
         problems.push(
           problem(sourcePath, 1, 'front matter', 'is missing; start the page with a "---" block'),

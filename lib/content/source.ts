@@ -177,11 +177,7 @@ function renderingSignature(contentDir: string, contentFiles: readonly string[])
 export async function loadContent(options: ContentOptions): Promise<ContentSource> {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
-  const { files, unread } = listSourceFiles(options.contentDir);
-  for (const entry of unread)
-    problems.push(
-      problem(path.join(options.displayDir, entry.relativePath), 1, 'file', entry.message),
-    );
+  const files = listedFiles(options.contentDir, options.displayDir, problems);
 
   const jekyllFiles = options.jekyll
     ? sortJekyllFiles(files, options.jekyll, (relative) =>
@@ -545,19 +541,22 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
   };
 }
 
+/** The files of an author's folder to read; what is not read is a problem naming it. */
+function listedFiles(dir: string, displayDir: string, problems: Problem[]): string[] {
+  const { files, unread } = listSourceFiles(dir);
+  for (const entry of unread)
+    problems.push(problem(path.join(displayDir, entry.relativePath), 1, 'file', entry.message));
+  return files;
+}
+
 /** The markdown files of the own pages' folder; anything else there is reported, not published. */
 function ownPageFolder(
   pagesDir: { dir: string; displayDir: string },
   problems: Problem[],
 ): PageFolder {
-  const { files, unread } = listSourceFiles(pagesDir.dir);
-  for (const entry of unread)
-    problems.push(
-      problem(path.join(pagesDir.displayDir, entry.relativePath), 1, 'file', entry.message),
-    );
   const relativePaths: string[] = [];
-  for (const relativePath of files) {
-    if (/\.(?:md|markdown)$/i.test(relativePath)) relativePaths.push(relativePath);
+  for (const relativePath of listedFiles(pagesDir.dir, pagesDir.displayDir, problems)) {
+    if (POST_FILE.test(relativePath)) relativePaths.push(relativePath);
     else
       problems.push(
         problem(

@@ -40,7 +40,7 @@ export interface ExportContext {
   postBySlug: ReadonlyMap<string, Post>;
   /** What redirects need of each post beyond the index, by slug: its old URLs (lib/export/redirects.ts). */
   redirectSources: ReadonlyMap<string, { oldUrls?: readonly string[]; jekyllUrl?: string }>;
-  /** A Jekyll site's markdown pages, for their old URLs (lib/content/pages.ts). */
+  /** The markdown pages, for their old URLs (lib/content/pages.ts). */
   pages?: readonly RedirectSource[];
   /** Posts and pages that moved elsewhere (`redirect_to`): their old URLs lead to the target, a path or a URL. */
   moved?: readonly RedirectSource[];

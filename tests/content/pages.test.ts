@@ -22,10 +22,13 @@ const files: Record<string, string> = {
   'hidden.md': '---\npublished: false\n---\nNot here.\n',
   '404.md': '---\npermalink: /404.html\n---\nNothing here.\n',
 };
-for (const [file, text] of Object.entries(files)) {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
+function writeFiles(dir: string, texts: Record<string, string>): void {
+  for (const [file, text] of Object.entries(texts)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
 }
+writeFiles(root, files);
 
 const config: JekyllConfig = {
   file: 'site/_config.yml',
@@ -120,10 +123,7 @@ describe("the site's own pages", () => {
     'bad-order.md': '---\ntitle: Bad\nnav: true\nnav_order: first\n---\nText.\n',
     'bare.md': 'No front matter.\n',
   };
-  for (const [file, text] of Object.entries(ownFiles)) {
-    mkdirSync(path.dirname(path.join(ownRoot, file)), { recursive: true });
-    writeFileSync(path.join(ownRoot, file), text);
-  }
+  writeFiles(ownRoot, ownFiles);
 
   it('live at /<name>/ or their permalink, with no redirect, and join the navigation when they ask', async () => {
     const liquid = createLiquidRenderer({

@@ -170,6 +170,20 @@ export async function loadPages(
       );
       continue;
     }
+    // An own permalink is taken as written: "..", "//" or a scheme is an error, not quietly resolved as Jekyll does.
+    const ownPermalinkProblem =
+      own && typeof data.permalink === 'string' ? permalinkProblem(data.permalink) : null;
+    if (ownPermalinkProblem) {
+      problems.push(
+        problem(
+          sourcePath,
+          fieldLine(split.yaml, 'permalink'),
+          'permalink',
+          `${quoted(data.permalink as string)} ${ownPermalinkProblem}`,
+        ),
+      );
+      continue;
+    }
     const fromFile = jekyllPageUrl({
       relativePath,
       sitePermalink: folder.jekyll?.permalink,

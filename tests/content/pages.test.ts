@@ -122,6 +122,7 @@ describe("the site's own pages", () => {
     'bad-nav.md': '---\ntitle: Bad\nnav: [1]\n---\nText.\n',
     'bad-order.md': '---\ntitle: Bad\nnav: true\nnav_order: first\n---\nText.\n',
     'bare.md': 'No front matter.\n',
+    'climb.md': '---\ntitle: Climb\npermalink: /../../etc/x/\n---\nOut.\n',
   };
   writeFiles(ownRoot, ownFiles);
 
@@ -186,6 +187,7 @@ describe("the site's own pages", () => {
       'content/pages/bad-nav.md:3: nav: must be true, false or the label to show in the header',
       'content/pages/bad-order.md:4: nav_order: must be a number (lower comes first)',
       'content/pages/bare.md:1: front matter: is missing; start the page with a "---" block',
+      'content/pages/climb.md:3: permalink: "/../../etc/x/" may not contain "." or ".." segments',
     ]);
   });
 });

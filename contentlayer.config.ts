@@ -5,7 +5,12 @@ import {
   type FieldDefs,
 } from 'contentlayer2/source-files';
 import path from 'node:path';
-import { CONTENTLAYER_SOURCE_DIR, PAGES_STAGING_DIR, STAGING_DIR } from './lib/build/paths.mjs';
+import {
+  AUTHORS_STAGING_DIR,
+  CONTENTLAYER_SOURCE_DIR,
+  PAGES_STAGING_DIR,
+  STAGING_DIR,
+} from './lib/build/paths.mjs';
 import { FRONT_MATTER_FIELDS } from './lib/content/front-matter';
 
 /**
@@ -60,6 +65,7 @@ export const Post = defineDocumentType(() => ({
     updatedAt: { type: 'nested', of: ParsedDate },
     categoryRefs: { type: 'list', of: CategoryRef, required: true },
     tagRefs: { type: 'list', of: CategoryRef, required: true },
+    authorRefs: { type: 'list', of: CategoryRef, required: true },
     summary: { type: 'string', required: true },
     hasOwnExcerpt: { type: 'boolean', required: true },
     headings: { type: 'list', of: TocHeading, required: true },
@@ -92,10 +98,34 @@ export const Page = defineDocumentType(() => ({
   },
 }));
 
+const AuthorLink = defineNestedType(() => ({
+  name: 'AuthorLink',
+  fields: { label: { type: 'string', required: true }, url: { type: 'string', required: true } },
+}));
+
+/** An author's profile (lib/content/authors.ts), checked by the content step. */
+export const Author = defineDocumentType(() => ({
+  name: 'Author',
+  filePathPattern: 'authors/**/*.json',
+  contentType: 'data',
+  fields: {
+    sourcePath: { type: 'string', required: true },
+    slug: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    bio: { type: 'string', required: false },
+    avatar: { type: 'string', required: false },
+    links: { type: 'list', of: AuthorLink, required: true },
+  },
+}));
+
 export default makeSource({
   contentDirPath: CONTENTLAYER_SOURCE_DIR,
-  contentDirInclude: [path.basename(STAGING_DIR), path.basename(PAGES_STAGING_DIR)],
-  documentTypes: [Post, Page],
+  contentDirInclude: [
+    path.basename(STAGING_DIR),
+    path.basename(PAGES_STAGING_DIR),
+    path.basename(AUTHORS_STAGING_DIR),
+  ],
+  documentTypes: [Post, Page, Author],
   // Bad content must fail the build, never vanish: contentlayer's defaults only warn and skip.
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',

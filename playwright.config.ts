@@ -39,6 +39,7 @@ export default defineConfig({
         'narrow.spec.ts',
         'taxonomies.spec.ts',
         'pages.spec.ts',
+        'authors.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

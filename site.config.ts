@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readSettings } from './lib/build/settings';
+import type { AuthorProfileInput } from './lib/content/authors';
 import { jekyllConfigFile, jekyllSmartQuotes, readJekyllConfig } from './lib/jekyll/config';
 
 export interface NavItem {
@@ -15,7 +16,14 @@ export interface NavItem {
 export interface SiteConfig {
   title: string;
   description: string;
+  /** The blog's author: of every post that names none, and of the site in feeds and structured data. */
   author: { name: string; url?: string };
+  /**
+   * Profiles of the authors posts name (`author: jane`), by key: name, bio, avatar (a site path or an https URL),
+   * links, and the shorthands `url`, `github`, `twitter`. A Jekyll site's `_data/authors.yml` (or one beside a
+   * folder of posts) is read too; these win key by key. A blog whose posts have one author shows no author pages.
+   */
+  authors: Record<string, AuthorProfileInput>;
   /** Absolute origin of the production site, without a trailing slash. */
   baseUrl: string;
   /** Sub-path the site is served under ('' for the root, or '/blog'). */
@@ -97,6 +105,8 @@ export const siteConfig: SiteConfig = {
     jekyll?.description ??
     'Practical articles on cloud architecture, DevOps and full-stack engineering.',
   author: jekyll?.author ?? { name: 'Full Stack Master', url: 'https://www.fullstackmaster.net' },
+  // e.g. { jane: { name: 'Jane Doe', bio: 'Writes about queues.', avatar: '/images/jane.jpg', github: 'jane' } }
+  authors: {},
   baseUrl: env.baseUrl ?? jekyll?.url ?? 'https://www.fullstackmaster.net',
   basePath: env.basePath ?? jekyll?.baseurl ?? '',
   language: 'en',

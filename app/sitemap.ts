@@ -26,7 +26,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const newest = lastModified(posts[0]?.date.epochMs);
   return [
     ...listingEntries(homeListing()),
-    ...TAXONOMIES.map((taxonomy) => ({
+    ...TAXONOMIES.filter((taxonomy) => taxonomy.hasIndex()).map((taxonomy) => ({
       url: absoluteUrl(taxonomy.indexPath()),
       lastModified: newest,
     })),

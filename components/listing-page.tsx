@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { listingPage, type Listing } from '@/lib/site/listings';
+import { AuthorProfile } from './author-profile';
 import { FeedLinks } from './feed-links';
 import { JsonLd } from './json-ld';
 import { PageHeading } from './page-heading';
@@ -7,7 +8,7 @@ import { Pagination } from './pagination';
 import { PostList } from './post-list';
 import { RedirectPage } from './redirect-page';
 
-/** One page of a listing (home or category); `/page/1/` sends readers to the listing's own URL. */
+/** One page of a listing (home, category, tag or author); `/page/1/` sends readers to the listing's own URL. */
 export function ListingPage({
   listing,
   pageNumber,
@@ -29,6 +30,9 @@ export function ListingPage({
         ) : null}
       </PageHeading>
       <JsonLd data={listing.structuredData} />
+      {listing.profile && page.pageNumber === 1 ? (
+        <AuthorProfile profile={listing.profile} />
+      ) : null}
       <PostList posts={page.items} />
       <Pagination
         listingPath={listing.path}

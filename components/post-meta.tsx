@@ -1,11 +1,18 @@
 import { SiteLink } from '@/components/site-link';
 import { formatDay, pluralize } from '@/lib/site/format';
-import type { PostListItem } from '@/lib/site/posts';
+import { showsAuthors, type PostListItem } from '@/lib/site/posts';
+import { AuthorByline } from './author-byline';
 
-/** Date, reading time and category links of a post, as shown in listings and on the post. */
+/** Authors (on a blog of several), date, reading time and category links of a post, in listings and on the post. */
 export function PostMeta({ post }: { post: PostListItem }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+      {showsAuthors() ? (
+        <>
+          <AuthorByline authors={post.authors} />
+          <span aria-hidden="true">·</span>
+        </>
+      ) : null}
       {/* Dates and reading time are not search terms (data-pagefind-ignore); categories are. */}
       <time dateTime={post.date.day} data-pagefind-ignore="">
         {formatDay(post.date.day)}

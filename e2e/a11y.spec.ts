@@ -10,6 +10,8 @@ const PAGES = {
   archive: '/blog/archive/',
   'tag index': '/blog/tags/',
   'about page': '/blog/about/',
+  'author page': '/blog/authors/ada/',
+  'post of two authors': '/blog/posts/pictures-in-posts/',
   'page 2': '/blog/page/2/',
   'not found': '/blog/no-such-page/',
 };

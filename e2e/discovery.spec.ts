@@ -196,11 +196,11 @@ test.describe('feeds', () => {
     ).toEqual(['Escaping <b>tags</b> & ampersands in titles']);
   });
 
-  test('every category and tag feed, in every format, lists exactly the posts of its pages', async ({
+  test('every category, tag and author feed, in every format, lists exactly the posts of its pages', async ({
     page,
   }) => {
     const categoryPaths: string[] = [];
-    for (const index of ['/blog/categories/', '/blog/tags/']) {
+    for (const index of ['/blog/categories/', '/blog/tags/', '/blog/authors/']) {
       await page.goto(index);
       const paths = await page
         .locator('ul[data-term-list]')
@@ -210,6 +210,7 @@ test.describe('feeds', () => {
       categoryPaths.push(...paths);
     }
     expect(categoryPaths).toContain('/blog/tags/markdown/');
+    expect(categoryPaths).toContain('/blog/authors/full-stack-master/');
     for (const categoryPath of categoryPaths) {
       // The category's posts as its pages list them, page after page.
       const listed: string[] = [];
@@ -333,7 +334,10 @@ test.describe('search engines and sharing', () => {
     expect(posting.dateModified).toBe('2022-02-01T00:00:00Z');
     expect(posting.url).toBe(`${ORIGIN}/posts/hello-custom/`);
     expect(posting.image).toBe(`${ORIGIN}/posts/hello-custom/share-image.png`);
-    expect(posting.author.name).toBe('Full Stack Master');
+    // A blog of several authors names each post's as Persons with their pages; this post names none: the site's.
+    expect(posting.author).toEqual([
+      { '@type': 'Person', name: 'Full Stack Master', url: `${ORIGIN}/authors/full-stack-master/` },
+    ]);
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');
     expect(
       breadcrumbs.itemListElement.map((item: { position: number; item: string }) => [

@@ -277,6 +277,14 @@ test('the sitemap lists every page under /blog and no draft', async ({ page }) =
         (slug) => `/tags/${slug}/`,
       ),
       '/tags/markdown/page/2/',
+      // Three authors (e2e/fixtures/jekyll/_data/authors.yml and the posts' author fields).
+      '/authors/',
+      '/authors/ada/',
+      '/authors/ada/page/2/',
+      '/authors/full-stack-master/',
+      '/authors/full-stack-master/page/2/',
+      '/authors/full-stack-master/page/3/',
+      '/authors/sam-lee/',
       ...PUBLISHED.map((post) => encodeURI(`/posts/${post.slug}/`)),
     ]
       .map((path) => `${ORIGIN}${path}`)

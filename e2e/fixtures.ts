@@ -5,6 +5,9 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
+const AVATAR =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="144" height="144"><rect width="144" height="144" fill="#1d4ed8"/><text x="72" y="88" font-family="sans-serif" font-size="48" fill="#fff" text-anchor="middle">AO</text></svg>';
+
 interface PageProblems {
   problems: string[];
   allowNotFound: () => void;
@@ -15,6 +18,11 @@ export const test = base.extend<{ pageProblems: PageProblems }>({
     async ({ page }, use) => {
       const problems: string[] = [];
       let notFoundAllowed = false;
+      // The fixture's one image from elsewhere, an author's avatar (e2e/fixtures/jekyll/_data/authors.yml): the
+      // tests are offline, so its host answers here.
+      await page.route(/^https:\/\/github\.com\/[^/]+\.png$/, (route) =>
+        route.fulfill({ contentType: 'image/svg+xml', body: AVATAR }),
+      );
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         if (notFoundAllowed && message.text().includes('404')) return;

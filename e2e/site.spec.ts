@@ -92,6 +92,36 @@ test('a blog without tags: the tag index says so, the post shows none, and no ta
     expect((await page.request.get(path)).status(), path).toBe(404);
 });
 
+test('a blog of one author shows no author: no byline, no author pages, the site as its author', async ({
+  page,
+  pageProblems,
+}) => {
+  await page.goto(POST_URL);
+  await expect(page.locator('[data-byline]')).toHaveCount(0);
+  const posting = await page
+    .locator('script[type="application/ld+json"]')
+    .first()
+    .evaluate((script) => JSON.parse(script.textContent ?? '{}'));
+  expect(posting.author).toEqual({
+    '@type': 'Person',
+    name: 'Full Stack Master',
+    url: 'https://www.fullstackmaster.net',
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-byline]')).toHaveCount(0);
+  await page.goto('/tags/');
+  await expect(page.getByRole('link', { name: 'Browse by author →' })).toHaveCount(0);
+  // The author routes' placeholder and index are removed after the build.
+  pageProblems.allowNotFound();
+  for (const path of [
+    '/authors/',
+    '/authors/_/',
+    '/authors/full-stack-master/',
+    '/authors/_/feed.xml',
+  ])
+    expect((await page.request.get(path)).status(), path).toBe(404);
+});
+
 test('an unknown URL shows the designed 404 page with status 404', async ({
   page,
   pageProblems,

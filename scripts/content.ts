@@ -13,6 +13,7 @@
 // First: a bad setting ends the command with its message, before site.config.ts throws while loading.
 import '../lib/build/settings-check';
 import {
+  AUTHORS_STAGING_DIR,
   CONTENT_ASSETS_DIR,
   FACTS_CACHE_FILE,
   HTML_DIR,
@@ -23,7 +24,7 @@ import {
   STATIC_FILES_FILE,
 } from '../lib/build/paths.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   byFileAndLine,
@@ -43,7 +44,9 @@ import { forgetStagedKey, writeStagedKey } from '../lib/content/contentlayer-key
 import { readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
 import type { BodyFactsCache } from '../lib/content/post-fields';
 import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
-import { previousHtmlReader, stageContent, stagePages } from '../lib/content/staging';
+import { previousHtmlReader, stageAuthors, stageContent, stagePages } from '../lib/content/staging';
+import { authorsDataFile, configSource, profilesInUse } from '../lib/content/authors';
+import { categorySlug } from '../lib/content/rules';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
 import { jekyllSite, siteConfig } from '../site.config';
 
@@ -69,6 +72,11 @@ function load(): Promise<ContentSource> {
       ? { pagesDir: { dir: path.resolve(siteConfig.pagesDir), displayDir: siteConfig.pagesDir } }
       : {}),
     ...(jekyllSite ? { jekyll: jekyllSite.config } : {}),
+    authorProfiles: configSource(
+      'site.config.ts',
+      readFileSync('site.config.ts', 'utf8'),
+      siteConfig.authors,
+    ),
     jekyllRedirects: siteConfig.jekyllRedirects,
     excerptSeparator: siteConfig.excerptSeparator,
     dialect: siteConfig.markdown,
@@ -154,6 +162,17 @@ const postCounts = () => {
   return `${source.posts.length - drafts} posts, ${drafts} drafts, ${source.pages?.length ?? 0} pages, ${site.staticFiles.length} static files and ${checked.redirects.size} old URLs redirected${checked.moved.length ? ` (${checked.moved.length} posts and pages moved elsewhere by redirect_to)` : ''} from the Jekyll site ${siteConfig.contentDir}; not carried over: ${notCarried.length ? notCarried.join(', ') : 'nothing'}; checked in ${seconds} s`;
 };
 const assetsTarget = CONTENT_ASSETS_DIR;
+/** The documents besides posts: the markdown pages and the author profiles. */
+const stageSiteDocuments = (current: ContentSource) => {
+  stagePages(current.pages ?? [], PAGES_STAGING_DIR);
+  stageAuthors(
+    profilesInUse(current.authors, [
+      categorySlug(siteConfig.author.name),
+      ...current.posts.flatMap((post) => post.fields.authorRefs.map((ref) => ref.slug)),
+    ]),
+    AUTHORS_STAGING_DIR,
+  );
+};
 
 if (mode === 'check') {
   report(problems);
@@ -164,7 +183,7 @@ if (mode === 'check') {
     // contentlayer dev reads what is staged here; no key says what build would read.
     forgetStagedKey();
     const staged = stageContent(current.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
-    stagePages(current.pages ?? [], PAGES_STAGING_DIR);
+    stageSiteDocuments(current);
     report([...current.problems, ...currentCheck.problems, ...staged.problems]);
     syncContentAssets(contentDir, assetsTarget, currentCheck.assets);
   };
@@ -182,10 +201,13 @@ if (mode === 'check') {
   const includesDir = includesDirFor(contentDir);
   if (existsSync(includesDir)) watch(includesDir, { recursive: true }, restage);
   if (siteConfig.pagesDir) watch(siteConfig.pagesDir, { recursive: true }, restage);
+  // Author profiles beside a folder of posts (a Jekyll root's are inside it, watched already).
+  const profiles = jekyllSite ? undefined : authorsDataFile(contentDir, false);
+  if (profiles) watch(path.dirname(profiles), restage);
 } else {
   forgetStagedKey();
   const staged = stageContent(source.posts, STAGING_DIR, HTML_DIR, HTML_KEYS_FILE);
-  stagePages(source.pages ?? [], PAGES_STAGING_DIR);
+  stageSiteDocuments(source);
   // What contentlayer will read, keyed: scripts/contentlayer.mjs skips a build from the same documents.
   writeStagedKey();
   problems.push(...staged.problems);

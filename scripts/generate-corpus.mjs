@@ -319,7 +319,24 @@ function pickTags(tagRandom) {
   return tags;
 }
 
-function renderPost(r, { title, date, categories, tags }) {
+// Authors as posts name them: keys and names, one spelled two ways (one author by slug).
+const AUTHORS = ['ada', 'Sam Lee', 'sam lee', 'Zoë Brandt', 'kofi'];
+
+/**
+ * No author (the site's) for most posts, else one or two, from their own random stream so the rest of the corpus
+ * is what it was without authors.
+ */
+function pickAuthors(authorRandom) {
+  if (authorRandom.chance(0.6)) return [];
+  const authors = [authorRandom.pick(AUTHORS)];
+  if (authorRandom.chance(0.25)) {
+    const second = authorRandom.pick(AUTHORS);
+    if (!authors.includes(second)) authors.push(second);
+  }
+  return authors;
+}
+
+function renderPost(r, { title, date, categories, tags, authors }) {
   const excerpt = sentence(r, { plain: true });
   const frontMatter = [
     '---',
@@ -328,6 +345,8 @@ function renderPost(r, { title, date, categories, tags }) {
     `date: ${date}`,
     `categories: [${categories.join(', ')}]`,
     ...(tags.length > 0 ? [`tags: [${tags.map(quote).join(', ')}]`] : []),
+    ...(authors.length === 1 ? [`author: ${quote(authors[0])}`] : []),
+    ...(authors.length > 1 ? [`authors: [${authors.map(quote).join(', ')}]`] : []),
     `excerpt: ${quote(excerpt)}`,
     '---',
   ];
@@ -339,6 +358,7 @@ function renderPost(r, { title, date, categories, tags }) {
 export function generateCorpus({ count, out, seed = 7 }) {
   const r = createRandom(seed);
   const tagRandom = createRandom(seed + 1);
+  const authorRandom = createRandom(seed + 2);
   const used = new Set();
   mkdirSync(out, { recursive: true });
   for (let i = 0; i < count; i++) {
@@ -350,6 +370,7 @@ export function generateCorpus({ count, out, seed = 7 }) {
       date,
       categories: pickCategories(r),
       tags: pickTags(tagRandom),
+      authors: pickAuthors(authorRandom),
     });
     writeFileSync(path.join(out, `${date}-${slug}.md`), text);
   }

@@ -18,3 +18,5 @@ export const CONTENTLAYER_SOURCE_DIR: string;
 export const GENERATED_PAGES_FILE: string;
 export const STAGED_KEY_FILE: string;
 export const CONTENTLAYER_KEY_FILE: string;
+export const AUTHORS_STAGING_DIR: string;
+export const GENERATED_AUTHORS_FILE: string;

@@ -17,6 +17,8 @@ export const SHARE_IMAGE_CACHE_DIR = '.cache/share-images';
 export const STAGING_DIR = '.content/posts';
 /** The markdown pages (the site's own and a Jekyll site's), one document each (with its HTML), for contentlayer too. */
 export const PAGES_STAGING_DIR = '.content/pages';
+/** The author profiles (lib/content/authors.ts), one document each, for contentlayer too. */
+export const AUTHORS_STAGING_DIR = '.content/authors';
 /** The folder contentlayer reads: the posts' and pages' documents are in it. */
 export const CONTENTLAYER_SOURCE_DIR = '.content';
 export const HTML_DIR = '.content/html';
@@ -31,6 +33,7 @@ export const FACTS_CACHE_FILE = '.content/body-facts.json';
 export const GENERATED_DIR = '.contentlayer/generated';
 export const GENERATED_POSTS_FILE = '.contentlayer/generated/Post/_index.json';
 export const GENERATED_PAGES_FILE = '.contentlayer/generated/Page/_index.json';
+export const GENERATED_AUTHORS_FILE = '.contentlayer/generated/Author/_index.json';
 /**
  * The key of the documents the content step staged and of contentlayer's config (written by the content step),
  * and the key GENERATED_DIR was made from (written by scripts/contentlayer.mjs): equal, contentlayer is skipped.

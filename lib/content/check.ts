@@ -170,6 +170,33 @@ function crossPostProblems(
       ),
     );
   }
+  // An avatar or a link of a profile at a path of the site must be there too (a Jekyll site's: a warning).
+  const severity = source.jekyllFiles ? 'warning' : 'error';
+  const onSite = (sitePath: string) => {
+    const decoded = safeDecode(sitePath.split(/[?#]/)[0]!);
+    return [decoded, decoded.endsWith('/') ? decoded : `${decoded}/`].some(
+      (candidate) =>
+        staticFiles.has(candidate) || paths.files.has(candidate) || paths.pages.has(candidate),
+    );
+  };
+  for (const profile of source.authors) {
+    const where = (field: string, sitePath: string, consequence: string) =>
+      problem(
+        profile.sourcePath,
+        profile.line,
+        `${profile.key}.${field}`,
+        `${quoted(sitePath)}: no page or file of the site has this path${source.jekyllFiles ? consequence : ''}`,
+        severity,
+      );
+    if (profile.avatar?.startsWith('/') && !onSite(profile.avatar)) {
+      problems.push(where('avatar', profile.avatar, '; the profile is shown without it'));
+      // A Jekyll site builds as it is: no broken image on the author's page.
+      if (source.jekyllFiles) delete profile.avatar;
+    }
+    for (const link of profile.links)
+      if (link.url.startsWith('/') && !onSite(link.url))
+        problems.push(where('links', link.url, ''));
+  }
   problems.push(
     ...checkLinks(
       [

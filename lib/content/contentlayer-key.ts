@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  AUTHORS_STAGING_DIR,
   CONTENTLAYER_SOURCE_DIR,
   PAGES_STAGING_DIR,
   STAGED_KEY_FILE,
@@ -19,7 +20,7 @@ import { cacheKey, fingerprintOf } from '../build/cache-key';
 function stagedDocuments(root: string): string[] {
   const source = path.join(root, CONTENTLAYER_SOURCE_DIR);
   const documents: string[] = [];
-  for (const dir of [STAGING_DIR, PAGES_STAGING_DIR]) {
+  for (const dir of [STAGING_DIR, PAGES_STAGING_DIR, AUTHORS_STAGING_DIR]) {
     const full = path.join(root, dir);
     if (!existsSync(full)) continue;
     for (const entry of readdirSync(full, { recursive: true, withFileTypes: true }))

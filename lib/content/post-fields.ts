@@ -13,10 +13,12 @@ import {
   parsePostDate,
   permalinkProblem,
   postCategories,
+  authorNames,
   postTags,
   quoted,
   postSlug,
   readingMinutes,
+  termRefs,
   type CategoryRef,
   type ParsedDate,
 } from './rules';
@@ -37,6 +39,8 @@ export interface DerivedFields {
   categoryRefs: CategoryRef[];
   /** `tags` (or `tag`), as Jekyll reads them; matched by the categories' slug rule. */
   tagRefs: CategoryRef[];
+  /** `authors` then `author`: profile keys or names, matched by the categories' slug rule; none for the site's author. */
+  authorRefs: CategoryRef[];
   /** The excerpt: the author's (`excerpt:`), else the body's first paragraph as text. A staged field: its name stays. */
   summary: string;
   hasOwnExcerpt: boolean;
@@ -273,6 +277,11 @@ export function deriveHeaderFields(
     () => postTags(frontMatter.tags, frontMatter.tag),
     [],
   );
+  // Each field checked on its own, so a problem names the line of the one that has it.
+  const authorRefs = termRefs([
+    ...rule('authors', () => authorNames(frontMatter.authors), []),
+    ...rule('author', () => authorNames(frontMatter.author), []),
+  ]);
   const title =
     frontMatter.title?.trim() ||
     (jekyll || frontMatter.title === undefined ? jekyllTitleFromSlug(fileName.name) : '');
@@ -326,6 +335,7 @@ export function deriveHeaderFields(
       },
       categoryRefs,
       tagRefs,
+      authorRefs,
       isDraft: isDraft(frontMatter),
       // jekyll-sitemap's switch: `sitemap: false` keeps the post out of the sitemap.
       inSitemap: frontMatter.sitemap !== false,

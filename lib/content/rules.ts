@@ -274,6 +274,42 @@ export function postTags(tags: unknown, tag: unknown): CategoryRef[] {
   return termRefs(tag !== undefined && tag !== null ? single : listed);
 }
 
+/** Longest author name kept: a name is shown in bylines, feeds and an author page's heading. */
+const MAX_AUTHOR_NAME = 100;
+
+/** One author as written: a key or a name, or jekyll-seo-tag's object with a `name`. */
+function authorName(value: unknown): string {
+  const name =
+    typeof value === 'string' || typeof value === 'number'
+      ? String(value)
+      : value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as { name?: unknown }).name
+        : undefined;
+  if (typeof name !== 'string' && typeof name !== 'number')
+    throw new Error('must be a name, a list of names or an object with a "name"');
+  const text = String(name).trim();
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(text))
+    throw new Error(`has a control character in ${quoted(text)}; remove it`);
+  if (text.length > MAX_AUTHOR_NAME)
+    throw new Error(`has a name of ${text.length} characters, more than ${MAX_AUTHOR_NAME}`);
+  return text;
+}
+
+/** The names in `author` or `authors`: one name, a list of names, or jekyll-seo-tag's `{ name: … }`. */
+export function authorNames(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map(authorName);
+}
+
+/**
+ * The authors of a post, in the order written: `authors` then `author`. Each is a key of a profile or a name
+ * shown as written; they are matched by the categories' slug rule, and duplicates by slug are dropped.
+ * None: the site's author.
+ */
+export function postAuthors(authors: unknown, author: unknown): CategoryRef[] {
+  return termRefs([...authorNames(authors), ...authorNames(author)]);
+}
+
 /** Jekyll's two ways of keeping a post out: `published: false` and `draft: true`. */
 export function isDraft(frontMatter: { published?: boolean; draft?: boolean }): boolean {
   return frontMatter.published === false || frontMatter.draft === true;

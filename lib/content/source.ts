@@ -34,6 +34,14 @@ import type { JekyllConfig } from '../jekyll/config';
 import { frontMatterDefaults } from '../jekyll/defaults';
 import { sortJekyllFiles, type JekyllSiteFiles } from '../jekyll/site-files';
 import { readSiteData } from '../jekyll/data';
+import {
+  authorsDataFile,
+  dataFileSource,
+  readAuthorProfiles,
+  yamlLines,
+  type AuthorProfile,
+  type ProfileSource,
+} from './authors';
 import { jekyllPageUrl } from '../jekyll/permalink';
 import { loadPages, ownPageUrl, type LoadedPage, type PageFolder } from './pages';
 
@@ -94,6 +102,8 @@ export interface ContentSource {
   rejectedPosts: RejectedPost[];
   /** Posts and pages with `redirect_to` (jekyll-redirect-from): not published; their old URLs lead to the target. */
   moved: MovedDocument[];
+  /** The author profiles of `_data/authors.yml` and `site.config.ts`, checked (lib/content/authors.ts). */
+  authors: AuthorProfile[];
 }
 
 export interface MovedDocument {
@@ -115,6 +125,8 @@ export interface ContentOptions {
   contentDir: string;
   /** The `_config.yml` when the content folder is a Jekyll site root; unset for a folder of posts. */
   jekyll?: JekyllConfig;
+  /** Profiles written in `site.config.ts`; they win over `_data/authors.yml`'s, key by key. */
+  authorProfiles?: ProfileSource;
   /** Also redirect each post's Jekyll default URL (JEKYLL_REDIRECTS=1, for a folder of posts). */
   jekyllRedirects?: boolean;
   /** How messages name the content folder (as the author configured it). */
@@ -174,6 +186,41 @@ function renderingSignature(contentDir: string, contentFiles: readonly string[])
   return hash.digest('base64url');
 }
 
+/** The profiles of the site's `_data/authors.yml` (a Jekyll site's is in its data already), then the config's. */
+function readProfiles(
+  options: ContentOptions,
+  jekyllData: Record<string, unknown> | undefined,
+  problems: Problem[],
+): AuthorProfile[] {
+  const sources: ProfileSource[] = [];
+  const file = authorsDataFile(options.contentDir, Boolean(options.jekyll));
+  if (file) {
+    // Named as the content folder is: inside a Jekyll root, or beside a folder of posts.
+    const shown = path.join(
+      options.jekyll ? options.displayDir : path.dirname(options.displayDir),
+      '_data',
+      path.basename(file),
+    );
+    if (jekyllData) {
+      // Read with the rest of `_data`; its problems are reported there.
+      sources.push({
+        file: shown,
+        profiles: jekyllData.authors,
+        lineOf: yamlLines(file),
+        lenient: true,
+      });
+    } else {
+      const read = dataFileSource(file, shown);
+      problems.push(...read.problems);
+      if (read.source) sources.push(read.source);
+    }
+  }
+  if (options.authorProfiles) sources.push(options.authorProfiles);
+  const read = readAuthorProfiles(sources);
+  problems.push(...read.problems);
+  return read.profiles;
+}
+
 export async function loadContent(options: ContentOptions): Promise<ContentSource> {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
@@ -189,6 +236,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     : undefined;
   problems.push(...(siteData?.problems ?? []));
   const jekyll = options.jekyll && { config: options.jekyll, data: siteData!.data };
+  const authors = readProfiles(options, jekyll?.data, problems);
   const dialect = options.dialect ?? DEFAULT_DIALECT;
   const postFiles: { relativePath: string; folderCategories: string[]; draft: boolean }[] =
     jekyllFiles?.posts ?? [];
@@ -535,6 +583,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     problems,
     rejectedPosts,
     moved,
+    authors,
     ...(jekyllFiles ? { jekyllFiles } : {}),
     ...(options.jekyll?.permalink ? { jekyllPermalink: options.jekyll.permalink } : {}),
     ...(loadedPages ? { pages: loadedPages.pages, pagesNotCarried: loadedPages.notCarried } : {}),

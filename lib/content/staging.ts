@@ -12,6 +12,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AuthorProfile } from './authors';
 import type { LoadedPage } from './pages';
 import type { LoadedPost } from './source';
 import { listFiles } from '../build/files';
@@ -89,6 +90,22 @@ export function stagePages(pages: readonly LoadedPage[], pagesDir: string): numb
       written += 1;
   }
   for (const name of listFiles(pagesDir)) if (!wanted.has(name)) rmSync(path.join(pagesDir, name));
+  return written;
+}
+
+/** The author profiles, one document each by slug: rewritten only when changed; stale ones removed. */
+export function stageAuthors(profiles: readonly AuthorProfile[], authorsDir: string): number {
+  const wanted = new Set<string>();
+  let written = 0;
+  for (const profile of profiles) {
+    const name = `${profile.slug}.json`;
+    wanted.add(name);
+    // Where it was written is for messages; a line moved by an edit above it changes nothing staged.
+    const { key: _key, line: _line, ...staged } = profile;
+    if (writeIfChanged(path.join(authorsDir, name), JSON.stringify(staged))) written += 1;
+  }
+  for (const name of listFiles(authorsDir))
+    if (!wanted.has(name)) rmSync(path.join(authorsDir, name));
   return written;
 }
 

@@ -17,7 +17,14 @@ import * as pagefind from 'pagefind';
 import { pathInside } from '../build/safe-path';
 import { permalinkProblem } from '../content/rules';
 import type { Post, PostListItem } from '../site/post-index';
-import { categoryPath, PLACEHOLDER_PAGE, PLACEHOLDER_TERM, tagPath } from '../site/urls';
+import {
+  authorPath,
+  authorsPath,
+  categoryPath,
+  PLACEHOLDER_PAGE,
+  PLACEHOLDER_TERM,
+  tagPath,
+} from '../site/urls';
 import { writeCspHashes } from './csp';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
 import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
@@ -63,13 +70,19 @@ export interface ExportStep {
   run: (context: ExportContext) => string | Promise<string>;
 }
 
-/** A blog without categories or pages still has those routes' placeholders (lib/site/urls.ts): no page of the site. */
-const removePlaceholderCategory: ExportStep = {
+/**
+ * A blog without categories, tags, authors or pages still has those routes' placeholders (lib/site/urls.ts): no
+ * page of the site. A blog of one author has no author index either (lib/site/taxonomies.ts).
+ */
+const removePlaceholders: ExportStep = {
   name: 'Placeholder',
   run: ({ dir }) => {
+    const oneAuthor = existsSync(pathInside(dir, authorPath(PLACEHOLDER_TERM)));
     const removed = [
       ['category', categoryPath(PLACEHOLDER_TERM)],
       ['tag', tagPath(PLACEHOLDER_TERM)],
+      ['author', authorPath(PLACEHOLDER_TERM)],
+      ...(oneAuthor ? [['author index', authorsPath()]] : []),
       ['page', `/${PLACEHOLDER_PAGE}/`],
     ].filter(([, placeholderPath]) => {
       const placeholder = pathInside(dir, placeholderPath!);
@@ -240,7 +253,7 @@ const hashInlineScripts: ExportStep = {
 
 /** The chain, in order: bodies go in before the search index reads the pages, and the hashes are taken last. */
 export const EXPORT_STEPS: readonly ExportStep[] = [
-  removePlaceholderCategory,
+  removePlaceholders,
   writeRedirects,
   finishPages,
   drawShareImages,

@@ -11,6 +11,7 @@ import type { PostIndex } from './post-index';
 import { redirectFile } from '../export/redirects';
 import {
   archivePath,
+  authorsPath,
   categoriesPath,
   homePath,
   postShareImagePath,
@@ -54,6 +55,7 @@ export function exportPaths(
     homePath(),
     categoriesPath(),
     tagsPath(),
+    ...(index.authors.length > 0 ? [authorsPath()] : []),
     archivePath(),
     searchPath(),
     ...FIXED_FILES,
@@ -67,7 +69,8 @@ export function exportPaths(
     for (const { file } of Object.values(FEED_FILES)) pages.add(`${listingPath}${file}`);
   };
   addListing(homePath(), index.posts.length);
-  for (const term of [...index.categories, ...index.tags]) addListing(term.url, term.posts.length);
+  for (const term of [...index.categories, ...index.tags, ...index.authors])
+    addListing(term.url, term.posts.length);
   for (const post of index.posts) {
     pages.add(post.url);
     if (post.shareImage.drawn) pages.add(postShareImagePath(post.slug));

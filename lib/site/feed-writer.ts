@@ -31,6 +31,8 @@ export interface FeedEntryInput {
   contentHtml: string;
   date: FeedDate;
   updated?: FeedDate;
+  /** Its authors (the feed's author when none is given), each with the absolute URL of their page. */
+  authors?: { name: string; link?: string }[];
   /** Its categories, then its tags; `scheme` is the absolute URL of their index (Atom's category scheme). */
   categories: { name: string; slug: string; url: string; scheme: string }[];
 }
@@ -131,7 +133,10 @@ function buildFeed(
       content: html(entry.contentHtml),
       date: published,
       published,
-      author: [{ name: text(input.author.name), link: input.author.link }],
+      author: (entry.authors ?? [input.author]).map((author) => ({
+        name: text(author.name),
+        link: author.link,
+      })),
       // RSS reads name and domain; Atom needs term (the slug) and shows label (the name).
       category: entry.categories.map((category) => ({
         name: text(category.name),
@@ -162,7 +167,12 @@ function jsonFeed11(json: string, input: FeedInput): string {
         const entry = entryByUrl.get(String(item.id));
         return {
           ...item,
-          ...(itemAuthor ? { authors: [itemAuthor] } : {}),
+          // The library's JSON Feed 1.0 keeps only the first author; 1.1 lists them all.
+          ...(entry?.authors
+            ? { authors: entry.authors.map(({ name, link }) => ({ name, url: link })) }
+            : itemAuthor
+              ? { authors: [itemAuthor] }
+              : {}),
           ...(entry
             ? { date_published: entry.date.iso, date_modified: (entry.updated ?? entry.date).iso }
             : {}),

@@ -9,7 +9,7 @@ import { FEED_FILES, feedPath, type FeedFormat } from './feed-files';
 import { writeFeed, type FeedInput } from './feed-writer';
 import { escapeHtml } from './format';
 import { bodiesSplicedAfterBuild, feedBodyToken, postBodyHtml } from '../export/post-bodies';
-import { getPost, getPosts, type PostListItem, type TermLink } from './posts';
+import { getPost, getPosts, showsAuthors, type PostListItem, type TermLink } from './posts';
 import type { Taxonomy } from './taxonomies';
 import { absoluteUrl, categoriesPath, homePath, tagsPath } from './urls';
 
@@ -86,6 +86,15 @@ function feedInput(source: FeedSource): FeedInput {
           : `<p>${escapeHtml(post.excerpt)}</p>`,
       date: post.date,
       updated: post.updated ?? undefined,
+      // On a blog of several authors each item names its own; otherwise the feed's author stands for all.
+      ...(showsAuthors()
+        ? {
+            authors: post.authors.map((author) => ({
+              name: author.name,
+              link: absoluteUrl(author.url),
+            })),
+          }
+        : {}),
       categories: [
         ...feedTerms(post.categories, categoriesPath()),
         ...feedTerms(post.tags, tagsPath()),

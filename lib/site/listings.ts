@@ -8,7 +8,7 @@ import { termFeedSource, type FeedSource } from './feed';
 import { pluralize } from './format';
 import { pageMetadata, redirectMetadata } from './metadata';
 import { pageParams, pagePath, paginate, type PageOf } from './pagination';
-import { getPosts, type PostListItem } from './posts';
+import { getPosts, type AuthorProfileData, type PostListItem } from './posts';
 import { breadcrumbLd, websiteLd, type JsonLd } from './structured-data';
 import type { Taxonomy } from './taxonomies';
 import { homePath } from './urls';
@@ -21,8 +21,10 @@ export interface Listing {
   posts: PostListItem[];
   /** The line under the heading. */
   subheading: string;
-  /** The listing's own feed, besides the site's (categories and tags). */
+  /** The listing's own feed, besides the site's (categories, tags and authors). */
   feed?: FeedSource;
+  /** An author's profile, shown above their posts. */
+  profile?: AuthorProfileData;
   structuredData: JsonLd;
 }
 
@@ -38,11 +40,13 @@ export function homeListing(): Listing {
   };
 }
 
-/** The listing of one category or tag. */
+/** The listing of one category, tag or author. */
 export function termListing(taxonomy: Taxonomy, slug: string): Listing | undefined {
   const term = taxonomy.term(slug);
   if (!term) return undefined;
+  const profile = taxonomy.profile?.(slug);
   return {
+    ...(profile ? { profile } : {}),
     title: taxonomy.termTitle(term.name),
     description: taxonomy.describe(term.name),
     path: term.url,

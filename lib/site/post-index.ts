@@ -4,12 +4,12 @@
  * previous/next and related posts. Pure over its input so the rules are
  * unit-tested without a build.
  */
-import { ContentError, type ParsedDate } from '../content/rules';
+import { categorySlug, ContentError, termRefs, type ParsedDate } from '../content/rules';
 import { withBasePath } from '../markdown/base-path';
 import type { TocHeading } from '../markdown/headings';
 import type { DerivedFields } from '../content/post-fields';
 import { rewriteOldLinks } from './old-links';
-import { categoryPath, postPath, postShareImagePath, tagPath } from './urls';
+import { authorPath, categoryPath, postPath, postShareImagePath, tagPath } from './urls';
 
 /** What contentlayer generates for one post (only the fields read here): the derived fields and the title. */
 export interface SourcePost extends Omit<
@@ -21,7 +21,10 @@ export interface SourcePost extends Omit<
   | 'inSitemap'
   | 'shareImage'
   | 'redirectTo'
+  | 'authorRefs'
 > {
+  /** Absent in data staged before it existed. */
+  authorRefs?: DerivedFields['authorRefs'];
   /** The author's share image; absent in data staged before it existed. */
   shareImage?: string;
   /** Absent in data staged before it existed. */
@@ -48,6 +51,8 @@ export interface PostListItem {
   updated: ParsedDate | null;
   categories: CategoryLink[];
   tags: TagLink[];
+  /** Its authors, as written, else the site's author; shown only on a blog with more than one (`PostIndex.authors`). */
+  authors: AuthorLink[];
   excerpt: string;
   readingMinutes: number;
   isDraft: boolean;
@@ -87,8 +92,24 @@ export interface Term extends TermLink {
 
 export type CategoryLink = TermLink;
 export type TagLink = TermLink;
+export type AuthorLink = TermLink;
 export type Category = Term;
 export type Tag = Term;
+
+/** What an author page shows of an author besides the posts (lib/content/authors.ts checked it). */
+export interface AuthorProfileData {
+  slug: string;
+  name: string;
+  bio?: string;
+  /** A path of the site or an https URL. */
+  avatar?: string;
+  links: { label: string; url: string }[];
+}
+
+/** An author with their posts and profile (a name no profile describes has a profile of its name only). */
+export interface Author extends Term {
+  profile: AuthorProfileData;
+}
 
 export interface ArchiveYear {
   year: number;
@@ -105,6 +126,9 @@ export interface PostIndex {
   /** Sorted by display name. */
   tags: Tag[];
   tagBySlug: Map<string, Tag>;
+  /** Sorted by display name; none on a blog whose posts all have one author, which shows no author at all. */
+  authors: Author[];
+  authorBySlug: Map<string, Author>;
   /** Newest year first, posts newest first. */
   years: ArchiveYear[];
   /** Any body's HTML as the site serves it (a post's or a page's): links to old URLs rewritten, base path added. */
@@ -122,6 +146,10 @@ export interface IndexOptions {
   categoryLabels: Record<string, string>;
   /** Display names by tag slug that win over the spelling in posts. */
   tagLabels?: Record<string, string>;
+  /** The author of every post that names none (site.config.ts `author`). */
+  siteAuthor?: { name: string; url?: string };
+  /** Profiles by slug (lib/content/authors.ts): their names win over the spelling in posts. */
+  authorProfiles?: readonly AuthorProfileData[];
   /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
   basePath?: string;
   /** The site's origin: links in bodies to a post's old URL with it are rewritten too. */
@@ -190,6 +218,16 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     categoryPath,
   );
   const tagLink = termLinker(visible, (source) => source.tagRefs, options.tagLabels ?? {}, tagPath);
+  const profiles = authorProfiles(options);
+  const siteAuthorRefs = options.siteAuthor ? termRefs([options.siteAuthor.name]) : [];
+  const authorRefsOf = (source: SourcePost) =>
+    source.authorRefs?.length ? source.authorRefs : siteAuthorRefs;
+  const authorLink = termLinker(
+    visible,
+    authorRefsOf,
+    Object.fromEntries([...profiles].map(([slug, profile]) => [slug, profile.name])),
+    authorPath,
+  );
 
   const posts: PostListItem[] = visible.map((source) => ({
     slug: source.postSlug,
@@ -199,6 +237,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     updated: source.updatedAt ?? null,
     categories: source.categoryRefs.map((ref) => categoryLink(ref.slug)),
     tags: source.tagRefs.map((ref) => tagLink(ref.slug)),
+    authors: authorRefsOf(source).map((ref) => authorLink(ref.slug)),
     // contentlayer's field `summary` is the excerpt: the author's, else the first paragraph's text.
     excerpt: source.summary,
     readingMinutes: source.readingMinutes,
@@ -213,6 +252,15 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
 
   const categories = groupByTerm(posts, (post) => post.categories);
   const tags = groupByTerm(posts, (post) => post.tags);
+  const byAuthor = groupByTerm(posts, (post) => post.authors);
+  // One author is the blog's voice, not a way to browse it: no author pages, no bylines.
+  const authors: Author[] =
+    byAuthor.terms.length > 1
+      ? byAuthor.terms.map((term) => ({
+          ...term,
+          profile: profiles.get(term.slug) ?? { slug: term.slug, name: term.name, links: [] },
+        }))
+      : [];
 
   let relatedOf: ((position: number) => PostListItem[]) | undefined;
   // Links to a post by one of its old URLs go straight to it (lib/site/old-links.ts): rewritten when a body is
@@ -256,9 +304,27 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
     categoryBySlug: categories.bySlug,
     tags: tags.terms,
     tagBySlug: tags.bySlug,
+    authors,
+    authorBySlug: new Map(authors.map((author) => [author.slug, author])),
     years: groupByYear(posts),
     bodyHtml,
   };
+}
+
+/** Profiles by slug; the site's author has one of its name and URL unless a profile describes it. */
+function authorProfiles(options: IndexOptions): Map<string, AuthorProfileData> {
+  const profiles = new Map(
+    (options.authorProfiles ?? []).map((profile) => [profile.slug, profile]),
+  );
+  const site = options.siteAuthor;
+  const slug = site && categorySlug(site.name);
+  if (site && slug && !profiles.has(slug))
+    profiles.set(slug, {
+      slug,
+      name: site.name,
+      links: site.url ? [{ label: 'Website', url: site.url }] : [],
+    });
+  return profiles;
 }
 
 /** A term (category or tag) is named as the newest post spells it, unless the site config says otherwise. */

@@ -2,13 +2,14 @@
  * The only door to posts. Every page, feed, sitemap and static-params list
  * reads from here, so the publish rule is applied in exactly one place.
  */
-import { allPosts } from 'contentlayer/generated';
+import { allAuthors, allPosts } from 'contentlayer/generated';
 import { readStagedHtml } from '../content/staging';
 import { publishOptions } from './publish-options';
 import { PLACEHOLDER_TERM } from './urls';
 import {
   buildPostIndex,
   type ArchiveYear,
+  type Author,
   type Post,
   type PostListItem,
   type Term,
@@ -16,6 +17,9 @@ import {
 
 export type {
   ArchiveYear,
+  Author,
+  AuthorLink,
+  AuthorProfileData,
   Category,
   CategoryLink,
   Post,
@@ -30,6 +34,7 @@ export type {
 // a post's HTML is read from its file by the one page (and feed entry) that shows it.
 const index = buildPostIndex(allPosts, {
   ...publishOptions,
+  authorProfiles: allAuthors,
   readHtml: readStagedHtml,
 });
 
@@ -47,20 +52,32 @@ export function getPost(slug: string): Post | undefined {
   return index.postBySlug.get(slug);
 }
 
-/** Every category (or tag) with at least one published post, by name. */
-export function getTerms(taxonomy: 'categories' | 'tags'): Term[] {
-  return taxonomy === 'categories' ? index.categories : index.tags;
+export type TaxonomyName = 'categories' | 'tags' | 'authors';
+
+/** Every category, tag (or author of a blog with several) with at least one published post, by name. */
+export function getTerms(taxonomy: TaxonomyName): Term[] {
+  return { categories: index.categories, tags: index.tags, authors: index.authors }[taxonomy];
 }
 
-export function getTerm(taxonomy: 'categories' | 'tags', slug: string): Term | undefined {
-  return (taxonomy === 'categories' ? index.categoryBySlug : index.tagBySlug).get(slug);
+export function getTerm(taxonomy: TaxonomyName, slug: string): Term | undefined {
+  return {
+    categories: index.categoryBySlug,
+    tags: index.tagBySlug,
+    authors: index.authorBySlug,
+  }[taxonomy].get(slug);
+}
+
+export function getAuthor(slug: string): Author | undefined {
+  return index.authorBySlug.get(slug);
+}
+
+/** Bylines are shown only on a blog with more than one author. */
+export function showsAuthors(): boolean {
+  return index.authors.length > 0;
 }
 
 /** Each term's slug under `param`; the placeholder when there is none (lib/site/urls.ts). */
-export function termParams(
-  taxonomy: 'categories' | 'tags',
-  param: string,
-): Record<string, string>[] {
+export function termParams(taxonomy: TaxonomyName, param: string): Record<string, string>[] {
   const terms = getTerms(taxonomy).map((term) => ({ [param]: term.slug }));
   return terms.length > 0 ? terms : [{ [param]: PLACEHOLDER_TERM }];
 }

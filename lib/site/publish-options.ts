@@ -3,17 +3,24 @@
  * lib/site/posts.ts (every page), the content check and the post-export step alike,
  * so all of them agree on which posts exist.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { siteConfig } from '@/site.config';
-import { GENERATED_POSTS_FILE } from '../build/paths.mjs';
+import { GENERATED_AUTHORS_FILE, GENERATED_POSTS_FILE } from '../build/paths.mjs';
 import { readStagedHtml } from '../content/staging';
-import { buildPostIndex, type IndexOptions, type PostIndex, type SourcePost } from './post-index';
+import {
+  buildPostIndex,
+  type AuthorProfileData,
+  type IndexOptions,
+  type PostIndex,
+  type SourcePost,
+} from './post-index';
 
 export const publishOptions: IndexOptions = {
   showDrafts: siteConfig.showDrafts,
   showFuture: siteConfig.showFuture,
   categoryLabels: siteConfig.categoryLabels,
   tagLabels: siteConfig.tagLabels,
+  siteAuthor: siteConfig.author,
   basePath: siteConfig.basePath,
   origin: siteConfig.baseUrl,
 };
@@ -23,6 +30,13 @@ export function readGeneratedPosts(): (SourcePost & { permalink?: string })[] {
   return JSON.parse(readFileSync(GENERATED_POSTS_FILE, 'utf8')) as (SourcePost & {
     permalink?: string;
   })[];
+}
+
+/** The author profiles contentlayer generated (none before the first content step). */
+export function readGeneratedAuthors(): AuthorProfileData[] {
+  return existsSync(GENERATED_AUTHORS_FILE)
+    ? (JSON.parse(readFileSync(GENERATED_AUTHORS_FILE, 'utf8')) as AuthorProfileData[])
+    : [];
 }
 
 /**
@@ -36,6 +50,10 @@ export function loadPublishedIndex(): {
   const sources = readGeneratedPosts();
   return {
     sources,
-    index: buildPostIndex(sources, { ...publishOptions, readHtml: readStagedHtml }),
+    index: buildPostIndex(sources, {
+      ...publishOptions,
+      authorProfiles: readGeneratedAuthors(),
+      readHtml: readStagedHtml,
+    }),
   };
 }

@@ -1,6 +1,6 @@
 /** schema.org JSON-LD for search engines: WebSite, BlogPosting and BreadcrumbList. */
 import { siteConfig } from '@/site.config';
-import type { Post } from './posts';
+import { showsAuthors, type Post } from './posts';
 import { absoluteUrl, homePath } from './urls';
 
 export type JsonLd = Record<string, unknown>;
@@ -46,7 +46,13 @@ export function blogPostingLd(post: Post, imagePath: string): JsonLd {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: post.date.iso,
     dateModified: (post.updated ?? post.date).iso,
-    author: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
+    author: showsAuthors()
+      ? post.authors.map((author) => ({
+          '@type': 'Person',
+          name: author.name,
+          url: absoluteUrl(author.url),
+        }))
+      : { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
     publisher: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
     image: absoluteUrl(imagePath),
     articleSection: post.categories.map((category) => category.name),

@@ -1,16 +1,24 @@
 /**
- * Categories and tags, described once: what their index, listings, feeds, routes and sitemap entries need.
+ * Categories, tags and authors, described once: what their index, listings, feeds, routes and sitemap entries need.
  * Everything that differs between the two is here, so the listing, feed and route code is written once.
  */
 import { siteConfig } from '@/site.config';
-import { getTerm, getTerms, termParams, type Term } from './posts';
-import { categoriesPath, tagsPath } from './urls';
+import {
+  getAuthor,
+  getTerm,
+  getTerms,
+  termParams,
+  type AuthorProfileData,
+  type TaxonomyName,
+  type Term,
+} from './posts';
+import { authorsPath, categoriesPath, tagsPath } from './urls';
 
 export interface Taxonomy {
-  /** The route segment and the name in messages: `categories`, `tags`. */
-  name: 'categories' | 'tags';
+  /** The route segment and the name in messages: `categories`, `tags`, `authors`. */
+  name: TaxonomyName;
   /** The dynamic segment of its routes (`app/tags/[tag]/`). */
-  param: 'category' | 'tag';
+  param: 'category' | 'tag' | 'author';
   /** Heading of its index page. */
   title: string;
   singular: string;
@@ -27,13 +35,22 @@ export interface Taxonomy {
   describe: (name: string) => string;
   /** What the index page is, for its meta description. */
   indexDescription: string;
+  /**
+   * Whether the site has its index page: always for categories and tags (a blog with none says so), only with
+   * authors to list for authors (a single-author blog has no author pages; post-export removes the page).
+   */
+  hasIndex: () => boolean;
+  /** What a term's listing shows above its posts: an author's profile. */
+  profile?: (slug: string) => AuthorProfileData | undefined;
 }
 
 /** A taxonomy from what differs; its lookups follow from its name and param. */
 function taxonomy(
-  described: Omit<Taxonomy, 'terms' | 'term' | 'params' | 'singular' | 'plural'>,
+  described: Omit<Taxonomy, 'terms' | 'term' | 'params' | 'singular' | 'plural' | 'hasIndex'> &
+    Partial<Pick<Taxonomy, 'hasIndex'>>,
 ): Taxonomy {
   return {
+    hasIndex: () => true,
     ...described,
     singular: described.param,
     plural: described.name,
@@ -64,4 +81,16 @@ export const tags = taxonomy({
   indexDescription: 'Every tag on the blog, with its number of posts.',
 });
 
-export const TAXONOMIES = [categories, tags] as const;
+export const authors = taxonomy({
+  name: 'authors',
+  param: 'author',
+  title: 'Authors',
+  indexPath: authorsPath,
+  termTitle: (name) => name,
+  describe: (name) => `Posts by ${name} on ${siteConfig.title}.`,
+  indexDescription: 'Everyone who writes on the blog, with their number of posts.',
+  hasIndex: () => getTerms('authors').length > 0,
+  profile: (slug) => getAuthor(slug)?.profile,
+});
+
+export const TAXONOMIES = [categories, tags, authors] as const;

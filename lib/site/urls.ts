@@ -8,6 +8,8 @@ export const categoriesPath = () => '/categories/';
 export const categoryPath = (slug: string) => `/categories/${slug}/`;
 export const tagsPath = () => '/tags/';
 export const tagPath = (slug: string) => `/tags/${slug}/`;
+export const authorsPath = () => '/authors/';
+export const authorPath = (slug: string) => `/authors/${slug}/`;
 /**
  * The category or tag param of a blog without any: a static export needs one param for every dynamic route.
  * No category or tag slug can be "_" (lib/content/rules.ts categorySlug), and post-export deletes its files.

@@ -6,6 +6,7 @@ import {
   parsePostDate,
   permalinkProblem,
   postCategories,
+  postAuthors,
   postTags,
   postSlug,
   readingMinutes,
@@ -208,6 +209,33 @@ describe('postTags', () => {
     assert.throws(() => postTags({ a: 1 }, undefined), /"tags" must be a list/);
     assert.throws(() => postTags([{ a: 1 }], undefined), /every entry of "tags"/);
     assert.throws(() => postTags(undefined, ['a']), /"tag" must be one name/);
+  });
+});
+
+describe('postAuthors', () => {
+  it('reads `authors` then `author`: keys or names, one or a list, deduplicated by slug', () => {
+    assert.deepEqual(postAuthors(['ada', 'Sam Lee'], 'ADA'), [
+      { name: 'ada', slug: 'ada' },
+      { name: 'Sam Lee', slug: 'sam-lee' },
+    ]);
+    assert.deepEqual(postAuthors(undefined, ['Zoë', 'Bo']), [
+      { name: 'Zoë', slug: 'zoe' },
+      { name: 'Bo', slug: 'bo' },
+    ]);
+    assert.deepEqual(postAuthors(null, undefined), []);
+  });
+
+  it("reads jekyll-seo-tag's object with a name", () => {
+    assert.deepEqual(postAuthors(undefined, { name: 'Jane Doe', twitter: 'jane' }), [
+      { name: 'Jane Doe', slug: 'jane-doe' },
+    ]);
+  });
+
+  it('refuses what is not a name, a control character and a name too long to show', () => {
+    assert.throws(() => postAuthors(undefined, { twitter: 'jane' }), /must be a name/);
+    assert.throws(() => postAuthors([['nested']], undefined), /must be a name/);
+    assert.throws(() => postAuthors('Ada\u0007', undefined), /control character/);
+    assert.throws(() => postAuthors('x'.repeat(101), undefined), /more than 100/);
   });
 });
 

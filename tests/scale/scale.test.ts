@@ -9,12 +9,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { postCategories, postTags } from '../../lib/content/rules';
+import { postAuthors, postCategories, postTags } from '../../lib/content/rules';
 import { isRscPayloadFile } from '../../lib/export/framework-runtime';
 
 const POSTS_DIR = 'e2e/.out/scale-posts';
 const OUT = 'e2e/.out/scale';
 const ORIGIN = 'https://www.fullstackmaster.net';
+/** The site's author (site.config.ts), the author of every post that names none. */
+const SITE_AUTHOR = 'full-stack-master';
 
 if (!existsSync(path.join(OUT, 'index.html')))
   throw new Error(
@@ -26,6 +28,8 @@ interface SourcePost {
   title: string;
   categories: string[];
   tags: string[];
+  /** The authors' slugs: the site's author when the post names none. */
+  authors: string[];
 }
 
 const posts: SourcePost[] = readdirSync(POSTS_DIR)
@@ -43,6 +47,9 @@ const posts: SourcePost[] = readdirSync(POSTS_DIR)
         (ref) => ref.slug,
       ),
       tags: postTags(frontMatter.tags, frontMatter.tag).map((ref) => ref.slug),
+      authors: ((refs) => (refs.length > 0 ? refs : [{ slug: SITE_AUTHOR }]))(
+        postAuthors(frontMatter.authors, frontMatter.author),
+      ).map((ref) => ref.slug),
     };
   });
 
@@ -75,7 +82,8 @@ function linkedPosts(pages: string[]): Map<string, number> {
 
 const categories = [...new Set(posts.flatMap((post) => post.categories))];
 const tags = [...new Set(posts.flatMap((post) => post.tags))];
-/** Every category and tag: its folder in the export and its posts' slugs. */
+const authors = [...new Set(posts.flatMap((post) => post.authors))];
+/** Every category, tag and author: its folder in the export and its posts' slugs. */
 const terms = [
   ...categories.map((slug) => ({
     dir: path.join('categories', slug),
@@ -85,11 +93,26 @@ const terms = [
     dir: path.join('tags', slug),
     slugs: posts.filter((post) => post.tags.includes(slug)).map((post) => post.slug),
   })),
+  ...authors.map((slug) => ({
+    dir: path.join('authors', slug),
+    slugs: posts.filter((post) => post.authors.includes(slug)).map((post) => post.slug),
+  })),
 ];
 
 describe(`the export of ${posts.length} generated posts`, () => {
-  it('was built from 300 posts in more than ten categories and thirty tags', () => {
+  it('was built from 300 posts in more than ten categories and thirty tags, by five authors', () => {
     assert.equal(posts.length, 300);
+    assert.deepEqual([...authors].sort(), [
+      'ada',
+      'full-stack-master',
+      'kofi',
+      'sam-lee',
+      'zoe-brandt',
+    ]);
+    assert.ok(
+      posts.some((post) => post.authors.length > 1),
+      'some posts have two authors',
+    );
     assert.ok(categories.length > 10, `${categories.length} categories`);
     assert.ok(tags.length > 30, `${tags.length} tags`);
     assert.ok(
@@ -118,7 +141,7 @@ describe(`the export of ${posts.length} generated posts`, () => {
     for (const [slug, count] of linked) assert.equal(count, 1, slug);
   });
 
-  it('lists every post exactly once on the pages of each of its categories and tags, and no other post', () => {
+  it('lists every post exactly once on the pages of each of its categories, tags and authors, and no other post', () => {
     for (const term of terms) {
       const linked = linkedPosts(listingPages(term.dir));
       assert.deepEqual([...linked.keys()].sort(), [...term.slugs].sort(), term.dir);
@@ -126,7 +149,7 @@ describe(`the export of ${posts.length} generated posts`, () => {
     }
   });
 
-  it("has an entry for every post in the site feeds, and for each category's and tag's posts in its feeds", () => {
+  it("has an entry for every post in the site feeds, and for each category's, tag's and author's posts in its feeds", () => {
     const feedLinks = (dir: string) => ({
       rss: [
         ...read(path.join(dir, 'feed.xml')).matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g),
@@ -149,7 +172,7 @@ describe(`the export of ${posts.length} generated posts`, () => {
     }
   });
 
-  it('lists every post, category and tag in the sitemap, and every post in the search index', () => {
+  it('lists every post, category, tag and author in the sitemap, and every post in the search index', () => {
     const sitemap = read('sitemap.xml');
     for (const post of posts)
       assert.ok(sitemap.includes(`<loc>${ORIGIN}/posts/${post.slug}/</loc>`), post.slug);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePostDate, postCategories, postTags } from '../../lib/content/rules';
+import { parsePostDate, postAuthors, postCategories, postTags } from '../../lib/content/rules';
 import { buildPostIndex, type SourcePost } from '../../lib/site/post-index';
 
 function source(
@@ -301,5 +301,74 @@ describe('buildPostIndex', () => {
       index.categories.map((c) => c.name),
       ['Alpha', 'beta', 'zeta'],
     );
+  });
+
+  describe('authors', () => {
+    const siteAuthor = { name: 'Site Owner', url: 'https://example.com' };
+    const written = (postSlug: string, authors: string[]) =>
+      source({ postSlug, authorRefs: postAuthors(authors, undefined) });
+
+    it('has no authors on a blog whose posts have one, written or not', () => {
+      const index = buildPostIndex([written('a', ['Site Owner']), source({ postSlug: 'b' })], {
+        ...options,
+        siteAuthor,
+      });
+      assert.deepEqual(index.authors, []);
+      assert.equal(index.authorBySlug.size, 0);
+      // Every post still knows its author (feeds and structured data may name it).
+      assert.deepEqual(
+        index.posts.map((post) => post.authors.map((author) => author.slug)),
+        [['site-owner'], ['site-owner']],
+      );
+    });
+
+    it("groups posts by author, the site's author standing for posts that name none", () => {
+      const index = buildPostIndex(
+        [
+          written('a', ['ada', 'Sam Lee']),
+          { ...written('b', ['ada']), publishedAt: parsePostDate('2024-02-01') },
+          source({ postSlug: 'c' }),
+        ],
+        {
+          ...options,
+          siteAuthor,
+          authorProfiles: [{ slug: 'ada', name: 'Ada Okafor', bio: 'Writes.', links: [] }],
+        },
+      );
+      assert.deepEqual(
+        index.authors.map((author) => [
+          author.name,
+          author.url,
+          author.posts.map((post) => post.slug),
+        ]),
+        [
+          ['Ada Okafor', '/authors/ada/', ['b', 'a']],
+          ['Sam Lee', '/authors/sam-lee/', ['a']],
+          ['Site Owner', '/authors/site-owner/', ['c']],
+        ],
+      );
+      assert.equal(index.authorBySlug.get('ada')?.profile.bio, 'Writes.');
+      // A name no profile describes is shown as written; the site's author links to its URL.
+      assert.deepEqual(index.authorBySlug.get('sam-lee')?.profile, {
+        slug: 'sam-lee',
+        name: 'Sam Lee',
+        links: [],
+      });
+      assert.deepEqual(index.authorBySlug.get('site-owner')?.profile.links, [
+        { label: 'Website', url: 'https://example.com' },
+      ]);
+      assert.deepEqual(
+        index.postBySlug.get('a')?.authors.map((author) => author.name),
+        ['Ada Okafor', 'Sam Lee'],
+      );
+    });
+
+    it('counts only published posts: a draft by a second author makes no author page', () => {
+      const index = buildPostIndex(
+        [source({ postSlug: 'a' }), { ...written('b', ['ada']), isDraft: true }],
+        { ...options, siteAuthor },
+      );
+      assert.deepEqual(index.authors, []);
+    });
   });
 });

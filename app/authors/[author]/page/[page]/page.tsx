@@ -1,0 +1,7 @@
+import { termListingPageRoute } from '@/lib/site/listing-routes';
+import { authors } from '@/lib/site/taxonomies';
+
+export const dynamicParams = false;
+const route = termListingPageRoute(authors);
+export const { generateStaticParams, generateMetadata } = route;
+export default route.Page;

@@ -351,8 +351,10 @@ describe('a blog without categories or tags', { timeout: 600_000 }, () => {
     }
     assert.doesNotMatch(
       readFileSync(path.join(project, 'out/sitemap.xml'), 'utf8'),
-      /(categories|tags)\/_\//,
+      /(categories|tags)\/_\/|\/authors\//,
     );
+    // One author: no author pages at all, not even the index.
+    assert.equal(existsSync(path.join(project, 'out/authors')), false);
   });
 
   it('leaves no half-finished out/ when an export step fails', () => {

@@ -47,6 +47,7 @@ import { includesDirFor, loadContent, type ContentSource } from '../lib/content/
 import { previousHtmlReader, stageAuthors, stageContent, stagePages } from '../lib/content/staging';
 import { authorsDataFile, configSource, profilesInUse } from '../lib/content/authors';
 import { categorySlug } from '../lib/content/rules';
+import { pluralize } from '../lib/site/format';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
 import { jekyllSite, siteConfig } from '../site.config';
 
@@ -106,7 +107,11 @@ function report(problems: Problem[]): void {
       errors && `${errors} problem${errors === 1 ? '' : 's'}`,
       warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`,
     ].filter(Boolean);
-    console.error(`\n${counts.join(' and ')} in ${siteConfig.contentDir}`);
+    // The folder of posts when all are there; else how many files (pages, profiles, settings) they are in.
+    const where = problems.every((found) => found.file.startsWith(siteConfig.contentDir))
+      ? siteConfig.contentDir
+      : pluralize(new Set(problems.map((found) => found.file)).size, 'file');
+    console.error(`\n${counts.join(' and ')} in ${where}`);
   }
 }
 

@@ -202,6 +202,16 @@ describe('the content step', () => {
     assert.match(output, /2 problems in e2e\/fixtures\/broken\/_posts/);
   });
 
+  it('counts the files of the problems when some are not in the folder of posts (a page)', () => {
+    const pages = corpus({ 'about.md': 'An About page without front matter.\n' });
+    const { status, output } = runContentStep('e2e/fixtures/broken/_posts', 'check', {
+      PAGES_DIR: pages,
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /about\.md:1: front matter: is missing/);
+    assert.match(output, /3 problems in 2 files/);
+  });
+
   it('reports Liquid problems of several posts at once, each with its file line', () => {
     const folder = corpus({
       '2024-01-01-unknown-tag.md': post('title: A\ndate: 2024-01-01', 'One.\n\n{% tweet 123 %}'),

@@ -115,10 +115,28 @@ test('a post of two authors names both, linked, in its byline and its structured
     .locator('script[type="application/ld+json"]')
     .first()
     .evaluate((script) => JSON.parse(script.textContent ?? '{}'));
+  // Each a Person at their page here, with their avatar and profiles elsewhere when they have a profile.
   expect(posting.author).toEqual([
-    { '@type': 'Person', name: 'Ada Okafor', url: `${ORIGIN}/authors/ada/` },
+    {
+      '@type': 'Person',
+      name: 'Ada Okafor',
+      url: `${ORIGIN}/authors/ada/`,
+      image: 'https://github.com/ada-okafor.png',
+      sameAs: ['https://github.com/ada-okafor', 'https://hachyderm.io/@ada'],
+    },
     { '@type': 'Person', name: 'Sam Lee', url: `${ORIGIN}/authors/sam-lee/` },
   ]);
+  // Open Graph and the page's author meta name them too.
+  expect(
+    await page
+      .locator('meta[property="article:author"]')
+      .evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content'))),
+  ).toEqual([`${ORIGIN}/authors/ada/`, `${ORIGIN}/authors/sam-lee/`]);
+  expect(
+    await page
+      .locator('meta[name="author"]')
+      .evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content'))),
+  ).toEqual(['Ada Okafor', 'Sam Lee']);
 
   // Listings show each post's byline too; a post that names nobody is the site author's.
   await page.goto('/blog/');

@@ -336,7 +336,12 @@ test.describe('search engines and sharing', () => {
     expect(posting.image).toBe(`${ORIGIN}/posts/hello-custom/share-image.png`);
     // A blog of several authors names each post's as Persons with their pages; this post names none: the site's.
     expect(posting.author).toEqual([
-      { '@type': 'Person', name: 'Full Stack Master', url: `${ORIGIN}/authors/full-stack-master/` },
+      {
+        '@type': 'Person',
+        name: 'Full Stack Master',
+        url: `${ORIGIN}/authors/full-stack-master/`,
+        sameAs: ['https://www.fullstackmaster.net'],
+      },
     ]);
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');
     expect(

@@ -45,8 +45,7 @@ import { readFactsCache, writeFactsCache } from '../lib/content/facts-cache';
 import type { BodyFactsCache } from '../lib/content/post-fields';
 import { includesDirFor, loadContent, type ContentSource } from '../lib/content/source';
 import { previousHtmlReader, stageAuthors, stageContent, stagePages } from '../lib/content/staging';
-import { authorsDataFile, configSource, profilesInUse } from '../lib/content/authors';
-import { categorySlug } from '../lib/content/rules';
+import { authorsFileBeside, configSource, profilesInUse } from '../lib/content/authors';
 import { pluralize } from '../lib/site/format';
 import { publishOptions, readGeneratedPosts } from '../lib/site/publish-options';
 import { jekyllSite, siteConfig } from '../site.config';
@@ -171,10 +170,11 @@ const assetsTarget = CONTENT_ASSETS_DIR;
 const stageSiteDocuments = (current: ContentSource) => {
   stagePages(current.pages ?? [], PAGES_STAGING_DIR);
   stageAuthors(
-    profilesInUse(current.authors, [
-      categorySlug(siteConfig.author.name),
-      ...current.posts.flatMap((post) => post.fields.authorRefs.map((ref) => ref.slug)),
-    ]),
+    profilesInUse(
+      current.authors,
+      current.posts.flatMap((post) => post.fields.authorRefs.map((ref) => ref.slug)),
+      siteConfig.author.name,
+    ),
     AUTHORS_STAGING_DIR,
   );
 };
@@ -207,7 +207,7 @@ if (mode === 'check') {
   if (existsSync(includesDir)) watch(includesDir, { recursive: true }, restage);
   if (siteConfig.pagesDir) watch(siteConfig.pagesDir, { recursive: true }, restage);
   // Author profiles beside a folder of posts (a Jekyll root's are inside it, watched already).
-  const profiles = jekyllSite ? undefined : authorsDataFile(contentDir, false);
+  const profiles = jekyllSite ? undefined : authorsFileBeside(contentDir);
   if (profiles) watch(path.dirname(profiles), restage);
 } else {
   forgetStagedKey();

@@ -38,7 +38,7 @@ const printable = (text: string) =>
   text.replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
 
 export function formatProblem({ file, line, field, severity, message }: Problem): string {
-  return `${printable(file)}:${line}: ${field}: ${severity === 'warning' ? 'warning: ' : ''}${printable(message)}`;
+  return `${printable(file)}:${line}: ${printable(field)}: ${severity === 'warning' ? 'warning: ' : ''}${printable(message)}`;
 }
 
 /** By file, then line: the order an author fixes them in. */

@@ -48,3 +48,12 @@ export function pathInsideOrUndefined(root: string, relativePath: string): strin
     return undefined;
   }
 }
+
+/** A site path with its percent-escapes decoded, or as written when they are malformed. */
+export function safeDecode(sitePath: string): string {
+  try {
+    return decodeURI(sitePath);
+  } catch {
+    return sitePath;
+  }
+}

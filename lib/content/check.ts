@@ -9,6 +9,7 @@ import path from 'node:path';
 import { listFiles } from '../build/files';
 import { GENERATED_DIRS } from '../build/paths.mjs';
 import { problem, type Problem } from '../build/problems';
+import { safeDecode } from '../build/safe-path';
 import {
   buildRedirects,
   redirectFile,
@@ -170,33 +171,29 @@ function crossPostProblems(
       ),
     );
   }
-  // An avatar or a link of a profile at a path of the site must be there too (a Jekyll site's: a warning).
-  const severity = source.jekyllFiles ? 'warning' : 'error';
-  const onSite = (sitePath: string) => {
-    const decoded = safeDecode(sitePath.split(/[?#]/)[0]!);
-    return [decoded, decoded.endsWith('/') ? decoded : `${decoded}/`].some(
-      (candidate) =>
-        staticFiles.has(candidate) || paths.files.has(candidate) || paths.pages.has(candidate),
-    );
-  };
-  for (const profile of source.authors) {
-    const where = (field: string, sitePath: string, consequence: string) =>
-      problem(
-        profile.sourcePath,
-        profile.line,
-        `${profile.key}.${field}`,
-        `${quoted(sitePath)}: no page or file of the site has this path${source.jekyllFiles ? consequence : ''}`,
-        severity,
+  // A profile's link to a path of the site must lead to a page or file of it (a Jekyll site's: a warning).
+  for (const profile of source.authors)
+    for (const link of profile.links) {
+      if (!link.url.startsWith('/')) continue;
+      const decoded = safeDecode(link.url.split(/[?#]/)[0]!);
+      const candidates = [decoded, decoded.endsWith('/') ? decoded : `${decoded}/`];
+      if (
+        candidates.some(
+          (candidate) =>
+            staticFiles.has(candidate) || paths.files.has(candidate) || paths.pages.has(candidate),
+        )
+      )
+        continue;
+      problems.push(
+        problem(
+          profile.sourcePath,
+          profile.lineOf(link.field),
+          `${profile.key}.${link.field}`,
+          `${quoted(link.url)}: no page or file of the site has this path`,
+          source.jekyllFiles ? 'warning' : 'error',
+        ),
       );
-    if (profile.avatar?.startsWith('/') && !onSite(profile.avatar)) {
-      problems.push(where('avatar', profile.avatar, '; the profile is shown without it'));
-      // A Jekyll site builds as it is: no broken image on the author's page.
-      if (source.jekyllFiles) delete profile.avatar;
     }
-    for (const link of profile.links)
-      if (link.url.startsWith('/') && !onSite(link.url))
-        problems.push(where('links', link.url, ''));
-  }
   problems.push(
     ...checkLinks(
       [
@@ -329,14 +326,6 @@ export function contentDirProblem(
   if (content === real('.'))
     return `${displayDir}: ${setting} is the project itself; keep posts and pages in folders of their own (content/posts, content/pages)`;
   return null;
-}
-
-function safeDecode(sitePath: string): string {
-  try {
-    return decodeURI(sitePath);
-  } catch {
-    return sitePath;
-  }
 }
 
 /**

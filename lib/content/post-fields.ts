@@ -13,12 +13,11 @@ import {
   parsePostDate,
   permalinkProblem,
   postCategories,
-  authorNames,
+  postAuthors,
   postTags,
   quoted,
   postSlug,
   readingMinutes,
-  termRefs,
   type CategoryRef,
   type ParsedDate,
 } from './rules';
@@ -278,10 +277,9 @@ export function deriveHeaderFields(
     [],
   );
   // Each field checked on its own, so a problem names the line of the one that has it.
-  const authorRefs = termRefs([
-    ...rule('authors', () => authorNames(frontMatter.authors), []),
-    ...rule('author', () => authorNames(frontMatter.author), []),
-  ]);
+  const authorRefs = postAuthors(frontMatter.authors, frontMatter.author, (field, read) =>
+    rule(field, read, []),
+  );
   const title =
     frontMatter.title?.trim() ||
     (jekyll || frontMatter.title === undefined ? jekyllTitleFromSlug(fileName.name) : '');

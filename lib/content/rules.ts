@@ -274,24 +274,39 @@ export function postTags(tags: unknown, tag: unknown): CategoryRef[] {
   return termRefs(tag !== undefined && tag !== null ? single : listed);
 }
 
-/** Longest author name kept: a name is shown in bylines, feeds and an author page's heading. */
-const MAX_AUTHOR_NAME = 100;
+/** Longest author name or profile key: a name is shown in bylines, feeds and an author page's heading. */
+export const MAX_AUTHOR_NAME = 100;
 
-/** One author as written: a key or a name, or jekyll-seo-tag's object with a `name`. */
+/**
+ * Why an author's name (or a profile's key) cannot be one, or null: a control character (names reach feeds),
+ * more than MAX_AUTHOR_NAME characters, or a slug that makes no URL segment (`/authors/<slug>/`).
+ */
+export function authorNameProblem(name: string): string | null {
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(name))
+    return `${quoted(name)} has a control character; remove it`;
+  if (name.length > MAX_AUTHOR_NAME)
+    return `${quoted(name)} is ${name.length} characters long, more than ${MAX_AUTHOR_NAME}`;
+  const slug = categorySlug(name);
+  if (!slug) return `${quoted(name)} has no letter or digit to name its page by`;
+  const problem = slugProblem(slug);
+  return problem && `${quoted(name)} makes the slug ${quoted(slug)}, which ${problem}`;
+}
+
+/**
+ * One author as written: a key or a name, or jekyll-seo-tag's object with a `name` (or, as jekyll-seo-tag
+ * reads it, only a `twitter` user name).
+ */
 function authorName(value: unknown): string {
-  const name =
-    typeof value === 'string' || typeof value === 'number'
-      ? String(value)
-      : value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? (value as { name?: unknown }).name
-        : undefined;
+  const object =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as { name?: unknown; twitter?: unknown })
+      : undefined;
+  const name = object ? (object.name ?? object.twitter) : value;
   if (typeof name !== 'string' && typeof name !== 'number')
     throw new Error('must be a name, a list of names or an object with a "name"');
   const text = String(name).trim();
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(text))
-    throw new Error(`has a control character in ${quoted(text)}; remove it`);
-  if (text.length > MAX_AUTHOR_NAME)
-    throw new Error(`has a name of ${text.length} characters, more than ${MAX_AUTHOR_NAME}`);
+  const problem = authorNameProblem(text);
+  if (problem) throw new Error(problem);
   return text;
 }
 
@@ -304,10 +319,18 @@ export function authorNames(value: unknown): string[] {
 /**
  * The authors of a post, in the order written: `authors` then `author`. Each is a key of a profile or a name
  * shown as written; they are matched by the categories' slug rule, and duplicates by slug are dropped.
- * None: the site's author.
+ * None: the site's author. `attempt` runs each field's reading, so a caller can report a problem at its field.
  */
-export function postAuthors(authors: unknown, author: unknown): CategoryRef[] {
-  return termRefs([...authorNames(authors), ...authorNames(author)]);
+export function postAuthors(
+  authors: unknown,
+  author: unknown,
+  attempt: (field: 'authors' | 'author', read: () => string[]) => string[] = (_field, read) =>
+    read(),
+): CategoryRef[] {
+  return termRefs([
+    ...attempt('authors', () => authorNames(authors)),
+    ...attempt('author', () => authorNames(author)),
+  ]);
 }
 
 /** Jekyll's two ways of keeping a post out: `published: false` and `draft: true`. */

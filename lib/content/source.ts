@@ -7,7 +7,15 @@
  * across posts; the build stages its result for contentlayer.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
 import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from '../markdown/dialect';
@@ -15,6 +23,7 @@ import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import { ContentError, POST_FILE, postSizeProblem, quoted } from './rules';
 import { listFiles, listSourceFiles } from '../build/files';
 import { problem, type Problem, type Severity } from '../build/problems';
+import { pathInsideOrUndefined, safeDecode } from '../build/safe-path';
 import { fieldLine, parseFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquidRenderer, LiquidProblem, sourceLine, type LiquidSiteOptions } from './liquid';
 import type { PostLink } from '../markdown/links';
@@ -35,10 +44,10 @@ import { frontMatterDefaults } from '../jekyll/defaults';
 import { sortJekyllFiles, type JekyllSiteFiles } from '../jekyll/site-files';
 import { readSiteData } from '../jekyll/data';
 import {
-  authorsDataFile,
+  AUTHORS_DATA_FILE,
+  authorsFileBeside,
   dataFileSource,
   readAuthorProfiles,
-  yamlLines,
   type AuthorProfile,
   type ProfileSource,
 } from './authors';
@@ -186,37 +195,46 @@ function renderingSignature(contentDir: string, contentFiles: readonly string[])
   return hash.digest('base64url');
 }
 
-/** The profiles of the site's `_data/authors.yml` (a Jekyll site's is in its data already), then the config's. */
+/**
+ * The profiles of the site's `_data/authors.yml` (a Jekyll site's was read with the rest of its `_data`, whose
+ * problems are reported there), then the config's. An avatar must be a file of public/ or of the Jekyll site.
+ */
 function readProfiles(
   options: ContentOptions,
-  jekyllData: Record<string, unknown> | undefined,
+  jekyll: { files: JekyllSiteFiles; data: ReturnType<typeof readSiteData> } | undefined,
   problems: Problem[],
 ): AuthorProfile[] {
   const sources: ProfileSource[] = [];
-  const file = authorsDataFile(options.contentDir, Boolean(options.jekyll));
-  if (file) {
-    // Named as the content folder is: inside a Jekyll root, or beside a folder of posts.
-    const shown = path.join(
-      options.jekyll ? options.displayDir : path.dirname(options.displayDir),
-      '_data',
-      path.basename(file),
-    );
-    if (jekyllData) {
-      // Read with the rest of `_data`; its problems are reported there.
+  if (jekyll) {
+    // The file Jekyll read as `site.data.authors` (the last of authors.yml, .yaml and .json).
+    const relative = jekyll.files.dataFiles.filter((file) => AUTHORS_DATA_FILE.test(file)).at(-1);
+    if (relative)
       sources.push({
-        file: shown,
-        profiles: jekyllData.authors,
-        lineOf: yamlLines(file),
+        file: path.join(options.displayDir, relative),
+        profiles: jekyll.data.data.authors,
+        lineOf: jekyll.data.keyLines.get(relative) ?? (() => undefined),
         lenient: true,
       });
-    } else {
-      const read = dataFileSource(file, shown);
+  } else {
+    const file = authorsFileBeside(options.contentDir);
+    if (file) {
+      const read = dataFileSource(
+        file,
+        path.join(path.dirname(options.displayDir), '_data', path.basename(file)),
+      );
       problems.push(...read.problems);
       if (read.source) sources.push(read.source);
     }
   }
   if (options.authorProfiles) sources.push(options.authorProfiles);
-  const read = readAuthorProfiles(sources);
+  const staticFiles = new Set(jekyll?.files.staticFiles.map((relative) => `/${relative}`));
+  const publicDir = options.liquid.publicDir;
+  const read = readAuthorProfiles(sources, (sitePath) => {
+    const decoded = safeDecode(sitePath);
+    if (staticFiles.has(decoded)) return true;
+    const file = pathInsideOrUndefined(publicDir, decoded.slice(1));
+    return file !== undefined && existsSync(file) && lstatSync(file).isFile();
+  });
   problems.push(...read.problems);
   return read.profiles;
 }
@@ -236,7 +254,11 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     : undefined;
   problems.push(...(siteData?.problems ?? []));
   const jekyll = options.jekyll && { config: options.jekyll, data: siteData!.data };
-  const authors = readProfiles(options, jekyll?.data, problems);
+  const authors = readProfiles(
+    options,
+    jekyllFiles && siteData ? { files: jekyllFiles, data: siteData } : undefined,
+    problems,
+  );
   const dialect = options.dialect ?? DEFAULT_DIALECT;
   const postFiles: { relativePath: string; folderCategories: string[]; draft: boolean }[] =
     jekyllFiles?.posts ?? [];

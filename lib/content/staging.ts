@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AuthorProfile } from './authors';
+import type { AuthorProfile, StagedAuthorProfile } from './authors';
 import type { LoadedPage } from './pages';
 import type { LoadedPost } from './source';
 import { listFiles } from '../build/files';
@@ -101,7 +101,11 @@ export function stageAuthors(profiles: readonly AuthorProfile[], authorsDir: str
     const name = `${profile.slug}.json`;
     wanted.add(name);
     // Where it was written is for messages; a line moved by an edit above it changes nothing staged.
-    const { key: _key, line: _line, ...staged } = profile;
+    const { key: _key, lineOf: _lineOf, links, ...fields } = profile;
+    const staged: StagedAuthorProfile = {
+      ...fields,
+      links: links.map(({ label, url }) => ({ label, url })),
+    };
     if (writeIfChanged(path.join(authorsDir, name), JSON.stringify(staged))) written += 1;
   }
   for (const name of listFiles(authorsDir))

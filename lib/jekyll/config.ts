@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { keyLinesOf } from './data';
 import { problem, type Problem } from '../build/problems';
 import { pathInside } from '../build/safe-path';
 import { parseBasePath, parseSiteUrl, SettingError } from '../build/settings';
@@ -148,14 +149,8 @@ export function readJekyllConfig(
       ),
     );
   if (problems.length > 0) return { config: empty, problems };
-  const lineOf = (key: string) => {
-    if (!isMap(document.contents)) return 1;
-    const pair = document.contents.items.find(
-      (item) => isScalar(item.key) && item.key.value === key,
-    );
-    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-    return range ? lineCounter.linePos(range[0]).line : 1;
-  };
+  const keyLines = keyLinesOf(document, lineCounter);
+  const lineOf = (key: string) => keyLines(key) ?? 1;
   let data: Record<string, unknown>;
   try {
     const value = document.toJS({ maxAliasCount: 100 }) as unknown;

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { problem, type Problem } from '../build/problems';
 
 type Data = Record<string, unknown>;
@@ -16,14 +16,50 @@ const DATA_FILE = /\.(ya?ml|json|csv|tsv)$/i;
 /** A data file past this would take many times its size in memory (a 50 MB CSV takes about 900 MB). */
 export const MAX_DATA_BYTES = 20_000_000;
 
-/** Reads the data files (paths relative to the site root, all under `_data/`). */
+/** The line of a key of a YAML map (`[key]`), or of a key of its value (`[key, field]`); undefined when absent. */
+export type KeyLines = (key: string, field?: string) => number | undefined;
+
+/**
+ * The lines of a document's keys, two levels deep, in one pass: the last of two equal keys wins, as Ruby's YAML
+ * keeps it. Looking a key up in the document instead costs a scan of its map each time.
+ */
+export function keyLinesOf(document: Document, lineCounter: LineCounter): KeyLines {
+  const lines = new Map<string, { line: number; fields: Map<string, number> }>();
+  const lineOf = (key: unknown) => {
+    const range = isScalar(key) ? key.range : undefined;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  if (isMap(document.contents))
+    for (const pair of document.contents.items) {
+      const line = lineOf(pair.key);
+      if (!isScalar(pair.key) || line === undefined) continue;
+      const fields = new Map<string, number>();
+      if (isMap(pair.value))
+        for (const inner of pair.value.items) {
+          const innerLine = lineOf(inner.key);
+          if (isScalar(inner.key) && innerLine !== undefined)
+            fields.set(String(inner.key.value), innerLine);
+        }
+      lines.set(String(pair.key.value), { line, fields });
+    }
+  return (key, field) => {
+    const found = lines.get(key);
+    return field === undefined ? found?.line : (found?.fields.get(field) ?? found?.line);
+  };
+}
+
+/**
+ * Reads the data files (paths relative to the site root, all under `_data/`), with the lines of each YAML
+ * file's keys by path.
+ */
 export function readSiteData(
   root: string,
   displayDir: string,
   dataFiles: readonly string[],
-): { data: Data; problems: Problem[] } {
+): { data: Data; problems: Problem[]; keyLines: Map<string, KeyLines> } {
   const data: Data = {};
   const problems: Problem[] = [];
+  const keyLines = new Map<string, KeyLines>();
   for (const relativePath of dataFiles) {
     const extension = DATA_FILE.exec(relativePath)?.[1]?.toLowerCase();
     if (!extension) continue; // Jekyll reads only these kinds
@@ -74,6 +110,7 @@ export function readSiteData(
           continue;
         }
         value = document.toJS({ maxAliasCount: 100 });
+        keyLines.set(relativePath, keyLinesOf(document, lineCounter));
       }
     } catch (error) {
       const line = Number((error as { lines?: number }).lines ?? 1) || 1;
@@ -112,5 +149,5 @@ export function readSiteData(
     }
     set(target, keys[keys.length - 1]!, value);
   }
-  return { data, problems };
+  return { data, problems, keyLines };
 }

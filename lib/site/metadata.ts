@@ -16,6 +16,8 @@ interface PageMetadataInput {
   sections?: string[];
   /** Tags of an article (`article:tag`, after its categories). */
   tags?: string[];
+  /** Authors of an article (`article:author`, `<meta name="author">`); the site's author when absent. */
+  authors?: { name: string; url: string }[];
   /** Feeds of this page besides the site's (a category's or a tag's). */
   feeds?: FeedSource[];
   /**
@@ -37,6 +39,7 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
     modifiedTime,
     sections = [],
     tags = [],
+    authors,
     feeds = [],
     image: shareImage = { url: DEFAULT_SHARE_IMAGE, drawn: true },
   } = input;
@@ -50,6 +53,9 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
   return {
     ...(title ? { title } : {}),
     description: pageDescription,
+    ...(authors
+      ? { authors: authors.map((author) => ({ name: author.name, url: absoluteUrl(author.url) })) }
+      : {}),
     // Every page links its feeds; a page's `alternates` replaces the layout's, so they are all set here.
     alternates: { canonical: url, types: feedAlternates([siteFeedSource(), ...feeds]) },
     openGraph: {
@@ -66,7 +72,7 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
             modifiedTime: modifiedTime ?? publishedTime,
             section: sections[0],
             tags: [...sections, ...tags],
-            authors: [siteConfig.author.name],
+            authors: authors?.map((author) => absoluteUrl(author.url)) ?? [siteConfig.author.name],
           }
         : { type: 'website' }),
     },

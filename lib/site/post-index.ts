@@ -4,9 +4,10 @@
  * previous/next and related posts. Pure over its input so the rules are
  * unit-tested without a build.
  */
-import { categorySlug, ContentError, termRefs, type ParsedDate } from '../content/rules';
+import { categorySlug, ContentError, type ParsedDate } from '../content/rules';
 import { withBasePath } from '../markdown/base-path';
 import type { TocHeading } from '../markdown/headings';
+import type { StagedAuthorProfile } from '../content/authors';
 import type { DerivedFields } from '../content/post-fields';
 import { rewriteOldLinks } from './old-links';
 import { authorPath, categoryPath, postPath, postShareImagePath, tagPath } from './urls';
@@ -97,14 +98,7 @@ export type Category = Term;
 export type Tag = Term;
 
 /** What an author page shows of an author besides the posts (lib/content/authors.ts checked it). */
-export interface AuthorProfileData {
-  slug: string;
-  name: string;
-  bio?: string;
-  /** A path of the site or an https URL. */
-  avatar?: string;
-  links: { label: string; url: string }[];
-}
+export type AuthorProfileData = Omit<StagedAuthorProfile, 'sourcePath'>;
 
 /** An author with their posts and profile (a name no profile describes has a profile of its name only). */
 export interface Author extends Term {
@@ -219,7 +213,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
   );
   const tagLink = termLinker(visible, (source) => source.tagRefs, options.tagLabels ?? {}, tagPath);
   const profiles = authorProfiles(options);
-  const siteAuthorRefs = options.siteAuthor ? termRefs([options.siteAuthor.name]) : [];
+  const siteAuthorRefs = options.siteAuthor ? [siteAuthorRef(options.siteAuthor, profiles)] : [];
   const authorRefsOf = (source: SourcePost) =>
     source.authorRefs?.length ? source.authorRefs : siteAuthorRefs;
   const authorLink = termLinker(
@@ -317,14 +311,31 @@ function authorProfiles(options: IndexOptions): Map<string, AuthorProfileData> {
     (options.authorProfiles ?? []).map((profile) => [profile.slug, profile]),
   );
   const site = options.siteAuthor;
-  const slug = site && categorySlug(site.name);
-  if (site && slug && !profiles.has(slug))
+  if (!site) return profiles;
+  const { slug } = siteAuthorRef(site, profiles);
+  if (slug && !profiles.has(slug))
     profiles.set(slug, {
       slug,
       name: site.name,
-      links: site.url ? [{ label: 'Website', url: site.url }] : [],
+      // A Jekyll `_config.yml` may hold any text here: only a web address becomes a link.
+      links:
+        site.url && /^https?:\/\//i.test(site.url) ? [{ label: 'Website', url: site.url }] : [],
     });
   return profiles;
+}
+
+/**
+ * The site's author as a post names it: the profile of that key, or the one of that name (`jane: { name: Jane
+ * Doe }` for a site whose author is Jane Doe), so one person never counts as two authors.
+ */
+function siteAuthorRef(
+  site: { name: string },
+  profiles: ReadonlyMap<string, AuthorProfileData>,
+): { name: string; slug: string } {
+  const slug = categorySlug(site.name);
+  if (profiles.has(slug)) return { name: site.name, slug };
+  const named = [...profiles.values()].find((profile) => categorySlug(profile.name) === slug);
+  return { name: site.name, slug: named?.slug ?? slug };
 }
 
 /** A term (category or tag) is named as the newest post spells it, unless the site config says otherwise. */
@@ -337,7 +348,9 @@ function termLinker(
   const names = new Map<string, string>();
   for (const source of visible) {
     for (const ref of refsOf(source)) {
-      if (!names.has(ref.slug)) names.set(ref.slug, labels[ref.slug] ?? ref.name);
+      // Own keys only: `category: constructor` is a name, not Object.prototype's.
+      if (!names.has(ref.slug))
+        names.set(ref.slug, Object.hasOwn(labels, ref.slug) ? labels[ref.slug]! : ref.name);
     }
   }
   const links = new Map<string, TermLink>();

@@ -1,6 +1,6 @@
 /** schema.org JSON-LD for search engines: WebSite, BlogPosting and BreadcrumbList. */
 import { siteConfig } from '@/site.config';
-import { showsAuthors, type Post } from './posts';
+import { getAuthor, showsAuthors, type AuthorProfileData, type Post } from './posts';
 import { absoluteUrl, homePath } from './urls';
 
 export type JsonLd = Record<string, unknown>;
@@ -35,6 +35,20 @@ export function breadcrumbLd(crumbs: Crumb[]): JsonLd {
   };
 }
 
+/** An author as schema.org's Person: their page here, their avatar and their profiles elsewhere (`sameAs`). */
+function personLd(name: string, pagePath: string, profile: AuthorProfileData | undefined): JsonLd {
+  const elsewhere = (profile?.links ?? [])
+    .map((link) => link.url)
+    .filter((url) => /^https?:\/\//i.test(url));
+  return {
+    '@type': 'Person',
+    name,
+    url: absoluteUrl(pagePath),
+    ...(profile?.avatar ? { image: absoluteUrl(profile.avatar) } : {}),
+    ...(elsewhere.length > 0 ? { sameAs: elsewhere } : {}),
+  };
+}
+
 export function blogPostingLd(post: Post, imagePath: string): JsonLd {
   const url = absoluteUrl(post.url);
   return {
@@ -47,11 +61,9 @@ export function blogPostingLd(post: Post, imagePath: string): JsonLd {
     datePublished: post.date.iso,
     dateModified: (post.updated ?? post.date).iso,
     author: showsAuthors()
-      ? post.authors.map((author) => ({
-          '@type': 'Person',
-          name: author.name,
-          url: absoluteUrl(author.url),
-        }))
+      ? post.authors.map((author) =>
+          personLd(author.name, author.url, getAuthor(author.slug)?.profile),
+        )
       : { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
     publisher: { '@type': 'Person', name: siteConfig.author.name, url: siteConfig.author.url },
     image: absoluteUrl(imagePath),

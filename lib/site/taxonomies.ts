@@ -7,6 +7,7 @@ import {
   getAuthor,
   getTerm,
   getTerms,
+  showsAuthors,
   termParams,
   type AuthorProfileData,
   type TaxonomyName,
@@ -89,7 +90,7 @@ export const authors = taxonomy({
   termTitle: (name) => name,
   describe: (name) => `Posts by ${name} on ${siteConfig.title}.`,
   indexDescription: 'Everyone who writes on the blog, with their number of posts.',
-  hasIndex: () => getTerms('authors').length > 0,
+  hasIndex: showsAuthors,
   profile: (slug) => getAuthor(slug)?.profile,
 });
 

@@ -46,6 +46,14 @@ bad-link:
 bad-avatar:
   avatar: http://insecure.example/a.png
 "!!!": Nobody
+ADA: The same key in capitals
+mm:
+  name: Minimal Mistakes
+  links:
+    - label: Website
+      icon: fas fa-link
+      url: https://mm.example
+"${'字'.repeat(60)}": Too long a slug
 `;
 
 describe('author profiles', () => {
@@ -56,13 +64,21 @@ describe('author profiles', () => {
       'site/_data/authors.yml',
     );
     assert.deepEqual(problems, []);
-    return readAuthorProfiles([source!]);
+    return readAuthorProfiles([source!], () => true);
   };
 
   it("reads Jekyll themes' keys: a name alone, or name, bio, avatar, a website, GitHub, X and own links", () => {
     const { profiles } = read();
-    const strip = ({ sourcePath: _s, line: _l, key: _k, ...profile }: (typeof profiles)[number]) =>
-      profile;
+    const strip = ({
+      sourcePath: _s,
+      lineOf: _l,
+      key: _k,
+      links,
+      ...profile
+    }: (typeof profiles)[number]) => ({
+      ...profile,
+      links: links.map(({ label, url }) => ({ label, url })),
+    });
     assert.deepEqual(profiles.map(strip), [
       {
         slug: 'ada',
@@ -81,13 +97,22 @@ describe('author profiles', () => {
       // A field with a problem is left out; the rest of its profile stays.
       { slug: 'bad-link', name: 'Bad', links: [] },
       { slug: 'bad-avatar', name: 'bad-avatar', links: [] },
+      // Minimal Mistakes' list of links.
+      {
+        slug: 'mm',
+        name: 'Minimal Mistakes',
+        links: [{ label: 'Website', url: 'https://mm.example' }],
+      },
     ]);
   });
 
   it('stages only the profiles of authors who write here', () => {
     assert.deepEqual(
-      profilesInUse(read().profiles, ['sam', 'nobody']).map((profile) => profile.slug),
-      ['sam'],
+      profilesInUse(read().profiles, ['sam', 'nobody'], 'Ada Okafor').map(
+        (profile) => profile.slug,
+      ),
+      // Sam writes a post; Ada is the site's author, by the name of her profile.
+      ['ada', 'sam'],
     );
   });
 
@@ -95,20 +120,25 @@ describe('author profiles', () => {
     assert.deepEqual(read().problems.map(formatProblem), [
       'site/_data/authors.yml:14: bad-link.links: "javascript:alert(1)" must be an http(s) or mailto: URL or a path of the site',
       'site/_data/authors.yml:17: bad-avatar.avatar: "http://insecure.example/a.png" must be a path of the site or an https URL',
-      'site/_data/authors.yml:18: !!!: is no key an author can be named by; use up to 100 letters or digits',
+      'site/_data/authors.yml:18: authors: the key "!!!" has no letter or digit to name its page by',
+      'site/_data/authors.yml:19: authors: the keys "ada" and "ADA" name one author (ada); keep one',
+      `site/_data/authors.yml:26: authors: the key "${'字'.repeat(60)}" makes the slug "${'字'.repeat(60)}", which is 540 characters long in a URL, more than 150 (file systems allow 255 bytes a file name)`,
     ]);
   });
 
   it("lets site.config.ts win key by key, and finds its keys' lines", () => {
     const config = `export const siteConfig = {\n  title: 'x',\n  authors: {\n    sam: { name: 'Samuel Lee', bio: 7 },\n    ada: { name: 'Ada O.', avatar: 'ftp://x' },\n  },\n};\n`;
     const { source } = dataFileSource(path.join(root, '_data/authors.yml'), 'a.yml');
-    const { profiles, problems } = readAuthorProfiles([
-      source!,
-      configSource('site.config.ts', config, {
-        sam: { name: 'Samuel Lee', bio: 'Edits.' },
-        ada: { name: 'Ada O.', avatar: 'ftp://x' },
-      }),
-    ]);
+    const { profiles, problems } = readAuthorProfiles(
+      [
+        source!,
+        configSource('site.config.ts', config, {
+          sam: { name: 'Samuel Lee', bio: 'Edits.' },
+          ada: { name: 'Ada O.', avatar: 'ftp://x' },
+        }),
+      ],
+      () => true,
+    );
     assert.deepEqual(
       profiles.map((profile) => [profile.slug, profile.name, profile.sourcePath]),
       [
@@ -116,6 +146,7 @@ describe('author profiles', () => {
         ['sam', 'Samuel Lee', 'site.config.ts'],
         ['bad-link', 'Bad', 'a.yml'],
         ['bad-avatar', 'bad-avatar', 'a.yml'],
+        ['mm', 'Minimal Mistakes', 'a.yml'],
       ],
     );
     assert.deepEqual(problems.map(formatProblem).slice(-1), [
@@ -166,7 +197,7 @@ describe('avatars, checked with the content', () => {
       false,
     );
     assert.deepEqual(problems, [
-      'blog/_data/authors.yml:5: bo.avatar: "/img/bo.png": no page or file of the site has this path',
+      'blog/_data/authors.yml:6: bo.avatar: "/img/bo.png": no file of the site has this path',
     ]);
     assert.deepEqual(source.posts[0]?.fields.authorRefs, [{ name: 'ada', slug: 'ada' }]);
   });
@@ -180,8 +211,8 @@ describe('avatars, checked with the content', () => {
     });
     const { source, problems } = await problemsOf(path.join(root, 'jekyll'), 'jekyll', true);
     assert.deepEqual(problems, [
-      'jekyll/_data/authors.yml:5: bo.avatar: warning: "/img/bo.png": no page or file of the site has this path; the profile is shown without it',
-      'jekyll/_data/authors.yml:5: bo.links: warning: "/portfolio/bo/": no page or file of the site has this path',
+      'jekyll/_data/authors.yml:6: bo.avatar: warning: "/img/bo.png": no file of the site has this path; the profile is shown without it',
+      'jekyll/_data/authors.yml:7: bo.url: warning: "/portfolio/bo/": no page or file of the site has this path',
     ]);
     assert.deepEqual(
       source.authors.map((profile) => [profile.slug, profile.avatar]),

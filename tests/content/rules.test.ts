@@ -225,14 +225,19 @@ describe('postAuthors', () => {
     assert.deepEqual(postAuthors(null, undefined), []);
   });
 
-  it("reads jekyll-seo-tag's object with a name", () => {
+  it("reads jekyll-seo-tag's object with a name, or with only a twitter user name", () => {
     assert.deepEqual(postAuthors(undefined, { name: 'Jane Doe', twitter: 'jane' }), [
       { name: 'Jane Doe', slug: 'jane-doe' },
+    ]);
+    assert.deepEqual(postAuthors(undefined, { twitter: 'janedoe' }), [
+      { name: 'janedoe', slug: 'janedoe' },
     ]);
   });
 
   it('refuses what is not a name, a control character and a name too long to show', () => {
-    assert.throws(() => postAuthors(undefined, { twitter: 'jane' }), /must be a name/);
+    assert.throws(() => postAuthors(undefined, { url: 'https://x' }), /must be a name/);
+    // Short in characters, too long in a URL: `/authors/<540 characters>/`.
+    assert.throws(() => postAuthors('字'.repeat(60), undefined), /540 characters long in a URL/);
     assert.throws(() => postAuthors([['nested']], undefined), /must be a name/);
     assert.throws(() => postAuthors('Ada\u0007', undefined), /control character/);
     assert.throws(() => postAuthors('x'.repeat(101), undefined), /more than 100/);

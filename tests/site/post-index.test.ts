@@ -363,6 +363,34 @@ describe('buildPostIndex', () => {
       );
     });
 
+    it("takes a profile of the site author's name for the site author: one person is one author", () => {
+      const index = buildPostIndex([written('a', ['jane']), source({ postSlug: 'b' })], {
+        ...options,
+        siteAuthor: { name: 'Jane Doe' },
+        authorProfiles: [{ slug: 'jane', name: 'Jane Doe', links: [] }],
+      });
+      assert.deepEqual(index.authors, []);
+      assert.deepEqual(
+        index.posts.map((post) => post.authors.map((author) => [author.slug, author.name])),
+        [[['jane', 'Jane Doe']], [['jane', 'Jane Doe']]],
+      );
+    });
+
+    it('reads names, not Object.prototype: an author or a category called "constructor"', () => {
+      const index = buildPostIndex(
+        [
+          {
+            ...written('a', ['constructor']),
+            categoryRefs: postCategories(['constructor'], undefined),
+          },
+          source({ postSlug: 'b' }),
+        ],
+        { ...options, siteAuthor },
+      );
+      assert.equal(index.authorBySlug.get('constructor')?.name, 'constructor');
+      assert.equal(index.categoryBySlug.get('constructor')?.name, 'constructor');
+    });
+
     it('counts only published posts: a draft by a second author makes no author page', () => {
       const index = buildPostIndex(
         [source({ postSlug: 'a' }), { ...written('b', ['ada']), isDraft: true }],

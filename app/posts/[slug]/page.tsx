@@ -8,7 +8,7 @@ import { PostBody } from '@/components/prose';
 import { TableOfContents } from '@/components/table-of-contents';
 import { formatDay } from '@/lib/site/format';
 import { pageMetadata } from '@/lib/site/metadata';
-import { getPost, getPosts } from '@/lib/site/posts';
+import { getPost, getPosts, showsAuthors } from '@/lib/site/posts';
 import { blogPostingLd, breadcrumbLd, postCrumbs } from '@/lib/site/structured-data';
 
 interface PostPageProps {
@@ -33,6 +33,8 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
     modifiedTime: post.updated?.iso,
     sections: post.categories.map((category) => category.name),
     tags: post.tags.map((tag) => tag.name),
+    // On a blog of several authors, the post's own; otherwise the site's, as the layout says.
+    ...(showsAuthors() ? { authors: post.authors } : {}),
     image: post.shareImage,
   });
 }

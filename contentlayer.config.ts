@@ -70,6 +70,7 @@ export const Post = defineDocumentType(() => ({
     hasOwnExcerpt: { type: 'boolean', required: true },
     headings: { type: 'list', of: TocHeading, required: true },
     readingMinutes: { type: 'number', required: true },
+    hasMath: { type: 'boolean', required: true },
     isDraft: { type: 'boolean', required: true },
     inSitemap: { type: 'boolean', required: true },
     oldUrls: { type: 'list', of: { type: 'string' }, required: true },

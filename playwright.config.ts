@@ -40,6 +40,7 @@ export default defineConfig({
         'taxonomies.spec.ts',
         'pages.spec.ts',
         'authors.spec.ts',
+        'rich-posts.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { readingMinutes } from './rules';
-import { MarkdownLimitError } from '../markdown/parse';
+import { mathProblems } from '../markdown/math';
+import { MarkdownLimitError, parseMarkdown } from '../markdown/parse';
 import { computeBodyFacts, type BodyFacts } from './post-fields';
 import type { BodyProblem } from '../build/problems';
 import { runWorkerBatches } from '../build/workers';
@@ -47,6 +48,7 @@ const PLACEHOLDER_FACTS: BodyFacts = {
   links: [],
   anchors: [],
   handlers: [],
+  hasMath: false,
 };
 
 /** Any failure as a problem of the body: its message, never its stack. */
@@ -69,6 +71,8 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
   if (job.facts) {
     try {
       facts = computeBodyFacts(job.body, job.excerptSeparator, job.dialect);
+      // A TeX error is the author's to fix, found with the facts so `npm run check` reports it.
+      if (facts.hasMath) problems.push(...mathProblems(parseMarkdown(job.body, job.dialect)));
     } catch (error) {
       problems.push(failureProblem(error));
       facts = PLACEHOLDER_FACTS;

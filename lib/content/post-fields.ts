@@ -24,6 +24,8 @@ import {
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import type { FrontMatter } from './front-matter';
 import { extractHeadings, type TocHeading } from '../markdown/headings';
+import { hasMath } from '../markdown/math';
+import { parseMarkdown } from '../markdown/parse';
 import { postLinks, type InlineHandler, type PostLink } from '../markdown/links';
 import { excerptText, markdownPlainText } from '../markdown/plain-text';
 import { dialectKey, type MarkdownDialect } from '../markdown/dialect';
@@ -45,6 +47,8 @@ export interface DerivedFields {
   hasOwnExcerpt: boolean;
   headings: TocHeading[];
   readingMinutes: number;
+  /** The body has math (lib/markdown/math.ts): its page loads the math stylesheet. */
+  hasMath: boolean;
   isDraft: boolean;
   /** Listed in the sitemap (`sitemap: false` leaves it out, as jekyll-sitemap reads it). */
   inSitemap: boolean;
@@ -73,6 +77,7 @@ export interface BodyFacts {
   anchors: string[];
   /** Event handlers in raw HTML, which the Content-Security-Policy blocks: reported as warnings. */
   handlers: InlineHandler[];
+  hasMath: boolean;
 }
 
 /**
@@ -105,6 +110,8 @@ export function computeBodyFacts(
     excerpt: excerptText(body, excerptSeparator, dialect),
     headings: extractHeadings(body, dialect),
     readingMinutes: readingMinutes(markdownPlainText(body, dialect)),
+    // Our own posts' math is rendered at build time; kramdown's is written for MathJax, as Jekyll writes it.
+    hasMath: !dialect.kramdown && hasMath(parseMarkdown(body, dialect)),
     ...postLinks(body, dialect),
   };
 }
@@ -184,7 +191,7 @@ function redirectFrom(value: unknown): string[] {
 /** The fields read from the front matter and the file's place, before the body is read. */
 export type HeaderFields = Omit<
   DerivedFields,
-  'summary' | 'hasOwnExcerpt' | 'headings' | 'readingMinutes'
+  'summary' | 'hasOwnExcerpt' | 'headings' | 'readingMinutes' | 'hasMath'
 >;
 
 /**
@@ -363,6 +370,7 @@ export function completeFields(
     hasOwnExcerpt: Boolean(ownExcerpt),
     headings: facts.headings,
     readingMinutes: facts.readingMinutes,
+    hasMath: facts.hasMath,
   };
 }
 

@@ -26,6 +26,8 @@ import {
   resolveKramdownSyntax,
 } from './kramdown-transform';
 import { kramdownFromMarkdown, kramdownSyntax } from './kramdown-syntax';
+import { applyCallouts } from './callouts';
+import { revertFalseInlineMath } from './math';
 import { applyTypography, escapesFromMarkdown } from './typography';
 
 /** Levels of lists, quotes, links and emphasis inside each other; markdown-it's default `maxNesting` too. */
@@ -200,6 +202,10 @@ function syntaxParser(kramdown: boolean): Processor<Root> {
     const { text } = math({ singleDollarTextMath: false });
     (data.micromarkExtensions ??= []).push({ text }, kramdownSyntax(), kramdownHtmlFlowSyntax());
     (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(), kramdownFromMarkdown());
+  } else {
+    // GitHub's math: `$…$` inline (revertFalseInlineMath puts prices back) and `$$…$$` blocks.
+    (data.micromarkExtensions ??= []).push(math({ singleDollarTextMath: true }));
+    (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown());
   }
   (data.fromMarkdownExtensions ??= []).push(escapesFromMarkdown());
   return processor as unknown as Processor<Root>;
@@ -216,6 +222,8 @@ function parseBody(markdown: string, dialect: MarkdownDialect): Root {
   let tree = parser.parse(markdown);
   checkTreeDepth(tree);
   if (!dialect.kramdown) {
+    revertFalseInlineMath(tree, markdown);
+    applyCallouts(tree);
     // Before typography: the ids of posts written before it stay as they were (heading-ids.ts).
     assignGfmHeadingIds(tree);
     applyTypography(tree, dialect);

@@ -12,6 +12,7 @@ import type { Processor } from 'unified';
 import { DEFAULT_DIALECT, type MarkdownDialect } from './dialect';
 import { rehypeHighlight } from './highlight';
 import { rehypeImages } from './images';
+import { gfmMathHandlers } from './math';
 import { kramdownHandlers, rehypeKramdownTableAlignment } from './kramdown-html';
 import { rehypeTaskListLabels } from './task-lists';
 
@@ -33,7 +34,7 @@ export function configureMarkdown(
   builder
     .use(remarkRehype, {
       allowDangerousHtml: true,
-      ...(dialect.kramdown ? { handlers: kramdownHandlers } : {}),
+      handlers: dialect.kramdown ? kramdownHandlers : gfmMathHandlers,
     })
     // The heading's text becomes its own anchor link; CSS shows a "#" on hover. Not a heading that holds a
     // link (a footnote reference is one): a link inside a link is invalid, and browsers tear it apart.

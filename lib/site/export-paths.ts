@@ -14,6 +14,7 @@ import {
   authorsPath,
   categoriesPath,
   homePath,
+  mathStylesheetPath,
   postShareImagePath,
   searchPath,
   sitemapPath,
@@ -37,6 +38,8 @@ const FIXED_FILES = [
   '/robots.txt',
   '/share-image.png',
   '/icon.svg',
+  mathStylesheetPath(),
+  '/math/Temml.woff2',
 ];
 
 export interface ExportPaths {

@@ -23,7 +23,10 @@ export interface SourcePost extends Omit<
   | 'shareImage'
   | 'redirectTo'
   | 'authorRefs'
+  | 'hasMath'
 > {
+  /** Absent in data staged before it existed. */
+  hasMath?: boolean;
   /** Absent in data staged before it existed. */
   authorRefs?: DerivedFields['authorRefs'];
   /** The author's share image; absent in data staged before it existed. */
@@ -71,6 +74,8 @@ export interface Post extends PostListItem {
   /** The author's own excerpt, shown as the post's standfirst; null when the excerpt is the first paragraph. */
   lead: string | null;
   headings: TocHeading[];
+  /** Its page loads the math stylesheet. */
+  hasMath: boolean;
   /** The post published just before this one, and just after. */
   previous: PostListItem | null;
   next: PostListItem | null;
@@ -281,6 +286,7 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
       },
       lead: source.hasOwnExcerpt ? listed.excerpt : null,
       headings: source.headings ?? [],
+      hasMath: source.hasMath ?? false,
       previous: posts[position + 1] ?? null,
       next: posts[position - 1] ?? null,
       // Found on first use: only a post's own page shows them, so listing and feed workers never pay.

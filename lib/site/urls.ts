@@ -18,6 +18,8 @@ export const PLACEHOLDER_TERM = '_';
 /** The page route's param of a site without pages; post-export deletes its folder, as the category's. */
 export const PLACEHOLDER_PAGE = '_';
 export const archivePath = () => '/archive/';
+/** Temml's stylesheet (lib/site/math-assets.ts), linked by pages with math; its font is beside it. */
+export const mathStylesheetPath = () => '/math/temml.css';
 export const searchPath = () => '/search/';
 export const sitemapPath = () => '/sitemap.xml';
 

@@ -10,6 +10,7 @@ import { formatDay } from '@/lib/site/format';
 import { pageMetadata } from '@/lib/site/metadata';
 import { getPost, getPosts, showsAuthors } from '@/lib/site/posts';
 import { blogPostingLd, breadcrumbLd, postCrumbs } from '@/lib/site/structured-data';
+import { mathStylesheetPath, sitePath } from '@/lib/site/urls';
 
 interface PostPageProps {
   params: Promise<{ slug: string }>;
@@ -45,6 +46,10 @@ export default async function PostPage({ params }: PostPageProps) {
   return (
     // Only this article is indexed for search: its title, standfirst, categories, tags and body.
     <article className="relative" data-pagefind-body="">
+      {post.hasMath ? (
+        // React puts it in the head; only pages with math load it.
+        <link rel="stylesheet" href={sitePath(mathStylesheetPath())} precedence="default" />
+      ) : null}
       <header className="mb-8">
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
           {post.title}

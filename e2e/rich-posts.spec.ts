@@ -1,0 +1,68 @@
+/**
+ * What a post body may hold beyond plain markdown, on the fixture's "Markdown Features Tour": GitHub's callouts,
+ * footnotes that link both ways, and math rendered at build time to MathML, with its stylesheet loaded only
+ * where there is math and no script for any of it. axe runs on this post in a11y.spec.ts.
+ */
+import { expect, test } from './fixtures';
+
+const POST = '/blog/posts/markdown-tables/';
+
+test('callouts of each kind are notes with their kind as title', async ({ page }) => {
+  await page.goto(POST);
+  const callouts = page.getByRole('note');
+  await expect(callouts).toHaveCount(5);
+  await expect(callouts.locator('.callout-title')).toHaveText([
+    'Note',
+    'Tip',
+    'Important',
+    'Warning',
+    'Caution',
+  ]);
+  await expect(callouts.nth(3)).toContainText('Mind the edges.');
+  // Each kind has its own colour, from the site's tokens.
+  const colours = await callouts.evaluateAll((notes) =>
+    notes.map((note) => getComputedStyle(note).borderLeftColor),
+  );
+  expect(new Set(colours).size).toBe(5);
+});
+
+test('footnotes link down to their note and back up to where they were read', async ({ page }) => {
+  await page.goto(POST);
+  const references = page.locator('[data-footnote-ref]');
+  await expect(references).toHaveText(['1', '2']);
+  await references.first().click();
+  await expect(page).toHaveURL(/#user-content-fn-why$/);
+  const note = page.locator('#user-content-fn-why');
+  await expect(note).toContainText('Because readers jump down');
+  await expect(note).toBeInViewport();
+  await note.getByRole('link', { name: 'Back to reference 1' }).click();
+  await expect(page).toHaveURL(/#user-content-fnref-why$/);
+  await expect(references.first()).toBeInViewport();
+  // The list has a heading for screen readers only.
+  await expect(page.getByRole('heading', { name: 'Footnotes' })).toHaveCount(1);
+});
+
+test('math is MathML made at build time, with its stylesheet only where there is math', async ({
+  page,
+}) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(POST);
+  const inline = page.locator('p math').first();
+  await expect(inline.locator('annotation')).toHaveText('e^{i\\pi} + 1 = 0');
+  const display = page.locator('math[display="block"]');
+  await expect(display).toHaveCount(1);
+  await expect(display.locator('mfrac')).toHaveCount(1);
+  // Prices are text, not math.
+  await expect(page.getByText('while prices like $5 and $10 stay text')).toBeVisible();
+  // Rendered by the browser as math: the fraction is taller than a line of text.
+  expect((await display.boundingBox())!.height).toBeGreaterThan(30);
+  expect(requests).toContain('/blog/math/temml.css');
+  // No math script of any kind, and no framework runtime.
+  expect(requests.filter((path) => path.endsWith('.js'))).toEqual(['/blog/site.js']);
+
+  requests.length = 0;
+  await page.goto('/blog/posts/excerpt-separator/');
+  expect(requests.filter((path) => path.includes('/math/'))).toEqual([]);
+  await expect(page.locator('link[href$="/math/temml.css"]')).toHaveCount(0);
+});

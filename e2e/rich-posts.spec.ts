@@ -66,3 +66,56 @@ test('math is MathML made at build time, with its stylesheet only where there is
   expect(requests.filter((path) => path.includes('/math/'))).toEqual([]);
   await expect(page.locator('link[href$="/math/temml.css"]')).toHaveCount(0);
 });
+
+test("a post's photograph comes in widths and formats the browser picks, first and without layout shift", async ({
+  page,
+}) => {
+  const responses: { url: string; type: string; bytes: number }[] = [];
+  page.on('response', async (response) => {
+    if (new URL(response.url()).pathname.includes('/_img/'))
+      responses.push({
+        url: new URL(response.url()).pathname,
+        type: response.headers()['content-type'] ?? '',
+        bytes: (await response.body()).length,
+      });
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/blog/posts/pictures-in-posts/');
+  const photo = page.getByRole('img', { name: 'Green hills under a pale sky' });
+  const picture = page.locator('picture', { has: photo });
+  await expect(picture.locator('source')).toHaveCount(2);
+  await expect(picture.locator('source').first()).toHaveAttribute('type', 'image/avif');
+  await expect(picture.locator('source').last()).toHaveAttribute('type', 'image/webp');
+  // The original stays the fallback, with its size and the first image's priority.
+  await expect(photo).toHaveAttribute('src', '/blog/content-assets/assets/hills.jpg');
+  await expect(photo).toHaveAttribute('width', '1600');
+  await expect(photo).toHaveAttribute('height', '900');
+  await expect(photo).toHaveAttribute('loading', 'eager');
+  await expect(photo).toHaveAttribute('fetchpriority', 'high');
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+  // Chromium takes AVIF, in the width the 45rem column asks for at this screen's density.
+  const chosen = await photo.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
+  expect(chosen).toMatch(/^\/blog\/_img\/[0-9a-f]{16}-(1280|1600)\.avif$/);
+  expect(responses.map((response) => response.type)).toEqual(['image/avif']);
+  // Smaller than the original JPEG.
+  const original = (await (await page.request.get('/blog/content-assets/assets/hills.jpg')).body())
+    .length;
+  expect(responses[0]!.bytes).toBeLessThan(original / 2);
+  // Every width and format listed is there.
+  const listed = await picture.locator('source').evaluateAll((sources) =>
+    sources.flatMap((source) =>
+      source
+        .getAttribute('srcset')!
+        .split(', ')
+        .map((entry) => entry.split(' ')[0]!),
+    ),
+  );
+  expect(listed).toHaveLength(6);
+  for (const url of listed) expect((await page.request.get(url)).status(), url).toBe(200);
+  // An SVG passes through as it is, lazily.
+  const diagram = page.getByRole('img', { name: 'A CI pipeline from commit to deploy' });
+  await expect(page.locator('picture', { has: diagram })).toHaveCount(0);
+  await expect(diagram).toHaveAttribute('loading', 'lazy');
+});

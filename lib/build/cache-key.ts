@@ -86,4 +86,6 @@ export const CACHED_OUTPUTS = {
   postHtml: ['lib/markdown/render.ts'],
   /** A share image. */
   shareImage: ['lib/export/share-image-drawing.tsx'],
+  /** One width and format of an image of a post. */
+  imageVariant: ['lib/export/image-variants.ts'],
 } as const;

@@ -20,3 +20,4 @@ export const STAGED_KEY_FILE: string;
 export const CONTENTLAYER_KEY_FILE: string;
 export const AUTHORS_STAGING_DIR: string;
 export const GENERATED_AUTHORS_FILE: string;
+export const IMAGE_VARIANT_CACHE_DIR: string;

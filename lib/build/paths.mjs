@@ -13,6 +13,8 @@ export const NEXT_EXPORT_CACHE_DIR = '.cache/next-export';
 export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
 /** Share images by their cache key. */
 export const SHARE_IMAGE_CACHE_DIR = '.cache/share-images';
+/** The widths and formats of posts' images by their cache key (lib/export/image-variants.ts). */
+export const IMAGE_VARIANT_CACHE_DIR = '.cache/image-variants';
 /** The content step's output: one document per post (contentlayer reads them), each body's HTML, their keys. */
 export const STAGING_DIR = '.content/posts';
 /** The markdown pages (the site's own and a Jekyll site's), one document each (with its HTML), for contentlayer too. */

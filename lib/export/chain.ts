@@ -25,7 +25,9 @@ import {
   PLACEHOLDER_TERM,
   tagPath,
 } from '../site/urls';
+import { IMAGE_VARIANT_CACHE_DIR } from '../build/paths.mjs';
 import { writeCspHashes } from './csp';
+import { writeImageVariants } from './image-variants';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
 import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
 import {
@@ -187,6 +189,21 @@ const drawShareImages: ExportStep = {
   },
 };
 
+/** AVIF and WebP in a few widths of each raster image that pages offer in `<picture>`, cached by content. */
+const writeImages: ExportStep = {
+  name: 'Images',
+  run: async ({ dir, site }) => {
+    const { written, encoded } = await writeImageVariants(
+      dir,
+      IMAGE_VARIANT_CACHE_DIR,
+      site.basePath,
+    );
+    return written
+      ? `${written} widths and formats written, ${encoded} encoded (the rest cached)`
+      : 'none';
+  },
+};
+
 /** The Pagefind index in pagefind/; only post pages are indexed (they alone carry data-pagefind-body). */
 const indexSearch: ExportStep = {
   name: 'Search index',
@@ -256,6 +273,7 @@ export const EXPORT_STEPS: readonly ExportStep[] = [
   removePlaceholders,
   writeRedirects,
   finishPages,
+  writeImages,
   drawShareImages,
   indexSearch,
   copyStaticFiles,

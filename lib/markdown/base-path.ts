@@ -8,11 +8,28 @@ export function withBasePath(html: string, basePath: string): string {
   // A URL that already starts with the base path (Liquid's `relative_url`, `{{ site.baseurl }}`, or a
   // link written for Jekyll's baseurl) is left as it is.
   const segment = basePath.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const rootRelative = new RegExp(
-    `(\\s(?:src|href|poster|srcset)=")\\/(?!\\/|${segment}(?:[/"?#]))`,
-    'g',
+  const rootRelative = new RegExp(`(\\s(?:src|href|poster)=")\\/(?!\\/|${segment}(?:[/"?#]))`, 'g');
+  const own = new RegExp(`^\\/(?!\\/|${segment}(?:[/?#]|$))`);
+  return inSrcsets(html.replace(rootRelative, `$1${basePath}/`), (url) =>
+    own.test(url) ? `${basePath}${url}` : url,
   );
-  return html.replace(rootRelative, `$1${basePath}/`);
+}
+
+/** Each URL of every `srcset` (a list: `/a-640.avif 640w, /a-1280.avif 1280w`) through `rewrite`. */
+function inSrcsets(html: string, rewrite: (url: string) => string): string {
+  return html.replace(
+    /(\ssrcset=")([^"]*)"/g,
+    (_match, start: string, list: string) =>
+      `${start}${list
+        .split(',')
+        .map((candidate) =>
+          candidate.replace(
+            /^(\s*)(\S+)/,
+            (_all, space: string, url: string) => `${space}${rewrite(url)}`,
+          ),
+        )
+        .join(',')}"`,
+  );
 }
 
 /**
@@ -30,7 +47,10 @@ export function withoutBasePath(pathname: string, basePath: string): string {
  * sources get the origin, in-page anchors the page's own URL.
  */
 export function absolutizeUrls(html: string, origin: string, pageUrl: string): string {
-  return html
-    .replace(/(\s(?:src|href|poster)=")\/(?!\/)/g, `$1${origin}/`)
-    .replace(/(\shref=")#/g, `$1${pageUrl}#`);
+  return inSrcsets(
+    html
+      .replace(/(\s(?:src|href|poster)=")\/(?!\/)/g, `$1${origin}/`)
+      .replace(/(\shref=")#/g, `$1${pageUrl}#`),
+    (url) => (/^\/(?!\/)/.test(url) ? `${origin}${url}` : url),
+  );
 }

@@ -4,7 +4,11 @@
  * an image path relative to the post (`./diagram.png`, `img/a.png`) pointed at
  * its copy under /content-assets/, which the content step (scripts/content.ts) mirrors from
  * the content folder into public/. A missing file is the link check's to report.
+ * A local raster image (PNG, JPEG, WebP) is offered in a few widths as AVIF and WebP in a `<picture>`, the
+ * original as the fallback; the export step makes the files (lib/export/image-variants.ts). A post's first
+ * image is loaded at once, with high priority: it is likely in the first screen.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
@@ -16,6 +20,19 @@ import { withoutBasePath } from './base-path';
 import { resolveRelative } from './relative-urls';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
+/** Where the export puts the widths of each image, named by the hash of its bytes and the width. */
+export const IMAGE_VARIANTS_PATH = '/_img';
+/** Widths offered below the image's own (which is offered too, up to the largest of these). */
+export const VARIANT_WIDTHS = [640, 1280, 1920] as const;
+export const VARIANT_FORMATS = ['avif', 'webp'] as const;
+export type VariantFormat = (typeof VARIANT_FORMATS)[number];
+/** How wide an image shows: the text column (45rem) beside, the screen on a phone. */
+const COLUMN_SIZES = '(min-width: 48rem) 45rem, 100vw';
+const RASTER = /\.(png|jpe?g|webp)$/i;
+
+/** A variant's URL: `/_img/<hash of the source's bytes>-<width>.<format>`. */
+export const variantUrl = (hash: string, width: number, format: VariantFormat) =>
+  `${IMAGE_VARIANTS_PATH}/${hash}-${width}.${format}`;
 
 const isRelative = (src: string) => !/^([a-z][a-z0-9+.-]*:|\/|#|data:)/i.test(src);
 
@@ -47,39 +64,84 @@ function imageFile(url: string): string | undefined {
   return undefined;
 }
 
-function intrinsicSize(url: string): { width: number; height: number } | undefined {
+/** The image's size, and for a raster image the hash its variants are named by. */
+function imageFacts(url: string): { width: number; height: number; hash?: string } | undefined {
   const file = imageFile(url);
   if (!file) return undefined;
   try {
-    const { width, height } = imageSize(readFileSync(file));
-    return width && height ? { width, height } : undefined;
+    const bytes = readFileSync(file);
+    const { width, height } = imageSize(bytes);
+    if (!width || !height) return undefined;
+    const raster = RASTER.test(url.split(/[?#]/)[0] ?? '');
+    return raster
+      ? { width, height, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) }
+      : { width, height };
   } catch {
     return undefined;
   }
+}
+
+/** The widths an image is offered in: the standard ones below its own, and its own up to the largest. */
+export function variantWidths(width: number): number[] {
+  const largest = VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]!;
+  return [
+    ...VARIANT_WIDTHS.filter((candidate) => candidate < width),
+    Math.min(width, largest),
+  ].filter((candidate, index, all) => all.indexOf(candidate) === index);
+}
+
+/** `<picture>` around an image: an AVIF and a WebP source in each width, the image itself as the fallback. */
+function pictureOf(image: Element, hash: string, width: number): Element {
+  const widths = variantWidths(width);
+  return {
+    type: 'element',
+    tagName: 'picture',
+    properties: {},
+    children: [
+      ...VARIANT_FORMATS.map((format): Element => ({
+        type: 'element',
+        tagName: 'source',
+        properties: {
+          type: `image/${format}`,
+          srcSet: widths.map((each) => `${variantUrl(hash, each, format)} ${each}w`).join(', '),
+          sizes: COLUMN_SIZES,
+        },
+        children: [],
+      })),
+      image,
+    ],
+  };
 }
 
 function visitImages(
   node: Root | Element,
   postFilePath: string | undefined,
   documentUrl: string | undefined,
+  seen: { images: number },
 ): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
+  node.children.forEach((child, index) => {
+    if (child.type !== 'element') return;
     if (child.tagName === 'img') {
       const src = String(child.properties.src ?? '');
       // A Jekyll site's image is where its old URL put it (a static file of the site), not beside the file.
       if (documentUrl && src) child.properties.src = resolveRelative(src, documentUrl) ?? src;
       else if (postFilePath && src && isRelative(src))
         child.properties.src = contentAssetUrl(postFilePath, src);
-      if (child.properties.width === undefined && child.properties.height === undefined) {
-        const size = intrinsicSize(String(child.properties.src ?? ''));
-        if (size) Object.assign(child.properties, size);
-      }
-      child.properties.loading ??= 'lazy';
+      const facts = imageFacts(String(child.properties.src ?? ''));
+      if (facts && child.properties.width === undefined && child.properties.height === undefined)
+        Object.assign(child.properties, { width: facts.width, height: facts.height });
+      // The first image is likely in the first screen: fetched at once, first.
+      if ((seen.images += 1) === 1) {
+        child.properties.loading ??= 'eager';
+        child.properties.fetchPriority ??= 'high';
+      } else child.properties.loading ??= 'lazy';
       child.properties.decoding ??= 'async';
+      if (facts?.hash && node.type === 'element' && node.tagName === 'picture') return;
+      if (facts?.hash) node.children[index] = pictureOf(child, facts.hash, facts.width);
+      return;
     }
-    visitImages(child, postFilePath, documentUrl);
-  }
+    visitImages(child, postFilePath, documentUrl, seen);
+  });
 }
 
 /** rehype plugin; reads the post's path from the file data contentlayer attaches. */
@@ -87,6 +149,6 @@ export function rehypeImages() {
   return (tree: Root, file: VFile) => {
     const raw = file.data.rawDocumentData as
       { sourceFilePath?: string; documentUrl?: string } | undefined;
-    visitImages(tree, raw?.sourceFilePath, raw?.documentUrl);
+    visitImages(tree, raw?.sourceFilePath, raw?.documentUrl, { images: 0 });
   };
 }

@@ -5,7 +5,7 @@
  * so a permalink can never take over a path the build writes.
  */
 import { FEED_FILES } from './feed-files';
-import { CONTENT_ASSETS_PATH } from '../markdown/images';
+import { CONTENT_ASSETS_PATH, IMAGE_VARIANTS_PATH } from '../markdown/images';
 import { pageCount, pagePath } from './pagination';
 import type { PostIndex } from './post-index';
 import { redirectFile } from '../export/redirects';
@@ -28,6 +28,7 @@ export const RESERVED_FOLDERS = [
   '/404/',
   '/pagefind/',
   `${CONTENT_ASSETS_PATH}/`,
+  `${IMAGE_VARIANTS_PATH}/`,
 ];
 
 /** Files of the export that no route of ours names. */

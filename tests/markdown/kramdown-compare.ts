@@ -4,7 +4,7 @@
  * collapsed outside <pre>), not serialization or presentation. What differs by design is set aside:
  * - code blocks: Rouge's wrappers and our figure with its bar become `<codeblock lang class>text`;
  * - inline code: Rouge's `language-plaintext highlighter-rouge` classes;
- * - headings: our anchor link wrapping the text; images: our `loading`, `decoding`;
+ * - headings: our anchor link wrapping the text; images: our `loading`, `decoding`, `fetchpriority`;
  * - task lists: our class `contains-task-list` (the site's styles) and the checkbox's `aria-label`.
  * Used by tests/markdown/kramdown*.test.ts and scripts/kramdown-probe.ts.
  */
@@ -108,7 +108,7 @@ function serialize(nodes: (RootContent | ElementContent)[]): string {
       }
       const drop = new Set<string>();
       const properties = { ...node.properties };
-      if (node.tagName === 'img') drop.add('loading').add('decoding');
+      if (node.tagName === 'img') drop.add('loading').add('decoding').add('fetchpriority');
       if (node.tagName === 'input') drop.add('aria-label');
       if (node.tagName === 'ul' || node.tagName === 'ol')
         properties.className = classes(node).filter((name) => name !== 'contains-task-list');

@@ -102,14 +102,14 @@ describe('the markdown pipeline', () => {
     assert.match(html, /DISPLAY "HI"\./);
   });
 
-  it('lazy-loads images and points relative ones at the content assets', async () => {
+  it('loads the first image at once and the rest lazily, and points relative ones at the content assets', async () => {
     const html = await render(
       '![A diagram](./img/a.png) ![Logo](/images/logo.svg) ![Remote](https://x.test/b.png)',
       'nested/2024-01-01-post.md',
     );
     assert.match(
       html,
-      /<img src="\/content-assets\/nested\/img\/a.png" alt="A diagram" loading="lazy" decoding="async">/,
+      /<img src="\/content-assets\/nested\/img\/a.png" alt="A diagram" loading="eager" fetchpriority="high" decoding="async">/,
     );
     assert.match(html, /<img src="\/images\/logo.svg" alt="Logo" loading="lazy" decoding="async">/);
     assert.match(html, /<img src="https:\/\/x.test\/b.png"/);
@@ -119,7 +119,7 @@ describe('the markdown pipeline', () => {
     const html = await render('![Diagram](/images/example-diagram.svg)');
     assert.match(
       html,
-      /<img src="\/images\/example-diagram.svg" alt="Diagram" width="640" height="200" loading="lazy" decoding="async">/,
+      /<img src="\/images\/example-diagram.svg" alt="Diagram" width="640" height="200" loading="eager" fetchpriority="high" decoding="async">/,
     );
   });
 

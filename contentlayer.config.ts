@@ -71,6 +71,7 @@ export const Post = defineDocumentType(() => ({
     headings: { type: 'list', of: TocHeading, required: true },
     readingMinutes: { type: 'number', required: true },
     hasMath: { type: 'boolean', required: true },
+    contentPath: { type: 'string', required: true },
     isDraft: { type: 'boolean', required: true },
     inSitemap: { type: 'boolean', required: true },
     oldUrls: { type: 'list', of: { type: 'string' }, required: true },

@@ -53,6 +53,11 @@ export interface SiteConfig {
    * content/pages when it exists and CONTENT_DIR is unset. A Jekyll site's markdown pages come with the site.
    */
   pagesDir?: string;
+  /**
+   * "Edit this post" under each post, to its file in the repository: an https URL with `{path}` for the post's
+   * path in the content folder (EDIT_URL). Unset: no link.
+   */
+  editUrl?: string;
   /** Drafts and unpublished posts are shown (marked) only while developing. */
   showDrafts: boolean;
   /**
@@ -127,6 +132,8 @@ export const siteConfig: SiteConfig = {
   pagesDir:
     env.pagesDir ??
     (env.contentDir === undefined && existsSync(DEFAULT_PAGES_DIR) ? DEFAULT_PAGES_DIR : undefined),
+  // e.g. 'https://github.com/me/blog/edit/main/content/posts/{path}'
+  editUrl: env.editUrl,
   showDrafts: development || (env.showDrafts ?? jekyll?.showDrafts ?? false),
   jekyllRedirects: env.jekyllRedirects ?? Boolean(jekyll),
   showFuture: development || (env.showFuture ?? jekyll?.future ?? false),

@@ -199,6 +199,9 @@ test.describe('feeds', () => {
   test('every category, tag and author feed, in every format, lists exactly the posts of its pages', async ({
     page,
   }) => {
+    // Every page of every category, tag and author, and three feeds each: more than the default 30 s allows
+    // on a busy machine.
+    test.setTimeout(120_000);
     const categoryPaths: string[] = [];
     for (const index of ['/blog/categories/', '/blog/tags/', '/blog/authors/']) {
       await page.goto(index);

@@ -119,3 +119,15 @@ test("a post's photograph comes in widths and formats the browser picks, first a
   await expect(page.locator('picture', { has: diagram })).toHaveCount(0);
   await expect(diagram).toHaveAttribute('loading', 'lazy');
 });
+
+test('"Edit this post" leads to the post\'s file in the repository (EDIT_URL), its path encoded', async ({
+  page,
+}) => {
+  await page.goto('/blog/posts/%C3%A7a-marche/');
+  const edit = page.getByRole('link', { name: 'Edit this post' });
+  await expect(edit).toHaveAttribute(
+    'href',
+    'https://github.com/fullstackmaster/blog/edit/main/e2e/fixtures/jekyll/_posts/2019-07-14-%C3%A7a-marche.markdown',
+  );
+  await expect(edit).toHaveAttribute('rel', 'noopener');
+});

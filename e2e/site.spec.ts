@@ -98,6 +98,8 @@ test('a blog of one author shows no author: no byline, no author pages, the site
 }) => {
   await page.goto(POST_URL);
   await expect(page.locator('[data-byline]')).toHaveCount(0);
+  // Nor an edit link: EDIT_URL is not set for the real site.
+  await expect(page.getByRole('link', { name: 'Edit this post' })).toHaveCount(0);
   const posting = await page
     .locator('script[type="application/ld+json"]')
     .first()

@@ -13,5 +13,6 @@ exportTo('e2e/.out/fixture', {
   BASE_PATH: '/blog',
   POSTS_PER_PAGE: '2',
   JEKYLL_REDIRECTS: '1',
+  EDIT_URL: 'https://github.com/fullstackmaster/blog/edit/main/e2e/fixtures/jekyll/_posts/{path}',
 });
 console.log('Fixture export written to e2e/.out/fixture (base path /blog)');

@@ -30,6 +30,8 @@ export interface EnvSettings {
   showFuture?: boolean;
   /** JEKYLL_ENV: Liquid's `jekyll.environment`, as Jekyll reads it. */
   jekyllEnvironment?: string;
+  /** EDIT_URL: where a post's source is edited, `{path}` standing for its path in the content folder. */
+  editUrl?: string;
 }
 
 export const POSTS_PER_PAGE_MAX = 1000;
@@ -114,6 +116,25 @@ export function parseContentDir(raw: string, cwd: string, name = 'CONTENT_DIR'):
   return value;
 }
 
+/**
+ * EDIT_URL: an https URL with `{path}` where the post's file goes, relative to the content folder, such as
+ * https://github.com/me/blog/edit/main/content/posts/{path}.
+ */
+export function parseEditUrl(raw: string): string {
+  const value = raw.trim();
+  let valid = false;
+  try {
+    valid = new URL(value.replace('{path}', 'x')).protocol === 'https:';
+  } catch {
+    valid = false;
+  }
+  if (!valid || !value.includes('{path}') || /[\s"<>]/.test(value))
+    throw new SettingError(
+      `EDIT_URL: ${quoted(raw)} is not an https URL with {path}; use one such as https://github.com/me/blog/edit/main/content/posts/{path}`,
+    );
+  return value;
+}
+
 /** A switch: `1` on, `0` off. Anything else is refused rather than read as off ("true" would silently be off). */
 export function parseFlag(raw: string, name: string): boolean {
   if (raw === '1') return true;
@@ -144,5 +165,6 @@ export function readSettings(env: Env, cwd = process.cwd()): EnvSettings {
         `JEKYLL_ENV: ${quoted(raw)} is not an environment name; use a word such as production or development`,
       );
     }),
+    editUrl: read('EDIT_URL', parseEditUrl),
   };
 }

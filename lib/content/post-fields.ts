@@ -47,6 +47,8 @@ export interface DerivedFields {
   hasOwnExcerpt: boolean;
   headings: TocHeading[];
   readingMinutes: number;
+  /** The file's path in the content folder, with `/` (an "Edit this post" link names it). */
+  contentPath: string;
   /** The body has math (lib/markdown/math.ts): its page loads the math stylesheet. */
   hasMath: boolean;
   isDraft: boolean;
@@ -338,6 +340,7 @@ export function deriveHeaderFields(
         day: updatedAt.day,
         iso: updatedAt.iso,
       },
+      contentPath: (context.relativePath ?? sourcePath.split(/[\\/]/).pop()!).replaceAll('\\', '/'),
       categoryRefs,
       tagRefs,
       authorRefs,

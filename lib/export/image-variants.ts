@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import { pathInsideOrUndefined, safeDecode } from '../build/safe-path';
 import { withoutBasePath } from '../markdown/base-path';
-import { IMAGE_VARIANTS_PATH, type VariantFormat } from '../markdown/images';
+import { IMAGE_VARIANTS_PATH, type VariantFormat } from '../markdown/image-variant-names';
 
 /** One file to make: where its source is in the export, and what to make of it. */
 export interface VariantJob {

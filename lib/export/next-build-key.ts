@@ -32,6 +32,7 @@ export const NEXT_BUILD_ENV = [
   'FUTURE',
   'JEKYLL_REDIRECTS',
   'JEKYLL_ENV',
+  'EDIT_URL',
 ] as const;
 
 /**

@@ -17,22 +17,13 @@ import type { VFile } from 'vfile';
 import { siteConfig } from '../../site.config';
 import { pathInsideOrUndefined } from '../build/safe-path';
 import { withoutBasePath } from './base-path';
+import { VARIANT_FORMATS, variantUrl, variantWidths } from './image-variant-names';
 import { resolveRelative } from './relative-urls';
 
 export const CONTENT_ASSETS_PATH = '/content-assets';
-/** Where the export puts the widths of each image, named by the hash of its bytes and the width. */
-export const IMAGE_VARIANTS_PATH = '/_img';
-/** Widths offered below the image's own (which is offered too, up to the largest of these). */
-export const VARIANT_WIDTHS = [640, 1280, 1920] as const;
-export const VARIANT_FORMATS = ['avif', 'webp'] as const;
-export type VariantFormat = (typeof VARIANT_FORMATS)[number];
 /** How wide an image shows: the text column (45rem) beside, the screen on a phone. */
 const COLUMN_SIZES = '(min-width: 48rem) 45rem, 100vw';
 const RASTER = /\.(png|jpe?g|webp)$/i;
-
-/** A variant's URL: `/_img/<hash of the source's bytes>-<width>.<format>`. */
-export const variantUrl = (hash: string, width: number, format: VariantFormat) =>
-  `${IMAGE_VARIANTS_PATH}/${hash}-${width}.${format}`;
 
 const isRelative = (src: string) => !/^([a-z][a-z0-9+.-]*:|\/|#|data:)/i.test(src);
 
@@ -79,15 +70,6 @@ function imageFacts(url: string): { width: number; height: number; hash?: string
   } catch {
     return undefined;
   }
-}
-
-/** The widths an image is offered in: the standard ones below its own, and its own up to the largest. */
-export function variantWidths(width: number): number[] {
-  const largest = VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]!;
-  return [
-    ...VARIANT_WIDTHS.filter((candidate) => candidate < width),
-    Math.min(width, largest),
-  ].filter((candidate, index, all) => all.indexOf(candidate) === index);
 }
 
 /** `<picture>` around an image: an AVIF and a WebP source in each width, the image itself as the fallback. */

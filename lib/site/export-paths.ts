@@ -5,7 +5,8 @@
  * so a permalink can never take over a path the build writes.
  */
 import { FEED_FILES } from './feed-files';
-import { CONTENT_ASSETS_PATH, IMAGE_VARIANTS_PATH } from '../markdown/images';
+import { IMAGE_VARIANTS_PATH } from '../markdown/image-variant-names';
+import { CONTENT_ASSETS_PATH } from '../markdown/images';
 import { pageCount, pagePath } from './pagination';
 import type { PostIndex } from './post-index';
 import { redirectFile } from '../export/redirects';

@@ -24,7 +24,10 @@ export interface SourcePost extends Omit<
   | 'redirectTo'
   | 'authorRefs'
   | 'hasMath'
+  | 'contentPath'
 > {
+  /** Absent in data staged before it existed. */
+  contentPath?: string;
   /** Absent in data staged before it existed. */
   hasMath?: boolean;
   /** Absent in data staged before it existed. */
@@ -76,6 +79,8 @@ export interface Post extends PostListItem {
   headings: TocHeading[];
   /** Its page loads the math stylesheet. */
   hasMath: boolean;
+  /** Where its source is edited (EDIT_URL); null without the setting. */
+  editUrl: string | null;
   /** The post published just before this one, and just after. */
   previous: PostListItem | null;
   next: PostListItem | null;
@@ -149,6 +154,8 @@ export interface IndexOptions {
   siteAuthor?: { name: string; url?: string };
   /** Profiles by slug (lib/content/authors.ts): their names win over the spelling in posts. */
   authorProfiles?: readonly AuthorProfileData[];
+  /** Where a post's source is edited, `{path}` standing for its path in the content folder (EDIT_URL). */
+  editUrl?: string;
   /** Sub-path the site is served under, added to root-relative URLs in post bodies. */
   basePath?: string;
   /** The site's origin: links in bodies to a post's old URL with it are rewritten too. */
@@ -287,6 +294,10 @@ export function buildPostIndex(sources: readonly SourcePost[], options: IndexOpt
       lead: source.hasOwnExcerpt ? listed.excerpt : null,
       headings: source.headings ?? [],
       hasMath: source.hasMath ?? false,
+      editUrl:
+        options.editUrl && source.contentPath
+          ? options.editUrl.replace('{path}', encodeURI(source.contentPath))
+          : null,
       previous: posts[position + 1] ?? null,
       next: posts[position - 1] ?? null,
       // Found on first use: only a post's own page shows them, so listing and feed workers never pay.

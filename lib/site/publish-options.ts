@@ -21,6 +21,7 @@ export const publishOptions: IndexOptions = {
   categoryLabels: siteConfig.categoryLabels,
   tagLabels: siteConfig.tagLabels,
   siteAuthor: siteConfig.author,
+  ...(siteConfig.editUrl ? { editUrl: siteConfig.editUrl } : {}),
   basePath: siteConfig.basePath,
   origin: siteConfig.baseUrl,
 };

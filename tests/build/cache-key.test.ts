@@ -106,7 +106,12 @@ describe('what a change of input rebuilds', () => {
   it('the lock file (a dependency upgraded): everything', () => {
     const before = keys();
     appendFileSync(path.join(project, 'package-lock.json'), '\n');
-    assert.deepEqual(changed(before, keys()), ['bodyFacts', 'postHtml', 'shareImage']);
+    assert.deepEqual(changed(before, keys()), [
+      'bodyFacts',
+      'imageVariant',
+      'postHtml',
+      'shareImage',
+    ]);
   });
 
   it('the site config: what reads it', () => {

@@ -27,6 +27,7 @@ describe('settings from the environment', () => {
       jekyllRedirects: undefined,
       showFuture: undefined,
       jekyllEnvironment: undefined,
+      editUrl: undefined,
     };
     assert.deepEqual(read({}), none);
     assert.deepEqual(
@@ -47,6 +48,7 @@ describe('settings from the environment', () => {
         JEKYLL_REDIRECTS: '1',
         FUTURE: '1',
         JEKYLL_ENV: 'staging',
+        EDIT_URL: ' https://github.com/me/blog/edit/main/_posts/{path} ',
       }),
       {
         baseUrl: 'https://www.example.com',
@@ -58,8 +60,20 @@ describe('settings from the environment', () => {
         jekyllRedirects: true,
         showFuture: true,
         jekyllEnvironment: 'staging',
+        editUrl: 'https://github.com/me/blog/edit/main/_posts/{path}',
       },
     );
+    for (const bad of [
+      'http://github.com/x/{path}',
+      'https://github.com/x/',
+      'javascript:{path}',
+      'https://x/"{path}',
+    ])
+      assert.throws(
+        () => read({ EDIT_URL: bad }),
+        /EDIT_URL: .* is not an https URL with \{path\}/,
+        bad,
+      );
     assert.throws(
       () => read({ JEKYLL_ENV: 'a b' }),
       /JEKYLL_ENV: "a b" is not an environment name/,

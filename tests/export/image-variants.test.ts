@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { writeImageVariants } from '../../lib/export/image-variants';
-import { variantWidths } from '../../lib/markdown/images';
+import { variantWidths } from '../../lib/markdown/image-variant-names';
 import { renderMarkdown } from '../../lib/markdown/render';
 
 const root = mkdtempSync(path.join(tmpdir(), 'image-variants-'));

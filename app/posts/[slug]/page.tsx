@@ -80,6 +80,17 @@ export default async function PostPage({ params }: PostPageProps) {
       </header>
       <TableOfContents headings={post.headings} />
       <PostBody post={post} />
+      {post.editUrl ? (
+        <p className="mt-10 text-sm" data-pagefind-ignore="">
+          <a
+            href={post.editUrl}
+            rel="noopener"
+            className="font-medium text-accent hover:text-accent-hover"
+          >
+            Edit this post
+          </a>
+        </p>
+      ) : null}
       <PostNavigation post={post} />
       <JsonLd data={blogPostingLd(post, post.shareImage.url)} />
       <JsonLd data={breadcrumbLd(postCrumbs(post))} />

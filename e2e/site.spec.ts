@@ -120,6 +120,8 @@ test('a blog of one author shows no author: no byline, no author pages, the site
     '/authors/_/',
     '/authors/full-stack-master/',
     '/authors/_/feed.xml',
+    // No post has math: no math stylesheet either.
+    '/math/temml.css',
   ])
     expect((await page.request.get(path)).status(), path).toBe(404);
 });

@@ -21,6 +21,7 @@ import {
   authorPath,
   authorsPath,
   categoryPath,
+  mathStylesheetPath,
   PLACEHOLDER_PAGE,
   PLACEHOLDER_TERM,
   tagPath,
@@ -74,18 +75,21 @@ export interface ExportStep {
 
 /**
  * A blog without categories, tags, authors or pages still has those routes' placeholders (lib/site/urls.ts): no
- * page of the site. A blog of one author has no author index either (lib/site/taxonomies.ts).
+ * page of the site. A blog of one author has no author index either (lib/site/taxonomies.ts), and a blog
+ * without math no math stylesheet.
  */
 const removePlaceholders: ExportStep = {
   name: 'Placeholder',
-  run: ({ dir }) => {
+  run: ({ dir, postBySlug }) => {
     const oneAuthor = existsSync(pathInside(dir, authorPath(PLACEHOLDER_TERM)));
+    const noMath = ![...postBySlug.values()].some((post) => post.hasMath);
     const removed = [
-      ['category', categoryPath(PLACEHOLDER_TERM)],
-      ['tag', tagPath(PLACEHOLDER_TERM)],
-      ['author', authorPath(PLACEHOLDER_TERM)],
-      ...(oneAuthor ? [['author index', authorsPath()]] : []),
-      ['page', `/${PLACEHOLDER_PAGE}/`],
+      ['the category placeholder', categoryPath(PLACEHOLDER_TERM)],
+      ['the tag placeholder', tagPath(PLACEHOLDER_TERM)],
+      ['the author placeholder', authorPath(PLACEHOLDER_TERM)],
+      ...(oneAuthor ? [['the author index', authorsPath()]] : []),
+      ...(noMath ? [['the math stylesheet', path.posix.dirname(mathStylesheetPath())]] : []),
+      ['the page placeholder', `/${PLACEHOLDER_PAGE}/`],
     ].filter(([, placeholderPath]) => {
       const placeholder = pathInside(dir, placeholderPath!);
       const found = existsSync(placeholder);
@@ -93,7 +97,7 @@ const removePlaceholders: ExportStep = {
       return found;
     });
     return removed.length
-      ? `the placeholder ${removed.map(([what]) => what).join(' and ')} of a blog without any removed`
+      ? `${removed.map(([what]) => what).join(', ')} removed (nothing of this blog needs them)`
       : 'none';
   },
 };

@@ -72,14 +72,21 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
     try {
       facts = computeBodyFacts(job.body, job.excerptSeparator, job.dialect);
       // A TeX error is the author's to fix, found with the facts so `npm run check` reports it.
-      if (facts.hasMath) problems.push(...mathProblems(parseMarkdown(job.body, job.dialect)));
+      if (facts.hasMath)
+        problems.push(
+          ...mathProblems(
+            parseMarkdown(job.body, job.dialect),
+            job.dialect.kramdown ? 'warning' : 'error',
+          ),
+        );
     } catch (error) {
       problems.push(failureProblem(error));
       facts = PLACEHOLDER_FACTS;
     }
   }
-  // A body whose facts failed would fail again (the same parse): one problem is enough.
-  if (job.html && problems.length === 0) {
+  // A body whose facts failed would fail again (the same parse): one problem is enough. A warning (a Jekyll
+  // site's formula left as TeX) still renders.
+  if (job.html && !problems.some((found) => found.severity === 'error')) {
     try {
       // Loaded only when rendering: the highlighter's grammars are most of a check's start-up otherwise.
       const { renderMarkdown } = await import('../markdown/render');

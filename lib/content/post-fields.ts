@@ -112,8 +112,7 @@ export function computeBodyFacts(
     excerpt: excerptText(body, excerptSeparator, dialect),
     headings: extractHeadings(body, dialect),
     readingMinutes: readingMinutes(markdownPlainText(body, dialect)),
-    // Our own posts' math is rendered at build time; kramdown's is written for MathJax, as Jekyll writes it.
-    hasMath: !dialect.kramdown && hasMath(parseMarkdown(body, dialect)),
+    hasMath: hasMath(parseMarkdown(body, dialect)),
     ...postLinks(body, dialect),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The HTML kramdown writes where it differs from GFM's: footnotes (numbered in order of first use, with
- * kramdown's ids `fnref:name`, `fn:name` and its back links), math as MathJax reads it (Jekyll's default
- * math engine: `\[…\]` for a block, `\(…\)` inline) and definition lists. Handlers for remark-rehype; the
+ * kramdown's ids `fnref:name`, `fn:name` and its back links), math (MathML made at build time, lib/markdown/math.ts;
+ * a formula Temml cannot read as kramdown's MathJax engine writes it: `\[…\]` for a block, `\(…\)` inline) and
+ * definition lists. Handlers for remark-rehype; the
  * tree they read is the shared parse, which they leave unchanged.
  */
 import type { Element, ElementContent, Properties, Root as HastRoot, Text as HastText } from 'hast';
@@ -9,6 +10,7 @@ import type { FootnoteDefinition, FootnoteReference, Nodes, Parent, Root } from 
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import { propertiesOf } from './kramdown-attributes';
+import { mathmlOrUndefined } from './math';
 
 const element = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({
   type: 'element',
@@ -117,20 +119,27 @@ function root(state: State, node: Root): HastRoot {
   return result;
 }
 
+/** MathML as a raw node, which rehype-stringify writes as it is. */
+const rawHtml = (value: string) => ({ type: 'raw', value }) as unknown as HastText;
+
 function math(state: State, node: Math): ElementContent {
   const properties = propertiesOf(node);
-  const value = `\\[${node.value}\\]`;
-  const result = properties ? element('div', { ...properties }, [text(value)]) : text(value);
+  const rendered = mathmlOrUndefined(node.value, true);
+  const content = rendered ? rawHtml(rendered) : text(`\\[${node.value}\\]`);
+  const result = properties ? element('div', { ...properties }, [content]) : content;
   state.patch(node, result);
   return result;
 }
 
 function inlineMath(state: State, node: InlineMath): ElementContent {
   const properties = propertiesOf(node);
+  const rendered = mathmlOrUndefined(node.value, false);
   // kramdown's MathJax engine writes `$…$` in a span that has attributes.
   const result = properties
-    ? element('span', { ...properties }, [text(`$${node.value}$`)])
-    : text(`\\(${node.value}\\)`);
+    ? element('span', { ...properties }, [rendered ? rawHtml(rendered) : text(`$${node.value}$`)])
+    : rendered
+      ? rawHtml(rendered)
+      : text(`\\(${node.value}\\)`);
   state.patch(node, result);
   return result;
 }

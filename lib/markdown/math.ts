@@ -1,5 +1,6 @@
 /**
- * Math in our own posts (GitHub's syntax: `$…$` inline, `$$…$$` as a block), rendered at build time to MathML by
+ * Math (GitHub's syntax in our own posts: `$…$` inline, `$$…$$` as a block; kramdown's `$$…$$` in a Jekyll
+ * site's, lib/markdown/kramdown-html.ts), rendered at build time to MathML by
  * Temml: no script in the browser, and no web font (the browser's math font; a small stylesheet loads only on
  * pages with math, app/math/). A TeX error is a problem of the content step with its line (`mathProblems`),
  * never an error box on the page. Why Temml and not KaTeX: docs/decisions.md, "Math".
@@ -41,11 +42,30 @@ function mathNodes(tree: Root): (Math | InlineMath)[] {
   return found;
 }
 
+/**
+ * MathML of a formula, or undefined when Temml cannot read it (or it is too long): a Jekyll site's formula is then
+ * written as kramdown writes it for MathJax, and reported as a warning.
+ */
+export function mathmlOrUndefined(tex: string, displayMode: boolean): string | undefined {
+  if (tex.length > MAX_TEX_LENGTH) return undefined;
+  try {
+    return renderTex(tex, displayMode, true);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a body's tree has any math: its page then loads the math stylesheet. */
 export const hasMath = (tree: Root): boolean => mathNodes(tree).length > 0;
 
-/** Every formula Temml cannot read, at the body line of the error. */
-export function mathProblems(tree: Root): BodyProblem[] {
+/**
+ * Every formula Temml cannot read, at the body line of the error: an error in our own posts, a warning in a
+ * Jekyll site's (the formula is then left as TeX, as Jekyll wrote it for MathJax).
+ */
+export function mathProblems(
+  tree: Root,
+  severity: BodyProblem['severity'] = 'error',
+): BodyProblem[] {
   const problems: BodyProblem[] = [];
   for (const node of mathNodes(tree)) {
     // A block's TeX starts on the line after its `$$`.
@@ -54,7 +74,7 @@ export function mathProblems(tree: Root): BodyProblem[] {
       problems.push({
         line: firstLine,
         field: 'math',
-        severity: 'error',
+        severity,
         message: `is ${node.value.length} characters of TeX, more than ${MAX_TEX_LENGTH}; split it`,
       });
       continue;
@@ -70,7 +90,7 @@ export function mathProblems(tree: Root): BodyProblem[] {
         .replace(/^ParseError:\s*/, '')
         .replace(/ at (?:position \d+|end of input):[\s\S]*$/, '')
         .trim();
-      problems.push({ line, field: 'math', severity: 'error', message: `TeX: ${reason}` });
+      problems.push({ line, field: 'math', severity, message: `TeX: ${reason}` });
     }
   }
   return problems;

@@ -574,6 +574,15 @@ function skipped(element: HtmlElement): boolean {
   );
 }
 
+/** A formula's TeX, from the annotation our MathML keeps, as kramdown writes it: `\[…\]` or `\(…\)`. */
+function texOf(math: HtmlElement): string {
+  const annotation = findElement(math, (element) => element.name === 'annotation');
+  const tex = annotation
+    ? annotation.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+    : '';
+  return math.attributes.display === 'block' ? `\\[${tex}\\]` : `\\(${tex}\\)`;
+}
+
 /**
  * The text a reader gets: blocks separated by a space, inline markup joined as it reads, an image as its
  * alt text (what a screen reader says, and what shows when it does not load).
@@ -584,6 +593,8 @@ export function visibleText(node: HtmlElement): string {
     for (const child of element.children) {
       if (child.type === 'text') parts.push(child.value);
       else if (child.name === 'img') parts.push(` ${child.attributes.alt ?? ''} `);
+      // Our MathML reads as the TeX it was made from, between the delimiters Jekyll writes for MathJax.
+      else if (child.name === 'math') parts.push(` ${texOf(child)} `);
       else if (!skipped(child)) {
         const block = BLOCK_ELEMENTS.has(child.name);
         if (block) parts.push(' ');

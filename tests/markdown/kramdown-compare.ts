@@ -88,6 +88,18 @@ function codeBlock(element: Element): string | undefined {
   return undefined;
 }
 
+/** The TeX a MathML formula keeps in its annotation, between kramdown's MathJax delimiters. */
+export function mathAsKramdownWritesIt(math: Element): string {
+  const pending: ElementContent[] = [...math.children];
+  let tex = '';
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'annotation') tex = textOf(node);
+    else pending.push(...node.children);
+  }
+  return math.properties.display === 'block' ? `\\[${tex}\\]` : `\\(${tex}\\)`;
+}
+
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -100,6 +112,11 @@ function serialize(nodes: (RootContent | ElementContent)[]): string {
       const block = codeBlock(node);
       if (block !== undefined) {
         out += block;
+        continue;
+      }
+      // Our MathML, made at build time, read back as the TeX kramdown writes for MathJax.
+      if (node.tagName === 'math') {
+        out += escape(mathAsKramdownWritesIt(node).replace(/[ \t\n\r\f]+/g, ' '));
         continue;
       }
       if (node.tagName === 'a' && classes(node).includes('heading-anchor')) {

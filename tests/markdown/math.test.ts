@@ -51,10 +51,19 @@ describe('math', () => {
     assert.match(result.problems?.[0]?.message ?? '', /more than 10000; split it/);
   });
 
-  it("leaves a Jekyll site's math as kramdown writes it, for MathJax", async () => {
-    const result = await job('$$x$$\n', JEKYLL_DIALECT);
-    assert.equal(result.facts?.hasMath, false);
-    assert.match(result.html ?? '', /\\\[x\\\]/);
+  it("renders a Jekyll site's kramdown math too; a formula it cannot read is a warning, left as TeX", async () => {
+    const result = await job('$$x^2$$\n\nAnd $$\\nope$$ inline.\n', JEKYLL_DIALECT);
+    assert.equal(result.facts?.hasMath, true);
+    assert.match(result.html ?? '', /<math display="block"[^>]*><semantics><msup>/);
+    assert.match(result.html ?? '', /And \\\(\\nope\\\) inline/);
+    assert.deepEqual(result.problems, [
+      {
+        line: 3,
+        field: 'math',
+        severity: 'warning',
+        message: 'TeX: Unsupported function name: \\nope',
+      },
+    ]);
   });
 });
 

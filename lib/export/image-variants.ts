@@ -103,7 +103,14 @@ export async function writeImageVariants(
       // The name holds the source's hash already; the key adds the code that encodes it.
       const cached = path.join(cacheDir, `${cacheKey(code, job.name)}.${job.format}`);
       if (!existsSync(cached)) {
-        await encode(job, cached);
+        try {
+          await encode(job, cached);
+        } catch (error) {
+          // sharp says what is wrong with the bytes; the reader of the build needs which image it was.
+          throw new Error(
+            `${path.relative(dir, job.source)}: cannot be made into ${job.name} (${(error as Error).message.split('\n')[0]}); replace the image or convert it to PNG or JPEG`,
+          );
+        }
         encoded += 1;
       }
       copyFileSync(cached, path.join(outDir, job.name));

@@ -81,6 +81,20 @@ describe('the export step', () => {
     assert.equal(readdirSync(path.join(out, '_img')).length, 6);
   });
 
+  it('stops on an image it cannot read, naming the image', async () => {
+    const out = path.join(root, 'broken');
+    mkdirSync(path.join(out, 'img'), { recursive: true });
+    writeFileSync(path.join(out, 'img/cut.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]));
+    writeFileSync(
+      path.join(out, 'index.html'),
+      '<picture><source srcset="/_img/0123456789abcdef-640.avif 640w"><img src="/img/cut.jpg"></picture>',
+    );
+    await assert.rejects(
+      writeImageVariants(out, path.join(root, 'cache3'), ''),
+      /^Error: img\/cut\.jpg: cannot be made into 0123456789abcdef-640\.avif \(/,
+    );
+  });
+
   it('makes nothing for pages without pictures, and never reads outside the export', async () => {
     const out = path.join(root, 'plain');
     mkdirSync(out, { recursive: true });

@@ -27,27 +27,14 @@ const frontMatterFields = Object.fromEntries(
   ]),
 ) as FieldDefs;
 
-/** The derived fields as contentlayer's own types, so the pages get typed data with no cast (lib/site/posts.ts). */
-const ParsedDate = defineNestedType(() => ({
-  name: 'ParsedDate',
-  fields: {
-    epochMs: { type: 'number', required: true },
-    day: { type: 'string', required: true },
-    iso: { type: 'string', required: true },
-  },
-}));
-const CategoryRef = defineNestedType(() => ({
-  name: 'CategoryRef',
-  fields: { name: { type: 'string', required: true }, slug: { type: 'string', required: true } },
-}));
-const TocHeading = defineNestedType(() => ({
-  name: 'TocHeading',
-  fields: {
-    depth: { type: 'number', required: true },
-    text: { type: 'string', required: true },
-    id: { type: 'string', required: true },
-  },
-}));
+/**
+ * The derived fields that are objects or lists of objects (dates, category, tag and author references, headings)
+ * are `json`: contentlayer checks that each is there and passes it through. As `nested` types it ran a fiber per
+ * field of every object, which was more than half of its time (docs/decisions.md, "Build speed"). Their type is
+ * the one the content step wrote them from (`DerivedFields`, lib/content/post-fields.ts), which the pages read
+ * them as (`SourcePost`, lib/site/post-index.ts).
+ */
+const derivedObjectField = (required: boolean) => ({ type: 'json', required }) as const;
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
@@ -61,14 +48,14 @@ export const Post = defineDocumentType(() => ({
     // The front matter's title, else Jekyll's title from the file name.
     title: { type: 'string', required: true },
     postSlug: { type: 'string', required: true },
-    publishedAt: { type: 'nested', of: ParsedDate, required: true },
-    updatedAt: { type: 'nested', of: ParsedDate },
-    categoryRefs: { type: 'list', of: CategoryRef, required: true },
-    tagRefs: { type: 'list', of: CategoryRef, required: true },
-    authorRefs: { type: 'list', of: CategoryRef, required: true },
+    publishedAt: derivedObjectField(true),
+    updatedAt: derivedObjectField(false),
+    categoryRefs: derivedObjectField(true),
+    tagRefs: derivedObjectField(true),
+    authorRefs: derivedObjectField(true),
     summary: { type: 'string', required: true },
     hasOwnExcerpt: { type: 'boolean', required: true },
-    headings: { type: 'list', of: TocHeading, required: true },
+    headings: derivedObjectField(true),
     readingMinutes: { type: 'number', required: true },
     hasMath: { type: 'boolean', required: true },
     contentPath: { type: 'string', required: true },

@@ -2,8 +2,8 @@
  * Every share image of the export: one per published post and one for the
  * site, written by scripts/post-export.ts. An image is cached in
  * .cache/share-images/ by a hash of what it shows and of the drawing code, so
- * a rebuild draws only new or changed images; many images are drawn by
- * short-lived worker processes, one per core at a time (scripts/share-image-worker.ts).
+ * a rebuild draws only new or changed images; many images are drawn one batch per core, by this process and
+ * worker processes (scripts/share-image-worker.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -30,19 +30,14 @@ export async function drawShareImages(jobs: [ShareImageInput, string][]): Promis
 }
 
 const IN_PROCESS_IMAGES = 16;
-/**
- * Images one worker process draws before it exits. resvg-js keeps each image's pixels (MB_PER_IMAGE) until
- * its process ends, whatever the garbage collector does, so workers are short-lived; but each start is
- * costly (docs/decisions.md). So every worker gets as many as fit its share of a fixed memory budget.
- */
-const WORKERS_MEMORY_BUDGET_MB = 1536;
-const MB_PER_IMAGE = 3.5;
 
-/** Even batches of at most the images a worker's share of the budget holds; with enough images, a multiple of the workers in number. */
-export function imageBatches<Job>(jobs: Job[], workers = availableParallelism()): Job[][] {
-  const mostPerWorker = Math.max(50, Math.floor(WORKERS_MEMORY_BUDGET_MB / workers / MB_PER_IMAGE));
-  const count = Math.ceil(Math.ceil(jobs.length / mostPerWorker) / workers) * workers;
-  const size = Math.ceil(jobs.length / count);
+/**
+ * The jobs in at most `drawers` even batches, in order: one per core, drawn at once, one in this process and the rest by
+ * worker processes, which cost a start each (docs/decisions.md). A drawer's memory stays flat however many
+ * images it draws, since sharp encodes the PNG (lib/export/share-image-drawing.tsx).
+ */
+export function imageBatches<Job>(jobs: Job[], drawers = availableParallelism()): Job[][] {
+  const size = Math.ceil(jobs.length / Math.max(1, drawers));
   const batches: Job[][] = [];
   for (let start = 0; start < jobs.length; start += size)
     batches.push(jobs.slice(start, start + size));
@@ -94,10 +89,12 @@ export async function writeShareImages(
     cacheFile,
   ]);
 
-  if (jobs.length <= IN_PROCESS_IMAGES) await drawShareImages(jobs);
-  else {
-    await runWorkerBatches(path.join('scripts', 'share-image-worker.ts'), imageBatches(jobs));
-  }
+  const [own = [], ...others] = jobs.length <= IN_PROCESS_IMAGES ? [jobs] : imageBatches(jobs);
+  // The workers start first, so their start overlaps this process's drawing.
+  await Promise.all([
+    others.length ? runWorkerBatches(path.join('scripts', 'share-image-worker.ts'), others) : [],
+    drawShareImages(own),
+  ]);
   for (const { target, cacheFile } of withCache) {
     mkdirSync(path.dirname(target.file), { recursive: true });
     copyFileSync(cacheFile, target.file);

@@ -1,6 +1,6 @@
 /**
  * Share images (Open Graph / Twitter, 1200×630), drawn after the export by
- * scripts/post-export.ts with satori (layout to SVG) and resvg (SVG to PNG),
+ * scripts/post-export.ts with satori (layout to SVG), resvg (SVG to pixels) and sharp (PNG),
  * fonts and emoji from npm (nothing is downloaded while building). Each image is cached by
  * what it shows (lib/export/share-image-cache.ts), so a rebuild draws only new or changed ones.
  */
@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
 import { siteConfig } from '../../site.config';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -254,6 +255,13 @@ export async function shareImageSvg({
   );
 }
 
+/**
+ * The PNG: resvg draws the pixels and sharp (libvips) encodes them, in half the time of resvg's own encoder
+ * and a few percent smaller; resvg-js also keeps every PNG it encodes until its process exits.
+ */
 export async function renderShareImage(input: ShareImageInput): Promise<Buffer> {
-  return new Resvg(await shareImageSvg(input), { fitTo: { mode: 'original' } }).render().asPng();
+  const image = new Resvg(await shareImageSvg(input), { fitTo: { mode: 'original' } }).render();
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
 }

@@ -14,6 +14,8 @@ const SITE_PORT = 4173;
 const FIXTURE_PORT = 4174;
 // The fixture export behind a real nginx with deploy/nginx.conf (needs the nginx package).
 const NGINX_PORT = 4175;
+// The fixture built with comments and analytics on (e2e/.out/third-party), behind nginx too.
+const THIRD_PARTY_PORT = 4176;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -49,6 +51,11 @@ export default defineConfig({
       testMatch: 'nginx.spec.ts',
       use: { baseURL: `http://127.0.0.1:${NGINX_PORT}` },
     },
+    {
+      name: 'third-party',
+      testMatch: 'third-party.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${THIRD_PARTY_PORT}` },
+    },
   ],
   webServer: [
     {
@@ -65,6 +72,11 @@ export default defineConfig({
       // Without nginx it serves a page saying so, and only the nginx project fails.
       command: `node scripts/nginx-server.mjs --dir e2e/.out/fixture --base /blog --port ${NGINX_PORT}`,
       url: `http://127.0.0.1:${NGINX_PORT}/blog/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/nginx-server.mjs --dir e2e/.out/third-party --base /blog --port ${THIRD_PARTY_PORT}`,
+      url: `http://127.0.0.1:${THIRD_PARTY_PORT}/blog/`,
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readSettings } from './lib/build/settings';
 import type { AuthorProfileInput } from './lib/content/authors';
+import type { AnalyticsSettings, GiscusSettings } from './lib/site/third-party';
 import { jekyllConfigFile, jekyllSmartQuotes, readJekyllConfig } from './lib/jekyll/config';
 
 export interface NavItem {
@@ -58,6 +59,18 @@ export interface SiteConfig {
    * path in the content folder (EDIT_URL). Unset: no link.
    */
   editUrl?: string;
+  /**
+   * giscus comments (GitHub Discussions) under each post, loaded when the reader scrolls to them, in the site's
+   * light or dark theme: the four values giscus.app gives (GISCUS_REPO, GISCUS_REPO_ID, GISCUS_CATEGORY,
+   * GISCUS_CATEGORY_ID). Unset: no comments, and nothing is loaded.
+   */
+  comments?: GiscusSettings;
+  /**
+   * Analytics loaded deferred on every page: Plausible (PLAUSIBLE_DOMAIN, PLAUSIBLE_SRC for a self-hosted one),
+   * Umami (UMAMI_WEBSITE_ID, UMAMI_SRC) or Google Analytics 4 (GA4_ID). Empty: none, and nothing is loaded.
+   * Each service adds to the Content-Security-Policy exactly the origins it needs.
+   */
+  analytics: AnalyticsSettings[];
   /** Drafts and unpublished posts are shown (marked) only while developing. */
   showDrafts: boolean;
   /**
@@ -134,6 +147,10 @@ export const siteConfig: SiteConfig = {
     (env.contentDir === undefined && existsSync(DEFAULT_PAGES_DIR) ? DEFAULT_PAGES_DIR : undefined),
   // e.g. 'https://github.com/me/blog/edit/main/content/posts/{path}'
   editUrl: env.editUrl,
+  // e.g. { repo: 'me/blog', repoId: 'R_…', category: 'Comments', categoryId: 'DIC_…' }
+  comments: env.comments,
+  // e.g. [{ provider: 'plausible', domain: 'blog.example.com', src: 'https://plausible.io/js/script.js' }]
+  analytics: env.analytics ?? [],
   showDrafts: development || (env.showDrafts ?? jekyll?.showDrafts ?? false),
   jekyllRedirects: env.jekyllRedirects ?? Boolean(jekyll),
   showFuture: development || (env.showFuture ?? jekyll?.future ?? false),

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '@/styles/globals.css';
+import { Analytics } from '@/components/analytics';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { THEME_SCRIPT } from '@/lib/site/theme';
@@ -30,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         {/* The theme toggle, Copy buttons and search shortcut: plain JavaScript (no framework runtime on pages). */}
         <script src={sitePath('/site.js')} defer />
+        <Analytics />
       </head>
       <body className="flex min-h-screen flex-col bg-bg font-sans text-fg antialiased">
         <SiteHeader />

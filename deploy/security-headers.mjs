@@ -106,13 +106,107 @@ export function withScriptHashes(headers, hashes) {
   };
 }
 
+/** Directives a third-party service of the site may add sources to (lib/site/third-party.ts). */
+const SOURCE_DIRECTIVES = new Set([
+  'script-src',
+  'style-src',
+  'img-src',
+  'connect-src',
+  'frame-src',
+]);
+/** An https origin, or a wildcard of one (`https://*.example.com`): nothing else is accepted from the file. */
+const HTTPS_SOURCE = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/i;
+
 /**
- * The headers an export is served with: deploy/security-headers.json plus the export's script hashes.
+ * The CSP sources the site's third-party services need (comments, analytics), by directive, as the build wrote
+ * them beside the script hashes: `{"sources": {"script-src": ["https://giscus.app"], …}}`. None when the site
+ * turned none on (or the export predates them).
+ * @param {string} siteDir
+ * @returns {Record<string, string[]>}
+ */
+export function readCspSources(siteDir) {
+  const file = path.join(siteDir, SCRIPT_HASHES_FILE);
+  const parsed = /** @type {{ sources?: unknown }} */ (JSON.parse(readFileSync(file, 'utf8')));
+  if (parsed.sources === undefined) return {};
+  if (
+    typeof parsed.sources !== 'object' ||
+    parsed.sources === null ||
+    Array.isArray(parsed.sources)
+  )
+    throw new Error(`${file}: "sources" must map directives to lists of https origins`);
+  /** @type {Record<string, string[]>} */
+  const sources = {};
+  for (const [directive, list] of Object.entries(parsed.sources)) {
+    if (!SOURCE_DIRECTIVES.has(directive))
+      throw new Error(
+        `${file}: sources for "${directive}", which no service of the site may widen (${[...SOURCE_DIRECTIVES].join(', ')})`,
+      );
+    if (
+      !Array.isArray(list) ||
+      !list.every((item) => typeof item === 'string' && HTTPS_SOURCE.test(item))
+    )
+      throw new Error(
+        `${file}: sources["${directive}"] must be https origins, got ${JSON.stringify(list)}`,
+      );
+    sources[directive] = list;
+  }
+  return sources;
+}
+
+/**
+ * The policy with `sources` added, directive by directive. A directive the policy lacks is written with
+ * `default-src`'s sources first, so adding `frame-src https://giscus.app` does not take `'self'` away from frames.
+ * @param {string} policy
+ * @param {Record<string, readonly string[]>} sources
+ */
+export function policyWithSources(policy, sources) {
+  const directives = policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter(Boolean);
+  const nameOf = (/** @type {string} */ directive) =>
+    directive.split(/\s+/)[0]?.toLowerCase() ?? '';
+  const defaults = directives.find((directive) => nameOf(directive) === 'default-src');
+  for (const [name, added] of Object.entries(sources)) {
+    if (added.length === 0) continue;
+    const at = directives.findIndex((directive) => nameOf(directive) === name);
+    const current =
+      at >= 0 ? directives[at] : `${name}${defaults ? defaults.slice('default-src'.length) : ''}`;
+    const present = new Set(current.split(/\s+/).slice(1));
+    const widened = [current, ...added.filter((source) => !present.has(source))].join(' ');
+    if (at >= 0) directives[at] = widened;
+    else directives.push(widened);
+  }
+  return directives.join('; ');
+}
+
+/**
+ * The headers an export is served with: deploy/security-headers.json plus the export's script hashes and the
+ * sources of the services it turned on.
+ * @param {Record<string, string>} headers
+ * @param {string} siteDir
+ * @returns {Record<string, string>}
+ */
+export function withSiteCsp(headers, siteDir) {
+  const withHashes = withScriptHashes(headers, readScriptHashes(siteDir));
+  const name = Object.keys(withHashes).find(
+    (key) => key.toLowerCase() === 'content-security-policy',
+  );
+  if (!name) return withHashes;
+  return {
+    ...withHashes,
+    [name]: policyWithSources(/** @type {string} */ (withHashes[name]), readCspSources(siteDir)),
+  };
+}
+
+/**
+ * The headers an export is served with: deploy/security-headers.json plus the export's script hashes and the
+ * sources of its third-party services.
  * @param {string} siteDir
  * @param {string} [file] the security headers file
  */
 export function siteSecurityHeaders(siteDir, file = SECURITY_HEADERS_FILE) {
-  return withScriptHashes(loadSecurityHeaders(file), readScriptHashes(siteDir));
+  return withSiteCsp(loadSecurityHeaders(file), siteDir);
 }
 
 /**

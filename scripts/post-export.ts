@@ -16,6 +16,7 @@ import {
   STATIC_FILES_FILE,
 } from '../lib/build/paths.mjs';
 import { runExportSteps } from '../lib/export/chain';
+import { thirdPartyCspSources } from '../lib/site/third-party';
 import type { RedirectSource } from '../lib/export/redirects';
 import { loadPublishedIndex } from '../lib/site/publish-options';
 import { absoluteUrl } from '../lib/site/urls';
@@ -80,6 +81,7 @@ try {
       ? { oldFeedPath: `/${jekyllSite.config.feedPath.replace(/^\/+/, '')}` }
       : {}),
     nonce,
+    cspSources: thirdPartyCspSources(siteConfig),
     site: {
       basePath: siteConfig.basePath,
       title: siteConfig.title,

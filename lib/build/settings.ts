@@ -6,6 +6,12 @@
  * and what is allowed. Pure apart from `cwd`: unit-tested without spawning.
  */
 import path from 'node:path';
+import {
+  PLAUSIBLE_SCRIPT,
+  UMAMI_CLOUD_SCRIPT,
+  type AnalyticsSettings,
+  type GiscusSettings,
+} from '../site/third-party';
 
 /** A setting that cannot be used; its message is the whole report (no stack is needed to act on it). */
 export class SettingError extends Error {
@@ -32,6 +38,10 @@ export interface EnvSettings {
   jekyllEnvironment?: string;
   /** EDIT_URL: where a post's source is edited, `{path}` standing for its path in the content folder. */
   editUrl?: string;
+  /** GISCUS_REPO, GISCUS_REPO_ID, GISCUS_CATEGORY and GISCUS_CATEGORY_ID: giscus comments under each post. */
+  comments?: GiscusSettings;
+  /** PLAUSIBLE_DOMAIN (PLAUSIBLE_SRC), UMAMI_WEBSITE_ID (UMAMI_SRC), GA4_ID: each turns one service on. */
+  analytics?: AnalyticsSettings[];
 }
 
 export const POSTS_PER_PAGE_MAX = 1000;
@@ -135,6 +145,103 @@ export function parseEditUrl(raw: string): string {
   return value;
 }
 
+/**
+ * giscus's four values, as giscus.app shows them for a repository: all or none. They end up in HTML attributes,
+ * so each is held to the characters giscus uses.
+ */
+export function parseGiscus(env: Env): GiscusSettings | undefined {
+  const values = {
+    GISCUS_REPO: valueOf(env, 'GISCUS_REPO')?.trim(),
+    GISCUS_REPO_ID: valueOf(env, 'GISCUS_REPO_ID')?.trim(),
+    GISCUS_CATEGORY: valueOf(env, 'GISCUS_CATEGORY')?.trim(),
+    GISCUS_CATEGORY_ID: valueOf(env, 'GISCUS_CATEGORY_ID')?.trim(),
+  };
+  const missing = Object.entries(values).filter(([, value]) => !value);
+  if (missing.length === Object.keys(values).length) return undefined;
+  if (missing.length > 0)
+    throw new SettingError(
+      `${missing.map(([name]) => name).join(', ')}: not set, and giscus needs all four of GISCUS_REPO, GISCUS_REPO_ID, GISCUS_CATEGORY and GISCUS_CATEGORY_ID (giscus.app gives them for your repository)`,
+    );
+  // All four are set past the check above.
+  const repo = values.GISCUS_REPO ?? '';
+  const repoId = values.GISCUS_REPO_ID ?? '';
+  const category = values.GISCUS_CATEGORY ?? '';
+  const categoryId = values.GISCUS_CATEGORY_ID ?? '';
+  const check = (name: string, value: string, pattern: RegExp, example: string) => {
+    if (!pattern.test(value)) throw new SettingError(`${name}: ${quoted(value)} is not ${example}`);
+  };
+  check('GISCUS_REPO', repo, /^[\w.-]{1,100}\/[\w.-]{1,100}$/, 'a repository such as owner/blog');
+  check('GISCUS_REPO_ID', repoId, /^[\w-]{1,100}$/, 'an id such as R_kgDOExample');
+  check(
+    'GISCUS_CATEGORY',
+    category,
+    /^[^"<>&\u0000-\u001f]{1,100}$/,
+    'a category name such as Announcements',
+  );
+  check('GISCUS_CATEGORY_ID', categoryId, /^[\w-]{1,100}$/, 'an id such as DIC_kwDOExample');
+  return { repo, repoId, category, categoryId };
+}
+
+/** An analytics script's URL: https, no credentials, nothing an HTML attribute or a CSP source would misread. */
+export function parseScriptUrl(raw: string, name: string): string {
+  const value = raw.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.username || url.password || /[\s"'<>;,]/.test(value))
+    throw new SettingError(
+      `${name}: ${quoted(raw)} is not an https URL of a script; use one such as https://analytics.example.com/script.js`,
+    );
+  return value;
+}
+
+/** Every analytics service the environment turns on, in a fixed order (Plausible, Umami, GA4). */
+export function parseAnalytics(env: Env): AnalyticsSettings[] | undefined {
+  const services: AnalyticsSettings[] = [];
+  const plausibleDomain = valueOf(env, 'PLAUSIBLE_DOMAIN')?.trim();
+  const plausibleSrc = valueOf(env, 'PLAUSIBLE_SRC');
+  if (plausibleSrc !== undefined && !plausibleDomain)
+    throw new SettingError('PLAUSIBLE_SRC: set without PLAUSIBLE_DOMAIN, which turns Plausible on');
+  if (plausibleDomain) {
+    if (!/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(plausibleDomain))
+      throw new SettingError(
+        `PLAUSIBLE_DOMAIN: ${quoted(plausibleDomain)} is not a domain; use the one the site has in Plausible, such as blog.example.com`,
+      );
+    services.push({
+      provider: 'plausible',
+      domain: plausibleDomain,
+      src: plausibleSrc ? parseScriptUrl(plausibleSrc, 'PLAUSIBLE_SRC') : PLAUSIBLE_SCRIPT,
+    });
+  }
+  const umamiId = valueOf(env, 'UMAMI_WEBSITE_ID')?.trim();
+  const umamiSrc = valueOf(env, 'UMAMI_SRC');
+  if (umamiSrc !== undefined && !umamiId)
+    throw new SettingError('UMAMI_SRC: set without UMAMI_WEBSITE_ID, which turns Umami on');
+  if (umamiId) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(umamiId))
+      throw new SettingError(
+        `UMAMI_WEBSITE_ID: ${quoted(umamiId)} is not a website id; Umami shows one such as 94db1cb1-74f4-4a40-ad6c-962362670409`,
+      );
+    services.push({
+      provider: 'umami',
+      websiteId: umamiId,
+      src: umamiSrc ? parseScriptUrl(umamiSrc, 'UMAMI_SRC') : UMAMI_CLOUD_SCRIPT,
+    });
+  }
+  const ga4 = valueOf(env, 'GA4_ID')?.trim();
+  if (ga4) {
+    if (!/^G-[A-Z0-9]{4,20}$/.test(ga4))
+      throw new SettingError(
+        `GA4_ID: ${quoted(ga4)} is not a Google Analytics 4 measurement id; use one such as G-ABC123XYZ9`,
+      );
+    services.push({ provider: 'ga4', measurementId: ga4 });
+  }
+  return services.length ? services : undefined;
+}
+
 /** A switch: `1` on, `0` off. Anything else is refused rather than read as off ("true" would silently be off). */
 export function parseFlag(raw: string, name: string): boolean {
   if (raw === '1') return true;
@@ -166,5 +273,7 @@ export function readSettings(env: Env, cwd = process.cwd()): EnvSettings {
       );
     }),
     editUrl: read('EDIT_URL', parseEditUrl),
+    comments: parseGiscus(env),
+    analytics: parseAnalytics(env),
   };
 }

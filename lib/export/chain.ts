@@ -28,6 +28,7 @@ import {
 } from '../site/urls';
 import { IMAGE_VARIANT_CACHE_DIR } from '../build/paths.mjs';
 import { writeCspHashes } from './csp';
+import type { CspSources } from '../site/third-party';
 import { writeImageVariants } from './image-variants';
 import { RUNTIME_PAGES, withoutFrameworkRuntime } from './framework-runtime';
 import { postBodyHtml, spliceBodies, spliceFormat, type PostBodyHtml } from './post-bodies';
@@ -60,6 +61,8 @@ export interface ExportContext {
   staticFiles?: { root: string; files: readonly string[] };
   /** The nonce of the body markers of this export (lib/export/post-bodies.ts). */
   nonce: string;
+  /** What the site's third-party services add to the CSP (lib/site/third-party.ts); none when none is on. */
+  cspSources?: CspSources;
   site: {
     basePath: string;
     title: string;
@@ -268,8 +271,11 @@ const keepOldFeedUrl: ExportStep = {
 /** The hashes of the export's inline scripts, for the Content-Security-Policy the hosts send (lib/export/csp.ts). */
 const hashInlineScripts: ExportStep = {
   name: 'CSP',
-  run: ({ dir, shownDir }) =>
-    `${writeCspHashes(dir).length} inline script hashes in ${shownDir}/_csp-script-hashes.json`,
+  run: ({ dir, shownDir, cspSources = {} }) => {
+    const hashes = writeCspHashes(dir, cspSources).length;
+    const services = Object.values(cspSources).flat().length;
+    return `${hashes} inline script hashes${services ? ` and ${services} sources of third-party services` : ''} in ${shownDir}/_csp-script-hashes.json`;
+  },
 };
 
 /** The chain, in order: bodies go in before the search index reads the pages, and the hashes are taken last. */

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCRIPT_HASHES_FILE } from '../../deploy/security-headers.mjs';
+import type { CspSources } from '../site/third-party';
 
 /** The `type` values that make a <script> run as JavaScript (the HTML standard's JavaScript MIME type essences). */
 const JAVASCRIPT_TYPES = new Set([
@@ -299,9 +300,10 @@ export function siteScriptHashes(
 
 /**
  * Reads every `.html` file of the export and writes `<outDir>/_csp-script-hashes.json`
- * (`{"scripts": [{hash, pages, examples}]}`); returns the entries.
+ * (`{"scripts": [{hash, pages, examples}], "sources": {directive: [origin…]}}`, `sources` being what the site's
+ * third-party services need, lib/site/third-party.ts); returns the script entries.
  */
-export function writeCspHashes(outDir: string): ScriptHashEntry[] {
+export function writeCspHashes(outDir: string, sources: CspSources = {}): ScriptHashEntry[] {
   function* pages() {
     for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
@@ -313,6 +315,9 @@ export function writeCspHashes(outDir: string): ScriptHashEntry[] {
     }
   }
   const scripts = siteScriptHashes(pages());
-  writeFileSync(path.join(outDir, SCRIPT_HASHES_FILE), `${JSON.stringify({ scripts }, null, 2)}\n`);
+  writeFileSync(
+    path.join(outDir, SCRIPT_HASHES_FILE),
+    `${JSON.stringify({ scripts, sources }, null, 2)}\n`,
+  );
   return scripts;
 }

@@ -28,6 +28,8 @@ describe('settings from the environment', () => {
       showFuture: undefined,
       jekyllEnvironment: undefined,
       editUrl: undefined,
+      comments: undefined,
+      analytics: undefined,
     };
     assert.deepEqual(read({}), none);
     assert.deepEqual(
@@ -61,6 +63,8 @@ describe('settings from the environment', () => {
         showFuture: true,
         jekyllEnvironment: 'staging',
         editUrl: 'https://github.com/me/blog/edit/main/_posts/{path}',
+        comments: undefined,
+        analytics: undefined,
       },
     );
     for (const bad of [
@@ -162,5 +166,100 @@ describe('settings from the environment', () => {
         `${name}: "true" is not a switch; use 1 (on) or 0 (off), or leave it unset`,
       );
     }
+  });
+});
+
+describe('third-party services from the environment', () => {
+  const giscus = {
+    GISCUS_REPO: 'me/blog',
+    GISCUS_REPO_ID: 'R_kgDOExample',
+    GISCUS_CATEGORY: 'Show and tell',
+    GISCUS_CATEGORY_ID: 'DIC_kwDOExample4C',
+  };
+
+  it('reads giscus from all four variables, and refuses some without the others', () => {
+    assert.deepEqual(read(giscus).comments, {
+      repo: 'me/blog',
+      repoId: 'R_kgDOExample',
+      category: 'Show and tell',
+      categoryId: 'DIC_kwDOExample4C',
+    });
+    assert.match(
+      refusal({ GISCUS_REPO: 'me/blog', GISCUS_CATEGORY: 'General' }),
+      /^GISCUS_REPO_ID, GISCUS_CATEGORY_ID: not set, and giscus needs all four/,
+    );
+    assert.match(
+      refusal({ ...giscus, GISCUS_REPO: 'me' }),
+      /^GISCUS_REPO: "me" is not a repository/,
+    );
+    assert.match(
+      refusal({ ...giscus, GISCUS_CATEGORY: 'a"><script>' }),
+      /^GISCUS_CATEGORY: .* is not a category name/,
+    );
+    assert.match(
+      refusal({ ...giscus, GISCUS_REPO_ID: 'R 1' }),
+      /^GISCUS_REPO_ID: "R 1" is not an id/,
+    );
+  });
+
+  it('turns on each analytics service by its id, with its default script or an https one', () => {
+    assert.deepEqual(
+      read({
+        PLAUSIBLE_DOMAIN: 'blog.example.com',
+        UMAMI_WEBSITE_ID: '94db1cb1-74f4-4a40-ad6c-962362670409',
+        UMAMI_SRC: 'https://stats.example.com/script.js',
+        GA4_ID: 'G-ABC123XYZ9',
+      }).analytics,
+      [
+        {
+          provider: 'plausible',
+          domain: 'blog.example.com',
+          src: 'https://plausible.io/js/script.js',
+        },
+        {
+          provider: 'umami',
+          websiteId: '94db1cb1-74f4-4a40-ad6c-962362670409',
+          src: 'https://stats.example.com/script.js',
+        },
+        { provider: 'ga4', measurementId: 'G-ABC123XYZ9' },
+      ],
+    );
+    assert.deepEqual(read({ UMAMI_WEBSITE_ID: '94db1cb1-74f4-4a40-ad6c-962362670409' }).analytics, [
+      {
+        provider: 'umami',
+        websiteId: '94db1cb1-74f4-4a40-ad6c-962362670409',
+        src: 'https://cloud.umami.is/script.js',
+      },
+    ]);
+  });
+
+  it('refuses ids, domains and script URLs a service would not accept or a page would misread', () => {
+    assert.match(
+      refusal({ GA4_ID: 'UA-1234-1' }),
+      /^GA4_ID: "UA-1234-1" is not a Google Analytics 4/,
+    );
+    assert.match(
+      refusal({ UMAMI_WEBSITE_ID: 'abc' }),
+      /^UMAMI_WEBSITE_ID: "abc" is not a website id/,
+    );
+    assert.match(
+      refusal({ PLAUSIBLE_DOMAIN: 'https://x.com' }),
+      /^PLAUSIBLE_DOMAIN: .* is not a domain/,
+    );
+    for (const src of [
+      'http://stats.example.com/js',
+      'https://a.com/x.js"',
+      'https://u:p@a.com/x.js',
+      'data:,1',
+    ])
+      assert.match(
+        refusal({ PLAUSIBLE_DOMAIN: 'blog.example.com', PLAUSIBLE_SRC: src }),
+        /^PLAUSIBLE_SRC: .* is not an https URL of a script/,
+        src,
+      );
+    assert.match(
+      refusal({ UMAMI_SRC: 'https://stats.example.com/script.js' }),
+      /^UMAMI_SRC: set without UMAMI_WEBSITE_ID/,
+    );
   });
 });

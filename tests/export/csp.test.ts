@@ -7,6 +7,8 @@ import {
   loadSecurityHeaders,
   nginxSecurityHeaders,
   policyWithScriptHashes,
+  policyWithSources,
+  readCspSources,
   readScriptHashes,
   SCRIPT_HASHES_FILE,
   siteSecurityHeaders,
@@ -187,6 +189,7 @@ describe("the export's hash file, read by the deploys", () => {
       ]);
       assert.deepEqual(JSON.parse(readFileSync(path.join(out, SCRIPT_HASHES_FILE), 'utf8')), {
         scripts: entries,
+        sources: {},
       });
       assert.deepEqual(readScriptHashes(out), [scriptHash(THEME_SCRIPT), SPEC_HASH]);
     } finally {
@@ -264,6 +267,59 @@ describe('the policy', () => {
         site['Content-Security-Policy']!,
         new RegExp(`script-src [^;]*'${SPEC_HASH.replace(/[+/]/g, '\\$&')}'`),
       );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("adds the services' sources: to the directive, or to a new one that starts from default-src", () => {
+    const widened = policyWithSources(policy, {
+      'script-src': ['https://giscus.app', "'self'"],
+      'frame-src': ['https://giscus.app'],
+      'connect-src': ['https://plausible.io'],
+    });
+    const directive = (name: string) =>
+      widened.split('; ').find((item) => item.split(' ')[0] === name);
+    assert.equal(
+      directive('script-src'),
+      "script-src 'self' 'wasm-unsafe-eval' https://giscus.app",
+    );
+    assert.equal(directive('connect-src'), "connect-src 'self' https://plausible.io");
+    // No frame-src in the file: frames fell back to default-src 'self', and still may.
+    assert.equal(directive('frame-src'), "frame-src 'self' https://giscus.app");
+    assert.equal(directive('object-src'), "object-src 'none'");
+    assert.equal(policyWithSources(policy, {}), policy);
+  });
+
+  it('siteSecurityHeaders adds the sources the export recorded, and refuses any other directive or source', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'csp-out-'));
+    const write = (sources: unknown) =>
+      writeFileSync(
+        path.join(out, SCRIPT_HASHES_FILE),
+        JSON.stringify({ scripts: [{ hash: SPEC_HASH, pages: 1, examples: [] }], sources }),
+      );
+    try {
+      writeCspHashes(out, { 'frame-src': ['https://giscus.app'] });
+      assert.deepEqual(readCspSources(out), { 'frame-src': ['https://giscus.app'] });
+      assert.match(
+        siteSecurityHeaders(out)['Content-Security-Policy']!,
+        /; frame-src 'self' https:\/\/giscus\.app$/,
+      );
+      write({ 'script-src': ['https://*.googletagmanager.com', 'https://stats.example.com:8443'] });
+      assert.match(
+        siteSecurityHeaders(out)['Content-Security-Policy']!,
+        /script-src 'self' 'wasm-unsafe-eval' '[^']+' https:\/\/\*\.googletagmanager\.com https:\/\/stats\.example\.com:8443;/,
+      );
+      for (const [sources, message] of [
+        [{ 'default-src': ['https://a.com'] }, /no service of the site may widen/],
+        [{ 'script-src': ["'unsafe-inline'"] }, /must be https origins/],
+        [{ 'script-src': ['http://a.com'] }, /must be https origins/],
+        [{ 'script-src': ['https://a.com; img-src *'] }, /must be https origins/],
+        [['https://a.com'], /must map directives/],
+      ] as const) {
+        write(sources);
+        assert.throws(() => readCspSources(out), message, JSON.stringify(sources));
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -85,12 +85,13 @@ describe('the key of what next build reads', () => {
       'site.config.ts',
       'next.config.ts',
     ].filter((file) => /\.(ts|tsx|mjs|js)$/.test(file));
-    // Read directly (`process.env.NAME`) or through lib/build/settings.ts (`read('NAME', …)`, `env.NAME`, `env['NAME']`).
+    // Read directly (`process.env.NAME`) or through lib/build/settings.ts (`read('NAME', …)`, `valueOf(env, 'NAME')`, `env.NAME`, `env['NAME']`).
     const patterns = [
       /process\.env\.([A-Z_][A-Z0-9_]*)/g,
       /\bread\('([A-Z_][A-Z0-9_]*)'/g,
       /\benv\.([A-Z_][A-Z0-9_]*)/g,
       /\benv\['([A-Z_][A-Z0-9_]*)'\]/g,
+      /\bvalueOf\(env, '([A-Z_][A-Z0-9_]*)'/g,
     ];
     const read = new Set(
       sources.flatMap((file) =>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Comments } from '@/components/comments';
 import { JsonLd } from '@/components/json-ld';
 import { PostMeta } from '@/components/post-meta';
 import { PostNavigation } from '@/components/post-navigation';
@@ -92,6 +93,7 @@ export default async function PostPage({ params }: PostPageProps) {
         </p>
       ) : null}
       <PostNavigation post={post} />
+      <Comments />
       <JsonLd data={blogPostingLd(post, post.shareImage.url)} />
       <JsonLd data={breadcrumbLd(postCrumbs(post))} />
     </article>

@@ -27,7 +27,7 @@ import {
   MAX_CLOUDFRONT_CSP_LENGTH,
   readScriptHashes,
   SCRIPT_HASHES_FILE,
-  withScriptHashes,
+  withSiteCsp,
 } from './security-headers';
 
 export const FUNCTION_FILE = path.resolve(import.meta.dirname, '../function/viewer-request.js');
@@ -99,7 +99,7 @@ export class SiteStack extends Stack {
 
     // One policy for every page, so it lists the hashes of every inline script of the export.
     const scriptHashes = readScriptHashes(props.siteDir);
-    const headers = withScriptHashes(loadSecurityHeaders(props.securityHeadersFile), scriptHashes);
+    const headers = withSiteCsp(loadSecurityHeaders(props.securityHeadersFile), props.siteDir);
     const csp = headers['Content-Security-Policy'] ?? '';
     if (csp.length > MAX_CLOUDFRONT_CSP_LENGTH) {
       throw new Error(

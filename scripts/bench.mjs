@@ -3,8 +3,8 @@
  * Build benchmark: times the site's build on a generated corpus of N posts and
  * reports what the export weighs. Linux only (reads /proc). Plain Node.
  *
- *   npm run bench -- --posts 500 [--jekyll] [--keep]
- *   node scripts/bench.mjs --posts 500 [--jekyll] [--keep]
+ *   npm run bench -- --posts 500 [--jekyll] [--keep] [--cold-only]
+ *   node scripts/bench.mjs --posts 500 [--jekyll] [--keep] [--cold-only]
  *
  * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
  * 2. cold build: deletes .cache/, .content/, .contentlayer/, .next/ and out/, then runs the
@@ -14,7 +14,7 @@
  * 3. measures out/: HTML pages, total size, and the HTML/CSS/JS bytes (raw and
  *    gzip) loaded by a post page, the home page and a category page (stylesheets,
  *    <script src> except nomodule polyfills, preloaded scripts; same-site files);
- * 4. warm rebuilds with caches kept: after appending a sentence to one post (its text: `next build`
+ * 4. unless --cold-only (for very large corpora, where each rebuild takes minutes), warm rebuilds with caches kept: after appending a sentence to one post (its text: `next build`
  *    is reused), then after changing its title (what listings show: `next build` runs);
  * 5. with --jekyll, the reference: the same posts built by `jekyll build` (Debian's Jekyll 4.3 with minima,
  *    jekyll-feed and jekyll-seo-tag: `apt-get install jekyll jekyll-theme-minima`), cold (no .jekyll-cache),
@@ -73,12 +73,13 @@ function readOptions() {
       posts: { type: 'string', default: '100' },
       keep: { type: 'boolean', default: false },
       jekyll: { type: 'boolean', default: false },
+      'cold-only': { type: 'boolean', default: false },
     },
   });
   const posts = Number(values.posts);
   if (!Number.isInteger(posts) || posts < 1)
     throw new Error(`--posts must be a whole number above 0, got "${values.posts}"`);
-  return { posts, keep: values.keep, jekyll: values.jekyll };
+  return { posts, keep: values.keep, jekyll: values.jekyll, coldOnly: values['cold-only'] };
 }
 
 // ---------------------------------------------------------------- memory of a process tree
@@ -521,19 +522,23 @@ function report(results) {
       ['phase step', 'seconds', 'CPU seconds', 'peak RSS MB'],
       [
         ...buildRows('cold', results.cold),
-        ...buildRows('warm', results.warm),
-        ...buildRows('title', results.warmTitle),
+        ...(results.warm ? buildRows('warm', results.warm) : []),
+        ...(results.warmTitle ? buildRows('title', results.warmTitle) : []),
       ],
     ),
     '',
-    "cold: no caches. warm: one post's text edited. title: then its title edited (listings change, so next build runs).",
+    results.warm
+      ? "cold: no caches. warm: one post's text edited. title: then its title edited (listings change, so next build runs)."
+      : 'cold: no caches (--cold-only: no rebuilds measured).',
     '',
     ...(results.jekyll
       ? [
           `Reference, same posts, same run: ${results.jekyll.version} (${results.jekyll.plugins.join(', ')}), cold: ` +
             `${results.jekyll.seconds.toFixed(2)} s, ${results.jekyll.cpuSeconds.toFixed(2)} CPU s.`,
-          `Ratio, ours to Jekyll, cold: ${results.ratios.cold.toFixed(1)}× (CPU ${results.ratios.coldCpu.toFixed(1)}×); ` +
-            `text edit: ${results.ratios.warm.toFixed(2)}× Jekyll's cold build; title edit: ${results.ratios.title.toFixed(2)}×.`,
+          `Ratio, ours to Jekyll, cold: ${results.ratios.cold.toFixed(1)}× (CPU ${results.ratios.coldCpu.toFixed(1)}×)` +
+            (results.warm
+              ? `; text edit: ${results.ratios.warm.toFixed(2)}× Jekyll's cold build; title edit: ${results.ratios.title.toFixed(2)}×.`
+              : '.'),
           '',
         ]
       : []),
@@ -583,7 +588,7 @@ function report(results) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const { posts, keep, jekyll } = readOptions();
+  const { posts, keep, jekyll, coldOnly } = readOptions();
   process.chdir(ROOT);
   const corpusDir = path.join(os.tmpdir(), `blog-bench-${posts}`);
   let touchedBuild = false;
@@ -598,11 +603,15 @@ async function main() {
     const exported = measureExport(path.join(ROOT, 'out'));
     const search = await measureSearch(path.join(ROOT, 'out'), SEARCH_WORD);
 
-    const edited = touchOnePost(corpusDir);
-    log(`Warm rebuild (edited ${edited})`);
-    const warm = await runBuild('warm', corpusDir);
-    log(`Warm rebuild (retitled ${retitleOnePost(corpusDir)})`);
-    const warmTitle = await runBuild('title', corpusDir);
+    let warm;
+    let warmTitle;
+    if (!coldOnly) {
+      const edited = touchOnePost(corpusDir);
+      log(`Warm rebuild (edited ${edited})`);
+      warm = await runBuild('warm', corpusDir);
+      log(`Warm rebuild (retitled ${retitleOnePost(corpusDir)})`);
+      warmTitle = await runBuild('title', corpusDir);
+    }
     // Last, so our cold build ran on the corpus as generated; Jekyll gets the same posts.
     const reference = jekyll ? await runJekyll(corpusDir) : undefined;
 
@@ -622,8 +631,12 @@ async function main() {
             ratios: {
               cold: round(cold.totalSeconds / reference.seconds, 2),
               coldCpu: round(cold.totalCpuSeconds / reference.cpuSeconds, 2),
-              warm: round(warm.totalSeconds / reference.seconds, 2),
-              title: round(warmTitle.totalSeconds / reference.seconds, 2),
+              ...(warm && warmTitle
+                ? {
+                    warm: round(warm.totalSeconds / reference.seconds, 2),
+                    title: round(warmTitle.totalSeconds / reference.seconds, 2),
+                  }
+                : {}),
             },
           }
         : {}),

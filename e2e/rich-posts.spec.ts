@@ -1,6 +1,6 @@
 /**
  * What a post body may hold beyond plain markdown, on the fixture's "Markdown Features Tour": GitHub's callouts,
- * footnotes that link both ways, and math rendered at build time to MathML, with its stylesheet loaded only
+ * footnotes that link both ways, Mermaid diagrams drawn at build time to SVG, and math rendered at build time to MathML, with its stylesheet loaded only
  * where there is math and no script for any of it. axe runs on this post in a11y.spec.ts.
  */
 import { expect, test } from './fixtures';
@@ -118,6 +118,43 @@ test("a post's photograph comes in widths and formats the browser picks, first a
   const diagram = page.getByRole('img', { name: 'A CI pipeline from commit to deploy' });
   await expect(page.locator('picture', { has: diagram })).toHaveCount(0);
   await expect(diagram).toHaveAttribute('loading', 'lazy');
+});
+
+test("a Mermaid diagram is an SVG drawn at build time, in the reader's scheme, its source kept as its text", async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(POST);
+    const figure = page.locator('figure.diagram');
+    await expect(figure).toHaveCount(1);
+    const shown = figure.locator(`.diagram-${scheme} svg`);
+    const hidden = figure.locator(`.diagram-${scheme === 'light' ? 'dark' : 'light'} svg`);
+    await expect(shown).toBeVisible();
+    await expect(hidden).toBeHidden();
+    // The labels are text of the drawing, laid out inside the column.
+    await expect(shown.locator('text', { hasText: 'Write a post' }).first()).toBeVisible();
+    const box = (await shown.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    expect(box.x + box.width).toBeLessThanOrEqual(
+      (await page.locator('article').boundingBox())!.x + 800,
+    );
+  }
+  // The reader's own choice wins over the system's.
+  await page.getByRole('button', { name: /theme/i }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('figure.diagram .diagram-light svg')).toBeVisible();
+  await expect(page.locator('figure.diagram .diagram-dark svg')).toBeHidden();
+  // The source, folded, is the diagram's text alternative.
+  const source = page.locator('figure.diagram details');
+  await source.getByText('Diagram source').click();
+  await expect(source.locator('pre')).toContainText('Write[Write a post] --> Build{npm run build}');
+  // No Mermaid in the browser: the page's one script is the site's.
+  expect([...new Set(scripts)]).toEqual(['/blog/site.js']);
 });
 
 test('"Edit this post" leads to the post\'s file in the repository (EDIT_URL), its path encoded', async ({

@@ -3,10 +3,11 @@
  * Build benchmark: times the site's build on a generated corpus of N posts and
  * reports what the export weighs. Linux only (reads /proc). Plain Node.
  *
- *   npm run bench -- --posts 500 [--jekyll] [--keep] [--cold-only]
- *   node scripts/bench.mjs --posts 500 [--jekyll] [--keep] [--cold-only]
+ *   npm run bench -- --posts 500 [--jekyll] [--keep] [--cold-only] [--diagrams 25]
+ *   node scripts/bench.mjs --posts 500 [--jekyll] [--keep] [--cold-only] [--diagrams 25]
  *
- * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N;
+ * 1. writes N posts with scripts/generate-corpus.mjs into <tmpdir>/blog-bench-N (--diagrams D: D of them with a
+ *    Mermaid diagram, drawn at build time with Chromium; the other posts are the same);
  * 2. cold build: deletes .cache/, .content/, .contentlayer/, .next/ and out/, then runs the
  *    content check and staging, contentlayer2 build, next build and the post-export step with
  *    CONTENT_DIR set to the corpus, timing each step and sampling (every 100 ms)
@@ -74,12 +75,24 @@ function readOptions() {
       keep: { type: 'boolean', default: false },
       jekyll: { type: 'boolean', default: false },
       'cold-only': { type: 'boolean', default: false },
+      diagrams: { type: 'string', default: '0' },
     },
   });
   const posts = Number(values.posts);
   if (!Number.isInteger(posts) || posts < 1)
     throw new Error(`--posts must be a whole number above 0, got "${values.posts}"`);
-  return { posts, keep: values.keep, jekyll: values.jekyll, coldOnly: values['cold-only'] };
+  const diagrams = Number(values.diagrams);
+  if (!Number.isInteger(diagrams) || diagrams < 0 || diagrams > posts)
+    throw new Error(
+      `--diagrams must be a whole number from 0 to --posts, got "${values.diagrams}"`,
+    );
+  return {
+    posts,
+    keep: values.keep,
+    jekyll: values.jekyll,
+    coldOnly: values['cold-only'],
+    diagrams,
+  };
 }
 
 // ---------------------------------------------------------------- memory of a process tree
@@ -266,11 +279,19 @@ async function runJekyll(corpusDir) {
 
 // ---------------------------------------------------------------- corpus
 
-function generateCorpus(posts, corpusDir) {
+function generateCorpus(posts, corpusDir, diagrams) {
   rmSync(corpusDir, { recursive: true, force: true });
   const result = spawnSync(
     process.execPath,
-    ['scripts/generate-corpus.mjs', '--count', String(posts), '--out', corpusDir],
+    [
+      'scripts/generate-corpus.mjs',
+      '--count',
+      String(posts),
+      '--out',
+      corpusDir,
+      '--diagrams',
+      String(diagrams),
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -516,7 +537,7 @@ function report(results) {
   const kb = (n) => (n / 1024).toFixed(1);
   const lines = [
     '',
-    `Build bench: ${results.posts} posts, Node ${results.node}, ${results.cpus} CPUs, ${results.date}`,
+    `Build bench: ${results.posts} posts${results.diagrams ? ` (${results.diagrams} with a Mermaid diagram)` : ''}, Node ${results.node}, ${results.cpus} CPUs, ${results.date}`,
     '',
     table(
       ['phase step', 'seconds', 'CPU seconds', 'peak RSS MB'],
@@ -588,13 +609,15 @@ function report(results) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const { posts, keep, jekyll, coldOnly } = readOptions();
+  const { posts, keep, jekyll, coldOnly, diagrams } = readOptions();
   process.chdir(ROOT);
   const corpusDir = path.join(os.tmpdir(), `blog-bench-${posts}`);
   let touchedBuild = false;
   try {
-    log(`Generating ${posts} posts in ${corpusDir}`);
-    generateCorpus(posts, corpusDir);
+    log(
+      `Generating ${posts} posts${diagrams ? `, ${diagrams} with a diagram,` : ''} in ${corpusDir}`,
+    );
+    generateCorpus(posts, corpusDir, diagrams);
 
     log(`Cold build (deleting ${GENERATED_DIRS.map((dir) => `${dir}/`).join(', ')})`);
     for (const dir of GENERATED_DIRS) rmSync(dir, { recursive: true, force: true });
@@ -617,6 +640,7 @@ async function main() {
 
     const results = {
       posts,
+      diagrams,
       node: process.version,
       cpus: os.cpus().length,
       date: new Date().toISOString(),

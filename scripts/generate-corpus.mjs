@@ -5,7 +5,7 @@
  * for benchmarks and scale tests. Plain Node, no dependencies. The same --seed
  * always gives the same files.
  *
- *   node scripts/generate-corpus.mjs --count 1000 --out /tmp/corpus [--seed 7]
+ *   node scripts/generate-corpus.mjs --count 1000 --out /tmp/corpus [--seed 7] [--diagrams 50]
  *
  * Files are named YYYY-MM-DD-slug.md, with unique slugs, dates spread over ten years.
  */
@@ -336,7 +336,16 @@ function pickAuthors(authorRandom) {
   return authors;
 }
 
-function renderPost(r, { title, date, categories, tags, authors }) {
+/** A Mermaid flowchart of a few steps, its labels from the topic words (so each diagram is its own). */
+function diagram(r) {
+  const steps = Array.from({ length: r.int(3, 6) }, () => titleCase(r.pick(TOPICS)));
+  const lines = steps.map((step, index) => `  S${index}[${step}]`);
+  for (let index = 1; index < steps.length; index++)
+    lines.push(`  S${index - 1} -->${r.int(0, 1) ? `|${r.pick(TOPICS)}|` : ''} S${index}`);
+  return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+}
+
+function renderPost(r, { title, date, categories, tags, authors, diagramRandom }) {
   const excerpt = sentence(r, { plain: true });
   const frontMatter = [
     '---',
@@ -351,14 +360,22 @@ function renderPost(r, { title, date, categories, tags, authors }) {
     '---',
   ];
   const sections = Array.from({ length: r.int(3, 6) }, () => section(r));
-  const body = [paragraph(r), ...sections, `## Conclusion\n\n${paragraph(r)}`];
+  const body = [
+    paragraph(r),
+    ...sections,
+    ...(diagramRandom ? [diagram(diagramRandom)] : []),
+    `## Conclusion\n\n${paragraph(r)}`,
+  ];
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n')}\n`;
 }
 
-export function generateCorpus({ count, out, seed = 7 }) {
+/** `diagrams` posts, spread evenly, also get a Mermaid diagram; the other posts are the same with or without. */
+export function generateCorpus({ count, out, seed = 7, diagrams = 0 }) {
   const r = createRandom(seed);
   const tagRandom = createRandom(seed + 1);
   const authorRandom = createRandom(seed + 2);
+  const diagramRandom = createRandom(seed + 3);
+  const diagramEvery = diagrams > 0 ? Math.max(1, Math.floor(count / diagrams)) : 0;
   const used = new Set();
   mkdirSync(out, { recursive: true });
   for (let i = 0; i < count; i++) {
@@ -371,6 +388,9 @@ export function generateCorpus({ count, out, seed = 7 }) {
       categories: pickCategories(r),
       tags: pickTags(tagRandom),
       authors: pickAuthors(authorRandom),
+      ...(diagramEvery && i % diagramEvery === 0 && i / diagramEvery < diagrams
+        ? { diagramRandom }
+        : {}),
     });
     writeFileSync(path.join(out, `${date}-${slug}.md`), text);
   }
@@ -384,6 +404,7 @@ function main() {
       count: { type: 'string', default: '100' },
       out: { type: 'string' },
       seed: { type: 'string', default: '7' },
+      diagrams: { type: 'string', default: '0' },
     },
   });
   const count = Number(values.count);
@@ -392,7 +413,10 @@ function main() {
     throw new Error(`--count must be a whole number, got "${values.count}"`);
   if (!Number.isFinite(seed)) throw new Error(`--seed must be a number, got "${values.seed}"`);
   if (!values.out) throw new Error('--out DIR is required');
-  generateCorpus({ count, out: values.out, seed });
+  const diagrams = Number(values.diagrams);
+  if (!Number.isInteger(diagrams) || diagrams < 0)
+    throw new Error(`--diagrams must be a whole number, got "${values.diagrams}"`);
+  generateCorpus({ count, out: values.out, seed, diagrams });
   console.log(`wrote ${count} posts to ${values.out}`);
 }
 

@@ -83,9 +83,11 @@ export const CACHED_OUTPUTS = {
   /** Excerpt, headings, reading time, links of a body (lib/content/post-fields.ts computeBodyFacts). */
   bodyFacts: ['lib/content/post-fields.ts'],
   /** A post's HTML (the markdown pipeline). */
-  postHtml: ['lib/markdown/render.ts'],
+  postHtml: ['lib/markdown/render.ts', 'lib/content/diagrams.ts'],
   /** A share image. */
   shareImage: ['lib/export/share-image-drawing.tsx'],
   /** One width and format of an image of a post. */
   imageVariant: ['lib/export/image-variants.ts'],
+  /** A Mermaid diagram's drawings (Mermaid's version comes with the lock file). */
+  diagram: ['lib/content/diagrams.ts'],
 } as const;

@@ -21,3 +21,4 @@ export const CONTENTLAYER_KEY_FILE: string;
 export const AUTHORS_STAGING_DIR: string;
 export const GENERATED_AUTHORS_FILE: string;
 export const IMAGE_VARIANT_CACHE_DIR: string;
+export const DIAGRAM_CACHE_DIR: string;

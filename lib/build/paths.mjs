@@ -15,6 +15,8 @@ export const BODY_NONCE_FILE = '.cache/next-export/body-nonce';
 export const SHARE_IMAGE_CACHE_DIR = '.cache/share-images';
 /** The widths and formats of posts' images by their cache key (lib/export/image-variants.ts). */
 export const IMAGE_VARIANT_CACHE_DIR = '.cache/image-variants';
+/** Mermaid diagrams drawn to SVG, by source (lib/content/diagrams.ts). */
+export const DIAGRAM_CACHE_DIR = '.cache/diagrams';
 /** The content step's output: one document per post (contentlayer reads them), each body's HTML, their keys. */
 export const STAGING_DIR = '.content/posts';
 /** The markdown pages (the site's own and a Jekyll site's), one document each (with its HTML), for contentlayer too. */

@@ -12,6 +12,7 @@ import { MarkdownLimitError, parseMarkdown } from '../markdown/parse';
 import { computeBodyFacts, type BodyFacts } from './post-fields';
 import type { BodyProblem } from '../build/problems';
 import { runWorkerBatches } from '../build/workers';
+import type { DiagramSource } from '../markdown/diagrams';
 import type { MarkdownDialect } from '../markdown/dialect';
 import { resolveRelativeUrls } from '../markdown/relative-urls';
 
@@ -38,6 +39,8 @@ export interface BodyJobResult {
   html?: string;
   /** Problems found in the body, at lines of the body: code blocks too large to highlight, nesting too deep, failures. */
   problems?: BodyProblem[];
+  /** The body's Mermaid diagrams, marked in `html` until lib/content/diagrams.ts draws them. */
+  diagrams?: DiagramSource[];
 }
 
 /** The facts of a body that could not be read, so the post's other problems are still reported. */
@@ -100,7 +103,10 @@ export async function runBodyJob(job: BodyJob): Promise<BodyJobResult> {
       const html = job.documentUrl
         ? resolveRelativeUrls(rendered.html, job.documentUrl)
         : rendered.html;
-      return problems.length > 0 ? { facts, html, problems } : { facts, html };
+      const diagrams = rendered.diagrams.length > 0 ? { diagrams: rendered.diagrams } : {};
+      return problems.length > 0
+        ? { facts, html, problems, ...diagrams }
+        : { facts, html, ...diagrams };
     } catch (error) {
       problems.push(failureProblem(error));
     }

@@ -13,6 +13,7 @@ import type { JekyllConfig } from '../jekyll/config';
 import { frontMatterDefaults } from '../jekyll/defaults';
 import { jekyllPageUrl, jekyllTitleFromSlug } from '../jekyll/permalink';
 import { runBodyJobs } from './body-jobs';
+import { drawResultDiagrams } from './diagrams';
 import { fieldLine, parseFrontMatter, splitFrontMatter } from './front-matter';
 import { LiquidProblem, sourceLine, type LiquidRenderer } from './liquid';
 import type { MarkdownDialect } from '../markdown/dialect';
@@ -89,6 +90,8 @@ export interface PageFolder {
 export interface PageSourceOptions {
   liquid: LiquidRenderer;
   dialect: MarkdownDialect;
+  /** Draw Mermaid diagrams into the HTML (a build; `npm run check` starts no browser). */
+  drawDiagrams?: boolean;
 }
 
 /** `nav` and `nav_order` of a page's front matter, or the problem with them. */
@@ -322,6 +325,7 @@ export async function loadPages(
       html: true,
     })),
   );
+  if (options.drawDiagrams) await drawResultDiagrams(results);
   const pages: LoadedPage[] = [];
   prepared.forEach(({ body: _body, ...page }, index) => {
     const result = results[index]!;

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { runBodyJobs, type BodyJob } from './body-jobs';
+import { drawResultDiagrams } from './diagrams';
 import { DEFAULT_DIALECT, dialectKey, type MarkdownDialect } from '../markdown/dialect';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import { ContentError, POST_FILE, postSizeProblem, quoted } from './rules';
@@ -480,7 +481,9 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     });
   if (options.pagesDir) pageFolders.push(ownPageFolder(options.pagesDir, problems));
   const loadedPages =
-    pageFolders.length > 0 ? await loadPages(pageFolders, { liquid, dialect }) : undefined;
+    pageFolders.length > 0
+      ? await loadPages(pageFolders, { liquid, dialect, drawDiagrams: Boolean(options.html) })
+      : undefined;
   problems.push(...(loadedPages?.problems ?? []));
 
   // Facts (and HTML) of changed bodies only, computed in parallel.
@@ -524,7 +527,10 @@ export async function loadContent(options: ContentOptions): Promise<ContentSourc
     });
     jobOwners.push(item);
   }
-  (await runBodyJobs(jobs)).forEach((result, index) => {
+  const results = await runBodyJobs(jobs);
+  // Only bodies rendered now have diagrams to draw: a reused body's HTML has its drawings already.
+  if (options.html) await drawResultDiagrams(results);
+  results.forEach((result, index) => {
     const item = jobOwners[index]!;
     for (const found of result.problems ?? []) {
       problems.push(

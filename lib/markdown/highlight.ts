@@ -155,8 +155,9 @@ function highlightBlocks(tree: Root, highlighter: HighlighterCore, file: VFile):
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index];
       if (child?.type !== 'element') continue;
+      // A block marked verbatim by an earlier transform (a diagram's source, diagrams.ts) is left as it is.
       const code =
-        child.tagName === 'pre'
+        child.tagName === 'pre' && child.properties.dataVerbatim === undefined
           ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
           : undefined;
       if (!code) {

@@ -1,7 +1,7 @@
 /**
  * The one markdown pipeline's transforms, from the syntax tree of the one parser (lib/markdown/parse.ts) to
- * HTML: raw HTML kept as the author wrote it, heading ids as the parse gave them (heading-ids.ts), build-time
- * highlighting; in the kramdown dialect, kramdown's footnotes, math and definition lists (kramdown-html.ts).
+ * HTML: raw HTML kept as the author wrote it, heading ids as the parse gave them (heading-ids.ts), Mermaid blocks
+ * marked for drawing (diagrams.ts), build-time highlighting; in the kramdown dialect, kramdown's footnotes, math and definition lists (kramdown-html.ts).
  * It parses nothing itself, so a syntax plugin can only be added in one place.
  */
 import type { Element, ElementContent } from 'hast';
@@ -10,6 +10,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import type { Processor } from 'unified';
 import { DEFAULT_DIALECT, type MarkdownDialect } from './dialect';
+import { rehypeDiagrams } from './diagrams';
 import { rehypeHighlight } from './highlight';
 import { rehypeImages } from './images';
 import { gfmMathHandlers } from './math';
@@ -46,6 +47,7 @@ export function configureMarkdown(
     .use(dialect.kramdown ? rehypeKramdownTableAlignment : () => undefined)
     .use(rehypeImages)
     .use(rehypeTaskListLabels, { kramdown: dialect.kramdown })
+    .use(rehypeDiagrams)
     .use(rehypeHighlight)
     .use(rehypeStringify, { allowDangerousHtml: true });
 }

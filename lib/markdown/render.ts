@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'hast';
 import type { BodyProblem } from '../build/problems';
+import type { DiagramSource } from './diagrams';
 import { DEFAULT_DIALECT, type MarkdownDialect } from './dialect';
 import { HIGHLIGHT_SOURCE } from './highlight';
 import { parseMarkdown } from './parse';
@@ -30,6 +31,7 @@ function processorFor(dialect: MarkdownDialect): ReturnType<typeof unified> {
  * The syntax tree is the one the body facts were read from (lib/markdown/parse.ts keeps it), so a body
  * is parsed once; the transforms build a new HTML tree and leave it unchanged. Throws MarkdownLimitError
  * for a body too deeply nested to render; code blocks too large to highlight are warnings in `problems`.
+ * `diagrams` are the body's Mermaid blocks, marked in the HTML for the content step to draw (lib/content/diagrams.ts).
  * `dialect` is the markdown the body is written in (lib/markdown/dialect.ts); `documentUrl`, a Jekyll site
  * document's old URL, which its relative images resolve against (lib/markdown/relative-urls.ts).
  */
@@ -38,7 +40,7 @@ export async function renderMarkdown(
   relativePath: string,
   dialect: MarkdownDialect = DEFAULT_DIALECT,
   documentUrl?: string,
-): Promise<{ html: string; problems: BodyProblem[] }> {
+): Promise<{ html: string; problems: BodyProblem[]; diagrams: DiagramSource[] }> {
   const processor = processorFor(dialect);
   const file = new VFile({
     value: body,
@@ -56,5 +58,5 @@ export async function renderMarkdown(
       severity: 'warning',
       message: message.reason,
     }));
-  return { html, problems };
+  return { html, problems, diagrams: file.data.diagrams ?? [] };
 }

@@ -155,6 +155,11 @@ test("a Mermaid diagram is an SVG drawn at build time, in the reader's scheme, i
   await expect(source.locator('pre')).toContainText('Write[Write a post] --> Build{npm run build}');
   // No Mermaid in the browser: the page's one script is the site's.
   expect([...new Set(scripts)]).toEqual(['/blog/site.js']);
+  // Feeds carry the source, not the drawings (readers drop inline SVG).
+  const feed = await (await page.request.get('/blog/feed.xml')).text();
+  expect(feed).toContain('Write[Write a post] --> Build{npm run build}');
+  expect(feed).not.toContain('diagram-light');
+  expect(feed).not.toContain('<svg');
 });
 
 test('"Edit this post" leads to the post\'s file in the repository (EDIT_URL), its path encoded', async ({

@@ -16,12 +16,14 @@ import path from 'node:path';
 import { cacheKey, CACHED_OUTPUTS, codeFingerprint } from '../build/cache-key';
 import type { BodyProblem } from '../build/problems';
 import { DIAGRAM_CACHE_DIR } from '../build/paths.mjs';
-import { DIAGRAM_MARK, diagramId, type DiagramSource } from '../markdown/diagrams';
+import {
+  diagramId,
+  withDrawings,
+  type DiagramDrawing,
+  type DiagramSource,
+} from '../markdown/diagrams';
 
-export interface DiagramDrawing {
-  light: string;
-  dark: string;
-}
+export type { DiagramDrawing };
 
 /** A diagram's source longer than this is refused before Mermaid sees it (Mermaid's own default limit). */
 export const MAX_DIAGRAM_SOURCE = 50_000;
@@ -143,22 +145,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The body with each marked figure's drawings put in before its source, and the mark removed. */
-export function withDrawings(html: string, drawings: ReadonlyMap<string, DiagramDrawing>): string {
-  return html.replaceAll(
-    new RegExp(`<figure class="diagram" ${DIAGRAM_MARK}="([0-9a-f]{16})">`, 'g'),
-    (mark, id: string) => {
-      const drawing = drawings.get(id);
-      if (!drawing) return mark;
-      return (
-        '<figure class="diagram">' +
-        `<div class="diagram-light" aria-hidden="true" data-pagefind-ignore="">${drawing.light}</div>` +
-        `<div class="diagram-dark" aria-hidden="true" data-pagefind-ignore="">${drawing.dark}</div>`
-      );
-    },
-  );
 }
 
 /** A diagram that could not be drawn, at its block's line in the body. */

@@ -27,6 +27,7 @@ const unhex = (id: string) => Buffer.from(id, 'hex').toString('utf8');
  * export it keeps): no title, excerpt or body can forge one, since none was written knowing it.
  */
 import { BODY_NONCE_FILE } from '../build/paths.mjs';
+import { withoutDrawings } from '../markdown/diagrams';
 
 export const newBodyNonce = () => randomBytes(16).toString('hex');
 
@@ -57,7 +58,7 @@ export function postBodyHtml(post: { html: string; url: string }): PostBodyHtml 
   const { html } = post;
   return {
     pageHtml: html,
-    feedHtml: absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url)),
+    feedHtml: withoutDrawings(absolutizeUrls(html, siteConfig.baseUrl, absoluteUrl(post.url))),
   };
 }
 

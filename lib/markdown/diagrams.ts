@@ -19,6 +19,12 @@ export interface DiagramSource {
 /** The figure's mark, which the content step replaces with the drawing (lib/content/diagrams.ts). */
 export const DIAGRAM_MARK = 'data-diagram';
 
+/** A diagram drawn in Mermaid's light and dark themes, as SVG. */
+export interface DiagramDrawing {
+  light: string;
+  dark: string;
+}
+
 /** A diagram's id: the hash of its source, so the same diagram has the same drawing (and cache entry). */
 export const diagramId = (source: string): string =>
   createHash('sha256').update(source).digest('hex').slice(0, 16);
@@ -85,6 +91,32 @@ export function rehypeDiagrams() {
     file.data.diagrams = diagrams;
   };
 }
+
+/** The body with each marked figure's drawings put in before its source, and the mark removed. */
+export function withDrawings(html: string, drawings: ReadonlyMap<string, DiagramDrawing>): string {
+  return html.replaceAll(
+    new RegExp(`<figure class="diagram" ${DIAGRAM_MARK}="([0-9a-f]{16})">`, 'g'),
+    (mark, id: string) => {
+      const drawing = drawings.get(id);
+      if (!drawing) return mark;
+      return (
+        '<figure class="diagram">' +
+        `<div class="diagram-light" aria-hidden="true" data-pagefind-ignore="">${drawing.light}</div>` +
+        `<div class="diagram-dark" aria-hidden="true" data-pagefind-ignore="">${drawing.dark}</div>`
+      );
+    },
+  );
+}
+
+/** The drawings of a body as the content step puts them in (`withDrawings`). */
+const DRAWING =
+  /<div class="diagram-(?:light|dark)" aria-hidden="true" data-pagefind-ignore=""><svg[\s\S]*?<\/svg><\/div>/g;
+
+/**
+ * The body without its drawings, for feeds: feed readers drop inline SVG and may show its styles as text, and
+ * two drawings a diagram would weigh on every poll. The source stays, as the diagram's text.
+ */
+export const withoutDrawings = (html: string): string => html.replace(DRAWING, '');
 
 declare module 'vfile' {
   interface DataMap {

@@ -3,13 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import {
-  drawBodyDiagrams,
-  findChromium,
-  NO_BROWSER_MESSAGE,
-  withDrawings,
-} from '../../lib/content/diagrams';
-import { diagramId } from '../../lib/markdown/diagrams';
+import { drawBodyDiagrams, findChromium, NO_BROWSER_MESSAGE } from '../../lib/content/diagrams';
+import { diagramId, withDrawings, withoutDrawings } from '../../lib/markdown/diagrams';
 
 const FLOW = 'flowchart LR\n  Write[Write a post] --> Build{npm run build}';
 const BROKEN = 'flowchart LR\n  A --> ((';
@@ -82,6 +77,8 @@ describe('drawing Mermaid diagrams', () => {
       first!.html.match(/<div class="diagram-dark".*?<\/div>/s)![0].replace(/dark/g, ''),
       'the dark drawing has other colours',
     );
+    // Feeds carry the source alone.
+    assert.equal(withoutDrawings(first!.html), mark(FLOW).replace(` data-diagram="${id}"`, ''));
     assert.equal(second!.problems.length, 1);
     assert.equal(second!.problems[0]!.line, 20);
     assert.match(second!.problems[0]!.message, /^Mermaid: .*(Parse error|error)/i);

@@ -16,6 +16,7 @@ import {
   readScriptHashes,
   siteSecurityHeaders,
 } from '../deploy/security-headers.mjs';
+import { watchCsp } from './csp-violations';
 import { expect, test } from './fixtures';
 
 const EXPORT_DIR = 'e2e/.out/fixture';
@@ -266,29 +267,6 @@ test.describe('URLs', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 });
-
-/**
- * Records every CSP violation of a page: `securitypolicyviolation` events (reported
- * from the page before any of its scripts run) and console messages naming the policy.
- */
-async function watchCsp(page: Page) {
-  const violations: string[] = [];
-  await page.exposeFunction('__reportCspViolation', (report: string) => violations.push(report));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportCspViolation: (report: string) => void })
-        .__reportCspViolation;
-      report(
-        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
-      );
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content[ -]Security[ -]Policy/i.test(message.text()))
-      violations.push(`console ${message.type()}: ${message.text()}`);
-  });
-  return violations;
-}
 
 test.describe('the Content-Security-Policy blocks nothing', () => {
   const pages = [

@@ -9,6 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { siteSecurityHeaders } from '../deploy/security-headers.mjs';
+import { watchCsp } from './csp-violations';
 import { expect, test } from './fixtures';
 
 const EXPORT_DIR = 'e2e/.out/third-party';
@@ -87,24 +88,6 @@ async function standIns(page: Page) {
     Buffer.from('R0lGODlhAQABAAAAACw=', 'base64').toString('binary'),
   );
   return seen;
-}
-
-/** CSP violations of a page, from the page before any of its scripts run, and console messages naming the policy. */
-async function watchCsp(page: Page) {
-  const violations: string[] = [];
-  await page.exposeFunction('__reportCspViolation', (report: string) => violations.push(report));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (
-        window as unknown as { __reportCspViolation: (report: string) => void }
-      ).__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content[ -]Security[ -]Policy/i.test(message.text()))
-      violations.push(`console ${message.type()}: ${message.text()}`);
-  });
-  return violations;
 }
 
 const hosts = (seen: readonly string[]) =>

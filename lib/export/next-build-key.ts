@@ -45,6 +45,13 @@ export const NEXT_BUILD_ENV = [
 ] as const;
 
 /**
+ * Environment variables the site's code reads that do not change what `next build` writes: CHROMIUM_PATH only
+ * says where the content step finds a browser to draw diagrams (lib/content/diagrams.ts), into the staged HTML,
+ * which `next build` never reads.
+ */
+export const ENV_NOT_READ_BY_NEXT = ['CHROMIUM_PATH'] as const;
+
+/**
  * Folders (relative to the project) that `next build` does not read: dependencies (the lock file stands for
  * them), build output and caches, the staged bodies, and the test, deploy and tooling folders. Scripts are
  * hashed anyway: cheap, and a changed build script is a fair reason to rebuild.

@@ -103,11 +103,18 @@ describe('what a change of input rebuilds', () => {
     assert.deepEqual(changed(before, keys()), ['shareImage']);
   });
 
+  it('the diagram drawing code: the drawings and the post HTML they are put into', () => {
+    const before = keys();
+    appendFileSync(path.join(project, 'lib/content/diagrams.ts'), '\n// another theme\n');
+    assert.deepEqual(changed(before, keys()), ['diagram', 'postHtml']);
+  });
+
   it('the lock file (a dependency upgraded): everything', () => {
     const before = keys();
     appendFileSync(path.join(project, 'package-lock.json'), '\n');
     assert.deepEqual(changed(before, keys()), [
       'bodyFacts',
+      'diagram',
       'imageVariant',
       'postHtml',
       'shareImage',
